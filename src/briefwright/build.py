@@ -1,0 +1,71 @@
+"""Turn a content folder into the brief's artifacts: load, check, render, typeset, write.
+
+Everything is read and made in memory first; only the last step writes, so a build that
+fails at any stage leaves the previous output untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefwright.check import check_brief
+from briefwright.clock import build_time
+from briefwright.errors import BriefError, Diagnostic, Severity
+from briefwright.load import load_brief
+from briefwright.models import Brief
+from briefwright.render import render_brief
+from briefwright.write import write_artifacts
+
+ASSETS = "assets"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A brief that passed its checks, with the warnings it raised."""
+
+    brief: Brief
+    warnings: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote."""
+
+    checked: Checked
+    out_dir: Path
+    written: tuple[Path, ...]
+
+
+def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
+    """Load and check the content; raise every error (and, if strict, warning) at once."""
+    brief = load_brief(content_dir)
+    diagnostics = check_brief(brief)
+    failing = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
+    if failing:
+        raise BriefError(failing)
+    return Checked(brief, tuple(d for d in diagnostics if d.severity is Severity.WARNING))
+
+
+def build(content_dir: Path, templates_dir: Path, out_dir: Path, paper: str = "a4") -> Built:
+    """Build brief.html and brief.pdf (with their assets) from content into out_dir."""
+    checked = load_and_check(content_dir)
+    built_at = build_time(checked.brief.metadata.as_of)
+    html = render_brief(checked.brief, templates_dir, built_at)
+
+    from briefwright.typeset import typeset_pdf  # WeasyPrint takes ~0.8 s to import
+
+    pdf = typeset_pdf(html, templates_dir, paper, document=str(out_dir / "brief.pdf"))
+    artifacts = {"brief.html": html.encode("utf-8"), "brief.pdf": pdf}
+    artifacts |= read_assets(templates_dir)
+    return Built(checked, out_dir, tuple(write_artifacts(out_dir, artifacts)))
+
+
+def read_assets(templates_dir: Path) -> dict[str, bytes]:
+    """Return the stylesheet and fonts the HTML links to, keyed by their path in out_dir."""
+    root = templates_dir / ASSETS
+    return {
+        str(path.relative_to(templates_dir)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }

@@ -1,0 +1,119 @@
+"""The `briefwright` command: parse arguments, call the library, print one line per problem.
+
+Exit codes: 0 success, 1 content or build error, 2 usage error (Typer's own).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from briefwright.errors import BriefError, Diagnostic
+
+app = typer.Typer(
+    help="Build policy briefs in which every factual sentence cites a verified quote.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+class Paper(StrEnum):
+    """Paper sizes the PDF can be set on."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+
+class Format(StrEnum):
+    """How `check` prints its diagnostics."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+ContentOption = Annotated[Path, typer.Option("--content", help="Folder of content files.")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+
+
+@app.command()
+def build(
+    content: ContentOption = Path("content"),
+    templates: Annotated[
+        Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
+    ] = Path("templates"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
+    paper: Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")] = Paper.A4,
+) -> None:
+    """Check the content, then write brief.pdf and brief.html into the output folder."""
+    from briefwright.build import build as run_build
+
+    try:
+        built = run_build(content, templates, out, paper.value)
+    except BriefError as error:
+        _fail(error)
+    _print_warnings(built.checked.warnings)
+    for path in built.written:
+        if path.suffix in {".pdf", ".html"}:
+            typer.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+@app.command()
+def check(
+    content: ContentOption = Path("content"),
+    strict: StrictOption = False,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.TEXT,
+) -> None:
+    """Load and check the content without rendering anything."""
+    from briefwright.build import load_and_check
+
+    try:
+        checked = load_and_check(content, strict=strict)
+    except BriefError as error:
+        if format is Format.JSON:
+            typer.echo(_as_json(error.diagnostics))
+            raise typer.Exit(code=1) from None
+        _fail(error)
+    if format is Format.JSON:
+        typer.echo(_as_json(checked.warnings))
+        return
+    _print_warnings(checked.warnings)
+    brief = checked.brief
+    statements = sum(1 for _ in brief.cited())
+    quotes = sum(len(item.cites) for item in brief.cited())
+    typer.echo(
+        f"ok: {statements} cited statements, {quotes} quotes verified against "
+        f"{len(brief.sources)} sources, {sum(1 for _ in brief.judgments())} judgments"
+    )
+
+
+def _print_warnings(warnings: tuple[Diagnostic, ...]) -> None:
+    for warning in warnings:
+        typer.echo(f"{warning} (warning)", err=True)
+
+
+def _fail(error: BriefError) -> NoReturn:
+    for diagnostic in error.diagnostics:
+        typer.echo(str(diagnostic), err=True)
+    sys.stderr.flush()
+    raise typer.Exit(code=1)
+
+
+def _as_json(diagnostics: tuple[Diagnostic, ...]) -> str:
+    rows = [
+        {
+            "code": d.code,
+            "severity": d.severity.value,
+            "message": d.message,
+            "path": d.location.path,
+            "line": d.location.line,
+            "column": d.location.column,
+        }
+        for d in diagnostics
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False)

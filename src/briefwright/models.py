@@ -1,0 +1,369 @@
+"""Define the validated, frozen values a brief is made of, from a source to the whole Brief.
+
+Every model forbids unknown fields. Models that an editor writes by hand also remember where
+they were written (`where`), so a later check can point at `file:line:column`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from briefwright.errors import Location
+
+#: The key under which the loader hands each mapping's position to the models.
+POSITION_KEY = "__position__"
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a mapping, and each of its values, starts in a content file."""
+
+    start: Location
+    values: dict[str, Location] = field(default_factory=dict)
+
+
+class Model(BaseModel):
+    """A frozen content model that remembers where it was written."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+    _position: Position | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_position(cls, data: Any, handler: Any) -> Any:
+        position = None
+        if isinstance(data, dict) and POSITION_KEY in data:
+            data = dict(data)
+            position = data.pop(POSITION_KEY)
+        model = handler(data)
+        if position is not None:
+            model._position = position
+        return model
+
+    def where(self, field: str | None = None) -> Location | None:
+        """Return where this model (or one of its fields) was written, if known."""
+        if self._position is None:
+            return None
+        if field is not None and field in self._position.values:
+            return self._position.values[field]
+        return self._position.start
+
+
+class SourceKind(StrEnum):
+    """What kind of document a source is; it governs how much weight its wording carries."""
+
+    OFFICIAL_BRIEFING_TRANSCRIPT = "official-briefing-transcript"
+    OFFICIAL_STATEMENT = "official-statement"
+    NEWS_REPORT = "news-report"
+    WIRE_COPY = "wire-copy"
+
+    @property
+    def label(self) -> str:
+        """Return the kind as a reader would say it."""
+        return self.value.replace("-", " ").capitalize()
+
+
+class DateBasis(StrEnum):
+    """Whether a date is printed in the source or worked out from it."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+class Source(Model):
+    """One article, its metadata, and its text kept verbatim."""
+
+    id: Id
+    """Stable identifier that citations use, e.g. `mea-briefing-2023-03-20`."""
+    title: Text
+    """The article's headline; a title the editor supplied is marked with `title_supplied`."""
+    title_supplied: bool = False
+    """True when the article carries no headline and the title was written by the editor."""
+    short_name: Text
+    """How the notes name the source, e.g. `Financial Express Online`."""
+    publisher: Text
+    """The outlet or publisher, as identified from the text itself."""
+    published: date
+    """Publication date (ISO 8601)."""
+    date_basis: DateBasis
+    """`stated` when the text prints the date, `inferred` when it was worked out."""
+    date_note: Text
+    """How the date was established."""
+    kind: SourceKind
+    """Official briefing transcript, official statement, news report or wire copy."""
+    url: str | None = None
+    """Where the article was published, when known."""
+    reliability: Text
+    """A short note on how far the source can be trusted, and for what."""
+    seed_file: str | None = None
+    """The file the text was taken from, for provenance."""
+    chrome_removed: tuple[str, ...] = ()
+    """Site furniture dropped from the text (e.g. "top of page"), listed so nothing is hidden."""
+    text: Annotated[str, StringConstraints(min_length=1)]
+    """The article text, verbatim: everything after the front matter."""
+
+    @property
+    def fingerprint(self) -> str:
+        """Return the SHA-256 of the stored text, so a change to a source is visible."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def display_title(self) -> str:
+        """Return the title, bracketed when the editor supplied it."""
+        return f"[{self.title}]" if self.title_supplied else self.title
+
+
+class Citation(Model):
+    """A source and a verbatim passage from it that supports a statement."""
+
+    source: Id
+    """The id of a source in `content/sources/`."""
+    quote: Text
+    """A passage copied from the source; `...` marks an elision."""
+
+
+class Fact(Model):
+    """A factual statement, supported by at least one verbatim quote."""
+
+    id: Id
+    """Stable identifier, unique across the brief; judgments name it as their basis."""
+    text: Text
+    """The statement, in the brief's words."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class Confidence(StrEnum):
+    """How sure the brief is of a judgment (ICD 203 confidence levels)."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
+class Judgment(Model):
+    """The brief's own assessment: labelled with a confidence level, resting on named facts."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    text: Text
+    """The assessment, in the brief's words."""
+    confidence: Confidence
+    """Low, moderate or high."""
+    basis: tuple[Id, ...] = Field(min_length=1)
+    """Ids of the facts (or other judgments) this assessment rests on."""
+
+
+class Recommendation(Model):
+    """An action the brief recommends, with the findings that motivate it."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    text: Text
+    """What to do, addressed to a reader who can act on it."""
+    basis: tuple[Id, ...] = Field(min_length=1)
+    """Ids of the facts or judgments that motivate it."""
+
+
+class Gap(Model):
+    """Something the brief cannot establish from its sources."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    text: Text
+    """What is not known, and why it matters."""
+
+
+class Topic(Model):
+    """One strand of the subject: a bottom line, the facts, and the brief's analysis."""
+
+    id: Id
+    """Stable identifier; also the one-pager's file name."""
+    order: int = Field(ge=0)
+    """Position among the topics (lowest first)."""
+    title: Text
+    """Section heading."""
+    bottom_line: Judgment
+    """One sentence: what the reader must take away."""
+    key_points: tuple[Fact, ...] = Field(min_length=1)
+    """The facts, each cited."""
+    analysis: tuple[Judgment, ...] = Field(min_length=1)
+    """The brief's assessment of what the facts mean."""
+
+    @field_validator("bottom_line")
+    @classmethod
+    def _one_sentence(cls, value: Judgment) -> Judgment:
+        if len(re.findall(r"[.!?](?:\s|$)", value.text)) > 1:
+            raise ValueError("the bottom line must be one sentence")
+        return value
+
+
+class TimelineEvent(Model):
+    """A dated event, cited like any fact."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: only as precise as the sources allow."""
+    date_note: str | None = None
+    """How the date was established, when the sources do not print it in full."""
+    text: Text
+    """What happened."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class Actor(Model):
+    """A person named in the sources, with the office the sources give them."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    name: Text
+    """Name as the sources spell it."""
+    office: Text
+    """Office held at the time of the events."""
+    country: Text
+    """Country the actor represents."""
+    role: Text
+    """What the actor did in these events."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class GlossaryEntry(Model):
+    """A term, its spelling variants in the sources, and what it means."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    term: Text
+    """The preferred spelling."""
+    variants: tuple[str, ...] = ()
+    """Other spellings found in the sources."""
+    definition: Text
+    """What the term means in this brief."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class Metadata(Model):
+    """What the brief is: title, identifiers, date, authorship and handling."""
+
+    title: Text
+    """Title on the cover and in the PDF metadata."""
+    subtitle: Text
+    """One line under the title."""
+    series: Text
+    """The publication series."""
+    product_id: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]*$")]
+    """Product identifier, e.g. `BW-2026-001`."""
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    """Version of this edition, e.g. `1.0`."""
+    as_of: date
+    """The date up to which the sources were read."""
+    authors: tuple[Text, ...] = Field(min_length=1)
+    """Authors, as they should be credited."""
+    organisation: Text
+    """The issuing organisation."""
+    marking: Text = "TLP:CLEAR"
+    """Distribution marking shown on every page."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    """BCP 47 language tag of the text."""
+    keywords: tuple[str, ...] = ()
+    """Subject keywords for the PDF metadata."""
+
+
+class Front(Model):
+    """The parts of `brief.yaml` that frame the topics."""
+
+    metadata: Metadata
+    """What the brief is."""
+    bottom_line: Judgment
+    """The brief's answer, up front."""
+    key_judgments: tuple[Judgment, ...] = Field(min_length=3, max_length=5)
+    """Three to five key judgments."""
+    background: tuple[Fact, ...] = Field(min_length=1)
+    """The facts a reader needs before the topics."""
+    implications: tuple[Judgment, ...] = Field(min_length=1)
+    """What follows from the findings."""
+    recommendations: tuple[Recommendation, ...] = Field(min_length=1)
+    """What to do about it."""
+    information_gaps: tuple[Gap, ...] = ()
+    """What the sources do not settle."""
+    alternative_views: tuple[Judgment, ...] = ()
+    """Readings of the evidence the brief considered and weighs differently."""
+
+
+class Brief(Model):
+    """Everything a brief is made of, validated and cross-referenced by id."""
+
+    front: Front
+    topics: tuple[Topic, ...] = Field(min_length=1)
+    timeline: tuple[TimelineEvent, ...] = Field(min_length=1)
+    actors: tuple[Actor, ...] = Field(min_length=1)
+    glossary: tuple[GlossaryEntry, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    @property
+    def metadata(self) -> Metadata:
+        """Return the brief's metadata."""
+        return self.front.metadata
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with this id, if there is one."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def cited(self) -> Iterator[Cited]:
+        """Yield every item that carries citations, in the order a reader meets them."""
+        yield from self.front.background
+        for topic in self.topics:
+            yield from topic.key_points
+        yield from self.timeline
+        yield from self.actors
+        yield from self.glossary
+
+    def judgments(self) -> Iterator[Judgment]:
+        """Yield every judgment, in reading order."""
+        yield self.front.bottom_line
+        yield from self.front.key_judgments
+        for topic in self.topics:
+            yield topic.bottom_line
+            yield from topic.analysis
+        yield from self.front.implications
+        yield from self.front.alternative_views
+
+    def reasoned(self) -> Iterator[Judgment | Recommendation]:
+        """Yield every judgment and recommendation: the items that name a basis."""
+        yield from self.judgments()
+        yield from self.front.recommendations
+
+    def identified(self) -> Iterator[Identified]:
+        """Yield every item with an id of its own, in reading order."""
+        yield from self.judgments()
+        yield from self.cited()
+        yield from self.front.recommendations
+        yield from self.front.information_gaps
+        yield from self.topics
+
+
+Cited = Fact | TimelineEvent | Actor | GlossaryEntry
+Identified = Cited | Judgment | Recommendation | Gap | Topic

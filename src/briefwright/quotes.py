@@ -1,0 +1,98 @@
+"""Decide whether a quote really is in a source's text, and say how close it came if not.
+
+Only differences that never change meaning are forgiven: Unicode compatibility forms (NFKC),
+the style of quote marks, apostrophes and dashes, whitespace and line breaks, and the U+FFFD
+replacement characters left by broken encodings. An ellipsis in a quote marks an elision:
+the parts around it must appear in the source in that order.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_MARKS = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "`": "'", "\u00b4": "'",
+        "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+        "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-",
+        "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\ufffd": None, "\u00ad": None, "\u200b": None,
+    }
+)  # fmt: skip
+_SPACE = re.compile(r"\s+")
+_ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\u2026)\s*")
+
+
+def normalise(text: str) -> str:
+    """Return text with meaning-preserving differences removed."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_MARKS)).strip()
+
+
+def quote_parts(quote: str) -> list[str]:
+    """Split a quote at its ellipses into the normalised parts that must appear in order."""
+    return [part for part in (normalise(p) for p in _ELLIPSIS.split(quote)) if part]
+
+
+def is_quoted_in(quote: str, text: str) -> bool:
+    """Return True when every part of the quote appears in the text, in order."""
+    haystack = normalise(text)
+    start = 0
+    for part in quote_parts(quote):
+        found = haystack.find(part, start)
+        if found < 0:
+            return False
+        start = found + len(part)
+    return True
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """The passage of a source closest to a quote that was not found."""
+
+    passage: str
+    similarity: float
+    diff: str
+
+
+def closest_passage(quote: str, text: str) -> NearMiss:
+    """Find the run of source words most like the quote and show the word-level difference."""
+    wanted = " ".join(quote_parts(quote)).split(" ")
+    words = normalise(text).split(" ")
+    best: tuple[float, int, int, int, int] = (-1.0, 0, 0, 0, len(wanted))
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    # Windows a little shorter or longer than the quote catch dropped or added words; the
+    # score is shared words over the longer of the two; ties go to windows that start or end
+    # on the quote's own first or last word, then to the closest length.
+    for width in range(max(1, len(wanted) - 2), len(wanted) + 3):
+        for start in range(max(1, len(words) - width + 1)):
+            matcher.set_seq1(words[start : start + width])
+            longer = max(width, len(wanted))
+            if matcher.quick_ratio() * (width + len(wanted)) / 2 / longer < best[0]:
+                continue
+            shared = sum(block.size for block in matcher.get_matching_blocks())
+            window = words[start : start + width]
+            anchored = (window[0] == wanted[0]) + (window[-1] == wanted[-1])
+            candidate = (shared / longer, anchored, -abs(width - len(wanted)), -start, width)
+            best = max(best, candidate)
+    score, _, _, start, width = best
+    passage = words[-start : -start + width]
+    return NearMiss(" ".join(passage), max(score, 0.0), word_diff(passage, wanted))
+
+
+def word_diff(source_words: list[str], quote_words: list[str]) -> str:
+    """Show the quote against the source passage: [-source only-] and {+quote only+}."""
+    pieces: list[str] = []
+    matcher = difflib.SequenceMatcher(a=source_words, b=quote_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.append(" ".join(source_words[a1:a2]))
+            continue
+        if a2 > a1:
+            pieces.append("[-" + " ".join(source_words[a1:a2]) + "-]")
+        if b2 > b1:
+            pieces.append("{+" + " ".join(quote_words[b1:b2]) + "+}")
+    return " ".join(pieces)

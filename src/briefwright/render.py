@@ -1,0 +1,86 @@
+"""Turn a checked Brief into the HTML of the brief, through the Jinja2 templates.
+
+One environment is built here and only here: autoescape on, undefined names are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import jinja2
+
+from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.models import Brief
+from briefwright.notes import NoteIndex, anchor
+
+BRIEF_TEMPLATE = "brief.html.j2"
+_OPEN_DOUBLE = re.compile(r'(^|[\s(\[\u2013\u2014/-])"')
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[\u201c\u2013\u2014/-])'")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """Return the single Jinja2 environment: strict, escaping, and loading only templates/."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["long_date"] = long_date
+    env.filters["typographic"] = typographic
+    env.globals["anchor"] = anchor
+    return env
+
+
+def typographic(text: str) -> str:
+    """Set the brief's own prose with curly quotes, apostrophes and ellipses."""
+    text = _OPEN_DOUBLE.sub("\\1\u201c", text).replace('"', "\u201d")
+    text = _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")
+    return text.replace("...", "\u2026")
+
+
+def long_date(value: date | datetime | str) -> str:
+    """Format a full or partial ISO date as a reader writes it: `8 September 2022`."""
+    text = value.isoformat()[:10] if isinstance(value, date | datetime) else value
+    parts = [int(part) for part in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = _MONTHS[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def render_brief(brief: Brief, templates_dir: Path, built: datetime) -> str:
+    """Render the brief's HTML; a template error names the template file and line."""
+    env = make_environment(templates_dir)
+    try:
+        template = env.get_template(BRIEF_TEMPLATE)
+        return template.render(
+            brief=brief, meta=brief.metadata, notes=NoteIndex(brief), built=built
+        )
+    except jinja2.TemplateSyntaxError as error:
+        where = Location(str(templates_dir / (error.name or BRIEF_TEMPLATE)), error.lineno)
+        raise BriefError(
+            [Diagnostic("BW201", f"template syntax: {error.message}", where)]
+        ) from None
+    except (jinja2.UndefinedError, jinja2.TemplateNotFound) as error:
+        raise BriefError([_template_problem(error, templates_dir)]) from None
+
+
+def _template_problem(error: Exception, templates_dir: Path) -> Diagnostic:
+    """Point at the template line that failed, found in the traceback Jinja rewrites."""
+    location = Location(str(templates_dir / BRIEF_TEMPLATE))
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.startswith(str(templates_dir.resolve())) or filename.startswith(
+            str(templates_dir)
+        ):
+            location = Location(filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return Diagnostic("BW202", f"template error: {error}", location)

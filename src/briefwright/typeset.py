@@ -1,0 +1,127 @@
+"""Turn the brief's HTML into PDF bytes with WeasyPrint, reading nothing outside templates/.
+
+Importing this module imports WeasyPrint (most of a second), so callers import it lazily.
+WeasyPrint only logs many problems (a missing font, an unreadable stylesheet) and writes the
+PDF anyway; here every warning it logs, and every refused reference, fails the build.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import os
+import tempfile
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+from xml.sax.saxutils import escape
+
+# Set before WeasyPrint starts fontconfig: no system font may reach the output. WeasyPrint
+# warns that the (deliberately) empty configuration has no fonts; `_bundled_fonts` supplies
+# them for each document.
+os.environ["FONTCONFIG_FILE"] = str(Path(__file__).with_name("fonts.conf"))
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", "No fonts configured in FontConfig", UserWarning)
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from briefwright.errors import BriefError, Diagnostic, Location
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+_TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2"}
+
+
+class ProjectFetcher(URLFetcher):  # type: ignore[misc]
+    """Serve `file:` URLs inside the allowed folders; refuse every other reference."""
+
+    def __init__(self, roots: list[Path]) -> None:
+        super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
+        self.roots = [root.resolve() for root in roots]
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
+        if path is None or not any(path.is_relative_to(root) for root in self.roots):
+            self.refused.append(url)
+            raise ValueError(f"refused reference {url}")
+        content_type = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0]
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type or ""})
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().splitlines()[0])
+
+
+@contextmanager
+def _weasyprint_warnings() -> Iterator[_Collect]:
+    logger = logging.getLogger("weasyprint")
+    handler, propagate = _Collect(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+@contextmanager
+def _bundled_fonts(fonts_dir: Path) -> Iterator[FontConfiguration]:
+    """Yield a font configuration that knows the bundled fonts and nothing else.
+
+    Pango crashes when it has no font at all (e.g. a template that forgot its stylesheet),
+    so the bundled folder is the fallback rather than an empty set.
+    """
+    with tempfile.TemporaryDirectory(prefix="briefwright-fonts-") as folder:
+        config = Path(folder) / "fonts.conf"
+        config.write_text(
+            f"<?xml version='1.0'?><fontconfig><dir>{escape(str(fonts_dir.resolve()))}</dir>"
+            f"<cachedir>{escape(folder)}</cachedir></fontconfig>",
+            encoding="utf-8",
+        )
+        previous = os.environ["FONTCONFIG_FILE"]
+        os.environ["FONTCONFIG_FILE"] = str(config)
+        try:
+            yield FontConfiguration()
+        finally:
+            os.environ["FONTCONFIG_FILE"] = previous
+
+
+def _explain(message: str) -> str:
+    if message.startswith("Using fontTools instead of HarfBuzz-Subset"):
+        return "typesetting needs Debian's libharfbuzz-subset0: run `bash .ci/system-deps`"
+    return f"typesetting: {message}"
+
+
+def typeset_pdf(html: str, templates_dir: Path, paper: str, document: str) -> bytes:
+    """Typeset HTML whose relative links resolve in templates_dir; fail on any warning."""
+    fetcher = ProjectFetcher([templates_dir])
+    where = Location(document)
+    page = CSS(string=f"@page {{ size: {PAPER_SIZES[paper]} }}", url_fetcher=fetcher)
+    fonts_dir = templates_dir / "assets" / "fonts"
+    with _weasyprint_warnings() as warnings, _bundled_fonts(fonts_dir) as fonts:
+        try:
+            pdf = HTML(
+                string=html, base_url=templates_dir.resolve().as_uri() + "/", url_fetcher=fetcher
+            ).write_pdf(stylesheets=[page], font_config=fonts, pdf_tags=True)
+        except FatalURLFetchingError:
+            refused = ", ".join(fetcher.refused) or "a resource"
+            message = f"refused to load {refused}: only files under templates/ may be used"
+            raise BriefError([Diagnostic("BW301", message, where)]) from None
+    if warnings.messages:
+        raise BriefError(
+            Diagnostic("BW302", _explain(message), where) for message in warnings.messages
+        )
+    assert isinstance(pdf, bytes)
+    return pdf

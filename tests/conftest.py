@@ -1,0 +1,64 @@
+"""Shared fixtures: the real project's folders, fixture projects, and one shared build."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from briefwright.build import Built, build
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+TEMPLATES = ROOT / "templates"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+class TextSnapshot(SingleFileSnapshotExtension):
+    """Store a snapshot as a plain UTF-8 file of its own, so it diffs cleanly in review."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "txt"
+
+
+class HTMLSnapshot(TextSnapshot):
+    """Store a snapshot as an .html file."""
+
+    file_extension = "html"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[[str], Path]:
+    """Return a function that materialises a fixture project (an overlay on minimal/)."""
+
+    def make(name: str) -> Path:
+        target = tmp_path / name / "content"
+        shutil.copytree(FIXTURES / "minimal", target)
+        overlay = FIXTURES / name
+        if name != "minimal":
+            shutil.copytree(overlay, target, dirs_exist_ok=True)
+        return target
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the real brief once (A4) for every test that reads the artifacts."""
+    out = tmp_path_factory.mktemp("build")
+    return build(CONTENT, TEMPLATES, out)
+
+
+@pytest.fixture
+def html_snapshot(snapshot):  # type: ignore[no-untyped-def]
+    """Snapshot text as a single .html file."""
+    return snapshot.use_extension(HTMLSnapshot)
+
+
+@pytest.fixture
+def text_snapshot(snapshot):  # type: ignore[no-untyped-def]
+    """Snapshot text as a single .txt file."""
+    return snapshot.use_extension(TextSnapshot)

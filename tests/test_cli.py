@@ -1,0 +1,109 @@
+"""Tests for briefwright.cli: exit codes, one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from briefwright.cli import app
+from tests.conftest import CONTENT, ROOT, TEMPLATES
+
+runner = CliRunner()
+Project = Callable[[str], Path]
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_check_real_content() -> None:
+    """`briefwright check` on the real content exits 0 and summarises what it verified."""
+    result = runner.invoke(app, ["check", "--content", str(CONTENT), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("ok: 65 cited statements, 82 quotes verified")
+
+
+def test_check_reports_every_problem_on_its_own_line(project: Project) -> None:
+    """Content errors exit 1 with one `path:line:column: CODE message` line each."""
+    content = project("unknown-basis")
+    result = runner.invoke(app, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(f"{content}/brief.yaml:") and " BW104 " in line for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_check_json_output(project: Project) -> None:
+    """`--format json` prints the diagnostics as JSON for editors and CI."""
+    content = project("bad-quote")
+    result = runner.invoke(app, ["check", "--content", str(content), "--format", "json"])
+    assert result.exit_code == 1
+    (row,) = json.loads(result.stdout)
+    assert row["code"] == "BW101"
+    assert (row["line"], row["column"]) == (14, 16)
+    assert row["path"].endswith("topics/only.yaml")
+
+
+def test_strict_fails_on_warnings(project: Project) -> None:
+    """A warning is printed but passes; with --strict it fails."""
+    content = project("uncited-source")
+    relaxed = runner.invoke(app, ["check", "--content", str(content)])
+    assert relaxed.exit_code == 0
+    assert "BW106" in relaxed.stderr
+    strict = runner.invoke(app, ["check", "--content", str(content), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_usage_error_exits_2() -> None:
+    """An unknown option or paper size is a usage error: exit code 2."""
+    assert runner.invoke(app, ["build", "--paper", "a3"]).exit_code == 2
+    assert runner.invoke(app, ["check", "--no-such-option"]).exit_code == 2
+
+
+def test_failed_build_leaves_previous_build_intact(project: Project, tmp_path: Path) -> None:
+    """A build that fails on bad content exits 1 and changes nothing in the output folder."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brief.pdf").write_bytes(b"previous pdf")
+    (out / "brief.html").write_text("previous html")
+    before = _digest(out)
+    content = project("bad-quote")
+    args = ["build", "--content", str(content), "--templates", str(TEMPLATES), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert " BW101 " in result.stderr
+    assert _digest(out) == before
+
+
+def test_build_minimal_project(project: Project, tmp_path: Path) -> None:
+    """`briefwright build` writes brief.pdf, brief.html and the assets the HTML links to."""
+    out = tmp_path / "out"
+    content = project("minimal")
+    args = ["build", "--content", str(content), "--templates", str(TEMPLATES), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "brief.pdf").read_bytes().startswith(b"%PDF-")
+    assert (out / "assets" / "brief.css").is_file()
+    assert "wrote" in result.stdout
+
+
+def test_console_script_help_does_not_import_weasyprint() -> None:
+    """`briefwright --help` and `check` never import WeasyPrint (it is slow to import)."""
+    code = (
+        "import sys; from typer.testing import CliRunner; from briefwright.cli import app; "
+        "r = CliRunner().invoke(app, ['check', '--content', sys.argv[1]]); "
+        "assert r.exit_code == 0, r.output; "
+        "assert 'weasyprint' not in sys.modules, 'weasyprint imported'"
+    )
+    subprocess.run([sys.executable, "-c", code, str(CONTENT)], check=True, cwd=ROOT)

@@ -1,0 +1,141 @@
+"""Tests for briefwright.typeset and the PDF it makes: structure, fonts, links, metadata."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from briefwright.build import Built
+from briefwright.errors import BriefError
+from briefwright.typeset import typeset_pdf
+from tests.conftest import TEMPLATES
+
+
+def _reader(built: Built) -> PdfReader:
+    return PdfReader(built.out_dir / "brief.pdf")
+
+
+def _catalog(reader: PdfReader) -> Any:
+    return reader.trailer["/Root"]
+
+
+def _outline_titles(reader: PdfReader) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items: Any) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))
+
+    walk(reader.outline)
+    return titles
+
+
+def test_pdf_structure_snapshot(built: Built, text_snapshot) -> None:  # type: ignore[no-untyped-def]
+    """Page count, outline and metadata of the brief match the reviewed snapshot."""
+    reader = _reader(built)
+    meta = reader.metadata
+    assert meta is not None
+    summary = {
+        "pages": len(reader.pages),
+        "outline": _outline_titles(reader),
+        "title": meta.title,
+        "author": meta.author,
+        "subject": meta.subject,
+        "keywords": meta.get("/Keywords"),
+        "created": meta.get("/CreationDate"),
+        "language": str(_catalog(reader).get("/Lang")),
+    }
+    assert json.dumps(summary, indent=2, ensure_ascii=False) + "\n" == text_snapshot
+
+
+def test_pdf_text_snapshot(built: Built, text_snapshot) -> None:  # type: ignore[no-untyped-def]
+    """The text of every page matches the reviewed snapshot."""
+    pages = [page.extract_text() for page in _reader(built).pages]
+    text = "".join(f"=== page {n} ===\n{page}\n" for n, page in enumerate(pages, 1))
+    assert text == text_snapshot
+
+
+def test_every_page_carries_the_marking_and_page_number(built: Built) -> None:
+    """The distribution marking and 'Page X of Y' appear on every page."""
+    pages = _reader(built).pages
+    for number, page in enumerate(pages, 1):
+        text = page.extract_text()
+        assert "TLP:CLEAR" in text
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_only_bundled_fonts_are_embedded(built: Built) -> None:
+    """Every font in the PDF is one of the bundled faces, embedded as a subset."""
+    names = set()
+    for page in _reader(built).pages:
+        resources: Any = page["/Resources"].get_object()
+        fonts = resources.get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            names.add(str(font["/BaseFont"]).split("+", 1)[1])
+            descendant = font["/DescendantFonts"][0].get_object()
+            assert "/FontFile2" in descendant["/FontDescriptor"].get_object()
+    assert names and all(name.startswith(("BW-Serif", "BW-Sans")) for name in names)
+
+
+def test_note_links_are_clickable_both_ways(built: Built) -> None:
+    """The PDF has internal link annotations for note references and their back-links."""
+    reader = _reader(built)
+    internal = 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
+                internal += 1
+            action: Any = annotation.get("/A")
+            assert action is None or "/URI" not in action.get_object(), "no external links"
+    html = (built.out_dir / "brief.html").read_text()
+    assert internal >= html.count('href="#note-') + html.count('href="#s-')
+
+
+def test_pdf_is_tagged(built: Built) -> None:
+    """The PDF carries a structure tree and a document language."""
+    root = _catalog(_reader(built))
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]) == "en-GB"
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    """--paper letter sets every page to US Letter."""
+    html = (
+        '<html lang="en"><head><link rel="stylesheet" href="assets/brief.css"></head>'
+        "<body><p>x</p></body></html>"
+    )
+    reader = PdfReader(io.BytesIO(typeset_pdf(html, TEMPLATES, "letter", "t.pdf")))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["file:///etc/passwd", "../pyproject.toml", "http://127.0.0.1:9/x.css", "assets/missing.css"],
+)
+def test_references_outside_templates_fail_the_build(reference: str) -> None:
+    """A stylesheet outside templates/, a URL, or a missing file is an error, not a hole."""
+    html = f'<html><head><link rel="stylesheet" href="{reference}"></head><body>x</body></html>'
+    with pytest.raises(BriefError) as caught:
+        typeset_pdf(html, TEMPLATES, "a4", "out/brief.pdf")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BW301"
+    assert diagnostic.location.path == "out/brief.pdf"
+
+
+def test_weasyprint_warnings_fail_the_build() -> None:
+    """Anything WeasyPrint only logs (here, an unknown CSS property) fails the build."""
+    html = "<html><head><style>p { colour: red }</style></head><body><p>x</p></body></html>"
+    with pytest.raises(BriefError) as caught:
+        typeset_pdf(html, TEMPLATES, "a4", "out/brief.pdf")
+    assert caught.value.diagnostics[0].code == "BW302"
