@@ -27,19 +27,19 @@ def _catalog(reader: PdfReader) -> Any:
 def _outline_titles(reader: PdfReader) -> list[str]:
     titles: list[str] = []
 
-    def walk(items: Any) -> None:
+    def walk(items: Any, depth: int) -> None:
         for item in items:
             if isinstance(item, list):
-                walk(item)
+                walk(item, depth + 1)
             else:
-                titles.append(str(item.title))
+                titles.append("  " * depth + str(item.title))
 
-    walk(reader.outline)
+    walk(reader.outline, 0)
     return titles
 
 
 def test_pdf_structure_snapshot(built: Built, text_snapshot) -> None:  # type: ignore[no-untyped-def]
-    """Page count, outline and metadata of the brief match the reviewed snapshot."""
+    """Page count, nested outline and metadata of the brief match the reviewed snapshot."""
     reader = _reader(built)
     meta = reader.metadata
     assert meta is not None
