@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from briefwright.build import Built, build
@@ -29,3 +31,18 @@ def test_same_inputs_give_identical_bytes(built: Built, tmp_path: Path) -> None:
     again = build(CONTENT, TEMPLATES, tmp_path / "again")
     for name in ("brief.pdf", "brief.html"):
         assert (again.out_dir / name).read_bytes() == (built.out_dir / name).read_bytes()
+
+
+def test_manifest_records_fingerprints(built: Built) -> None:
+    """manifest.json records each source's SHA-256 and each artifact's hash and size."""
+    manifest = json.loads((built.out_dir / "manifest.json").read_text())
+    brief = built.checked.brief
+    assert manifest["sources"] == {
+        s.id: {"sha256": s.fingerprint, "published": s.published.isoformat()}
+        for s in brief.sources
+    }
+    pdf = (built.out_dir / "brief.pdf").read_bytes()
+    assert manifest["artifacts"]["brief.pdf"] == {
+        "sha256": hashlib.sha256(pdf).hexdigest(),
+        "bytes": len(pdf),
+    }

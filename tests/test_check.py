@@ -13,18 +13,24 @@ from tests.conftest import CONTENT
 Project = Callable[[str], Path]
 
 
+def _serious(content: Path) -> list[str]:
+    diagnostics = check_brief(load_brief(content))
+    return [str(d) for d in diagnostics if d.severity is not Severity.INFO]
+
+
 def _found(content: Path) -> list[str]:
-    return [str(d) for d in check_brief(load_brief(content))]
+    """Return the errors and warnings (not the information) a content folder raises."""
+    return _serious(content)
 
 
 def test_real_content_passes_every_check() -> None:
     """The India–Japan brief has no errors and no warnings: every quote is in its source."""
-    assert _found(CONTENT) == []
+    assert _serious(CONTENT) == []
 
 
 def test_minimal_fixture_passes(project: Project) -> None:
     """The minimal fixture is valid, including a quote with curly marks and an ellipsis."""
-    assert _found(project("minimal")) == []
+    assert _serious(project("minimal")) == []
 
 
 def test_unknown_source(project: Project) -> None:
@@ -75,7 +81,83 @@ def test_unknown_basis(project: Project) -> None:
 def test_uncited_source_is_a_warning(project: Project) -> None:
     """A source nothing cites is a BW106 warning, not an error."""
     content = project("uncited-source")
-    (diagnostic,) = check_brief(load_brief(content))
-    assert diagnostic.code == "BW106"
+    (diagnostic,) = [d for d in check_brief(load_brief(content)) if d.code == "BW106"]
     assert diagnostic.severity is Severity.WARNING
     assert str(diagnostic.location) == f"{content}/sources/spare.txt:2:5"
+
+
+def test_quote_absent(project: Project) -> None:
+    """A quote with nothing like it in the source is BW101 at the quote."""
+    content = project("quote-absent")
+    (problem,) = _found(content)
+    assert problem.startswith(f"{content}/topics/only.yaml:14:16: BW101 quote in 'fact-one'")
+    assert "closest passage" in problem
+
+
+def test_ellipsis_in_the_wrong_order(project: Project) -> None:
+    """Parts around an ellipsis that appear in the source, but in another order, are BW101."""
+    content = project("ellipsis-order")
+    assert _found(content) == [
+        f"{content}/topics/only.yaml:14:16: BW101 quote in 'fact-one' is not in source 'one': "
+        "each part around the ellipsis is there, but not in this order"
+    ]
+
+
+def test_judgment_with_confidence_and_likelihood(project: Project) -> None:
+    """A judgment carrying both a confidence level and a likelihood is BW108."""
+    content = project("both-qualifiers")
+    assert _found(content) == [
+        f"{content}/brief.yaml:17:5: BW108 judgment 'kj-2' has both a confidence and a "
+        "likelihood; keep one"
+    ]
+
+
+def test_confidence_judgment_that_says_likely(project: Project) -> None:
+    """A confidence-rated judgment whose sentence says 'likely' mixes the two scales: BW108."""
+    content = project("minimal")
+    brief = content / "brief.yaml"
+    brief.write_text(brief.read_text().replace("text: First judgment.", "text: Likely first."))
+    (problem,) = _found(content)
+    assert " BW108 judgment 'kj-1' has a confidence level and also says 'Likely'" in problem
+
+
+def test_judgment_without_basis(project: Project) -> None:
+    """A judgment that names no facts to rest on is BW107."""
+    content = project("no-basis")
+    assert _found(content) == [
+        f"{content}/brief.yaml:25:5: BW107 'imp-1' has no basis; "
+        "list the ids of the facts it rests on"
+    ]
+
+
+def test_unacknowledged_variant_quotation_is_a_warning(project: Project) -> None:
+    """A remark one source quotes in other words than another is a BW110 warning."""
+    content = project("variant-unacknowledged")
+    found = [d for d in check_brief(load_brief(content)) if d.code == "BW110"]
+    assert [str(d) for d in found] == [
+        f"{content}/sources/two.txt:12:1: BW110 'two' quotes a remark that 'one' words "
+        "differently (92% similar): person the minister said something quoted and {+much+} "
+        "more in the end; add a wording_choices entry saying which wording the brief uses"
+    ]
+    assert found[0].severity is Severity.WARNING
+
+
+def test_real_variant_is_acknowledged() -> None:
+    """Sputnik's "The Japanese are not only invited" is reported as an acknowledged variant."""
+    found = [d for d in check_brief(load_brief(CONTENT)) if d.code == "BW111"]
+    assert any(
+        "the japanese [-companies-] are not only invited" in d.message
+        and "the brief relies on 'mea-briefing-2023-03-20'" in d.message
+        for d in found
+    )
+    assert all(d.severity is Severity.INFO for d in found)
+
+
+def test_uncited_paragraphs_are_information(project: Project) -> None:
+    """A source paragraph no quote touches is reported as BW120 information, with its line."""
+    content = project("minimal")
+    source = content / "sources" / "one.txt"
+    source.write_text(source.read_text() + "\nA paragraph that nobody ever cites in this brief.\n")
+    (info,) = [d for d in check_brief(load_brief(content)) if d.code == "BW120"]
+    assert info.severity is Severity.INFO
+    assert str(info.location) == f"{content}/sources/one.txt:16:1"

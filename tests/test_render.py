@@ -87,3 +87,17 @@ def test_typographic_quotes() -> None:
     assert typographic("Modi's \"co-creation\" ('x')...") == (
         "Modi\u2019s \u201cco-creation\u201d (\u2018x\u2019)\u2026"
     )
+
+
+def test_judgments_show_their_qualifier(project: Callable[[str], Path]) -> None:
+    """A judgment is labelled with its confidence, or with its likelihood and range."""
+    content = project("minimal")
+    brief_file = content / "brief.yaml"
+    brief_file.write_text(
+        brief_file.read_text().replace(
+            "text: It follows., confidence: moderate", "text: It follows., likelihood: likely"
+        )
+    )
+    html = render_brief(load_brief(content), TEMPLATES, BUILT)
+    assert "Assessment · moderate confidence" in html
+    assert "Assessment · likely (55–80%)" in html

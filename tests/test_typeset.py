@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -86,19 +87,24 @@ def test_only_bundled_fonts_are_embedded(built: Built) -> None:
     assert names and all(name.startswith(("BW-Serif", "BW-Sans")) for name in names)
 
 
-def test_note_links_are_clickable_both_ways(built: Built) -> None:
-    """The PDF has internal link annotations for note references and their back-links."""
+def test_note_links_resolve_both_ways_in_the_pdf(built: Built) -> None:
+    """Every link annotation lands on a named destination; each note links back to its text."""
     reader = _reader(built)
-    internal = 0
+    destinations = set(reader.named_destinations)
+    targets: set[str] = set()
     for page in reader.pages:
         for annotation in page.get("/Annots", []) or []:
             annotation = annotation.get_object()
-            if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
-                internal += 1
-            action: Any = annotation.get("/A")
-            assert action is None or "/URI" not in action.get_object(), "no external links"
+            assert annotation.get("/Subtype") == "/Link"
+            assert "/A" not in annotation, "the brief links nowhere outside itself"
+            target = str(annotation["/Dest"])
+            assert target in destinations, f"link to missing destination {target}"
+            targets.add(target)
+    notes = {name for name in destinations if name.startswith("note-")}
+    assert notes and notes <= targets, "every note is linked from its statement"
     html = (built.out_dir / "brief.html").read_text()
-    assert internal >= html.count('href="#note-') + html.count('href="#s-')
+    backlinks = {target for target in targets if target.startswith("s-")}
+    assert backlinks == set(re.findall(r'href="#(s-[^"]+)"', html))
 
 
 def test_pdf_is_tagged(built: Built) -> None:

@@ -13,6 +13,7 @@ from briefwright.check import check_brief
 from briefwright.clock import build_time
 from briefwright.errors import BriefError, Diagnostic, Severity
 from briefwright.load import load_brief
+from briefwright.manifest import make_manifest
 from briefwright.models import Brief
 from briefwright.render import render_brief
 from briefwright.write import write_artifacts
@@ -22,10 +23,15 @@ ASSETS = "assets"
 
 @dataclass(frozen=True)
 class Checked:
-    """A brief that passed its checks, with the warnings it raised."""
+    """A brief that passed its checks, with the warnings and information they raised."""
 
     brief: Brief
-    warnings: tuple[Diagnostic, ...]
+    notices: tuple[Diagnostic, ...]
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """Return the notices that are warnings."""
+        return tuple(d for d in self.notices if d.severity is Severity.WARNING)
 
 
 @dataclass(frozen=True)
@@ -41,14 +47,15 @@ def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
     """Load and check the content; raise every error (and, if strict, warning) at once."""
     brief = load_brief(content_dir)
     diagnostics = check_brief(brief)
-    failing = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
+    failing_severities = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    failing = [d for d in diagnostics if d.severity in failing_severities]
     if failing:
         raise BriefError(failing)
-    return Checked(brief, tuple(d for d in diagnostics if d.severity is Severity.WARNING))
+    return Checked(brief, tuple(d for d in diagnostics if d.severity is not Severity.ERROR))
 
 
 def build(content_dir: Path, templates_dir: Path, out_dir: Path, paper: str = "a4") -> Built:
-    """Build brief.html and brief.pdf (with their assets) from content into out_dir."""
+    """Build brief.html, brief.pdf, their assets and manifest.json from content into out_dir."""
     checked = load_and_check(content_dir)
     built_at = build_time(checked.brief.metadata.as_of)
     html = render_brief(checked.brief, templates_dir, built_at)
@@ -58,6 +65,7 @@ def build(content_dir: Path, templates_dir: Path, out_dir: Path, paper: str = "a
     pdf = typeset_pdf(html, templates_dir, paper, document=str(out_dir / "brief.pdf"))
     artifacts = {"brief.html": html.encode("utf-8"), "brief.pdf": pdf}
     artifacts |= read_assets(templates_dir)
+    artifacts["manifest.json"] = make_manifest(checked.brief, built_at, artifacts)
     return Built(checked, out_dir, tuple(write_artifacts(out_dir, artifacts)))
 
 

@@ -10,9 +10,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
+from briefwright.coverage import source_coverage
 from briefwright.errors import Diagnostic, Location, Severity
-from briefwright.models import Brief, Citation, Identified, Model
-from briefwright.quotes import closest_passage, is_quoted_in
+from briefwright.models import Brief, Citation, Identified, Model, Source
+from briefwright.quotes import closest_passage, is_quoted_in, normalise, quote_parts
+from briefwright.variants import find_variants
 
 Check = Callable[[Brief], Iterator[Diagnostic]]
 
@@ -53,11 +55,12 @@ def check_quotes_found(brief: Brief) -> Iterator[Diagnostic]:
 
 
 def _quote_message(item_id: str, citation: Citation, text: str) -> str:
+    head = f"quote in '{item_id}' is not in source '{citation.source}'"
+    parts = quote_parts(citation.quote)
+    if len(parts) > 1 and all(is_quoted_in(part, text) for part in parts):
+        return f"{head}: each part around the ellipsis is there, but not in this order"
     miss = closest_passage(citation.quote, text)
-    return (
-        f"quote in '{item_id}' is not in source '{citation.source}'; closest passage "
-        f"({miss.similarity:.0%} similar): {miss.diff}"
-    )
+    return f"{head}; closest passage ({miss.similarity:.0%} similar): {miss.diff}"
 
 
 def check_unique_ids(brief: Brief) -> Iterator[Diagnostic]:
@@ -100,9 +103,75 @@ def check_facts_are_not_judgments(brief: Brief) -> Iterator[Diagnostic]:
                 yield Diagnostic("BW105", message, _where(item, field))
 
 
+def check_basis_given(brief: Brief) -> Iterator[Diagnostic]:
+    """BW107: every judgment and recommendation names the facts it rests on."""
+    for item in brief.reasoned():
+        if not item.basis:
+            message = f"'{item.id}' has no basis; list the ids of the facts it rests on"
+            yield Diagnostic("BW107", message, _where(item))
+
+
+def check_judgment_qualified(brief: Brief) -> Iterator[Diagnostic]:
+    """BW108: a judgment has a confidence level or a likelihood, never both or neither."""
+    for item in brief.judgments():
+        if item.confidence is not None and item.likelihood is not None:
+            problem = "has both a confidence and a likelihood; keep one"
+        elif item.confidence is None and item.likelihood is None:
+            problem = "has neither a confidence nor a likelihood; add one"
+        elif item.confidence is not None and (match := _LIKELIHOOD.search(item.text)):
+            problem = (
+                f"has a confidence level and also says '{match.group(0)}'; use "
+                "`likelihood:` instead of `confidence:`, or reword"
+            )
+        else:
+            continue
+        yield Diagnostic("BW108", f"judgment '{item.id}' {problem}", _where(item))
+
+
+def check_variant_quotations(brief: Brief) -> Iterator[Diagnostic]:
+    """BW110 (warning) / BW111 (info): remarks two sources quote in different words.
+
+    A variant is acknowledged when a `wording_choices` entry names its quoting source as
+    the wording the brief does not rely on.
+    """
+    declined = {choice.variant.source: choice for choice in brief.front.wording_choices}
+    for variant in find_variants(brief.sources):
+        choice = declined.get(variant.quoting.id)
+        head = (
+            f"'{variant.quoting.id}' quotes a remark that '{variant.other.id}' words "
+            f"differently ({variant.similarity:.0%} similar): {variant.diff}"
+        )
+        where = _line_of(variant.quoting, variant.sentence)
+        if choice is None:
+            message = f"{head}; add a wording_choices entry saying which wording the brief uses"
+            yield Diagnostic("BW110", message, where, Severity.WARNING)
+        else:
+            message = f"{head}; the brief relies on '{choice.preferred.source}' ({choice.id})"
+            yield Diagnostic("BW111", message, where, Severity.INFO)
+
+
+def _line_of(source: Source, sentence: str) -> Location:
+    """Return the line of the source file where a quoted sentence starts."""
+    start = _where(source, "text")
+    opening = " ".join(normalise(sentence).split()[:6])
+    for offset, line in enumerate(source.text.split("\n")):
+        if opening in normalise(line):
+            return Location(start.path, start.line + offset, 1)
+    return start
+
+
+def check_paragraphs_cited(brief: Brief) -> Iterator[Diagnostic]:
+    """BW120 (info): paragraphs of a source that no citation touches."""
+    for source in brief.sources:
+        for paragraph in source_coverage(brief, source).uncited:
+            excerpt = " ".join(paragraph.text.split()[:10])
+            message = f"paragraph of '{source.id}' is never cited: {excerpt}…"
+            yield Diagnostic("BW120", message, paragraph.location, Severity.INFO)
+
+
 def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
     """BW106 (warning): every source is cited at least once."""
-    cited = {c.source for item in brief.cited() for c in item.cites}
+    cited = {citation.source for _, citation in brief.citations()}
     for source in brief.sources:
         if source.id not in cited:
             message = f"source '{source.id}' is never cited; cite it or remove it"
@@ -115,7 +184,11 @@ CHECKS: tuple[Check, ...] = (
     check_unique_ids,
     check_basis_exists,
     check_facts_are_not_judgments,
+    check_basis_given,
+    check_judgment_qualified,
     check_sources_cited,
+    check_variant_quotations,
+    check_paragraphs_cited,
 )
 
 

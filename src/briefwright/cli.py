@@ -71,6 +71,7 @@ def check(
 ) -> None:
     """Load and check the content without rendering anything."""
     from briefwright.build import load_and_check
+    from briefwright.coverage import source_coverage
 
     try:
         checked = load_and_check(content, strict=strict)
@@ -80,21 +81,28 @@ def check(
             raise typer.Exit(code=1) from None
         _fail(error)
     if format is Format.JSON:
-        typer.echo(_as_json(checked.warnings))
+        typer.echo(_as_json(checked.notices))
         return
-    _print_warnings(checked.warnings)
+    _print_warnings(checked.notices)
     brief = checked.brief
     statements = sum(1 for _ in brief.cited())
-    quotes = sum(len(item.cites) for item in brief.cited())
+    quotes = sum(1 for _ in brief.citations())
     typer.echo(
         f"ok: {statements} cited statements, {quotes} quotes verified against "
         f"{len(brief.sources)} sources, {sum(1 for _ in brief.judgments())} judgments"
     )
+    for source in brief.sources:
+        coverage = source_coverage(brief, source)
+        cited = len(coverage.paragraphs) - len(coverage.uncited)
+        typer.echo(
+            f"  {source.id}: cited by {coverage.statements} statements; "
+            f"{cited} of {len(coverage.paragraphs)} paragraphs cited"
+        )
 
 
-def _print_warnings(warnings: tuple[Diagnostic, ...]) -> None:
-    for warning in warnings:
-        typer.echo(f"{warning} (warning)", err=True)
+def _print_warnings(notices: tuple[Diagnostic, ...]) -> None:
+    for notice in notices:
+        typer.echo(f"{notice} ({notice.severity.value})", err=True)
 
 
 def _fail(error: BriefError) -> NoReturn:

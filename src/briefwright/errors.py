@@ -20,10 +20,11 @@ class Location:
 
 
 class Severity(StrEnum):
-    """How bad a diagnostic is: errors stop the build, warnings stop only a strict one."""
+    """How bad a diagnostic is: errors stop the build, warnings only a strict one; info never."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
 
 
 @dataclass(frozen=True)

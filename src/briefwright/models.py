@@ -115,6 +115,9 @@ class Source(Model):
     """Where the article was published, when known."""
     reliability: Text
     """A short note on how far the source can be trusted, and for what."""
+    origin: str | None = None
+    """The original statement or event the source reports, when several sources share one
+    (e.g. one briefing); sources of one origin do not corroborate each other."""
     seed_file: str | None = None
     """The file the text was taken from, for provenance."""
     chrome_removed: tuple[str, ...] = ()
@@ -161,17 +164,58 @@ class Confidence(StrEnum):
     HIGH = "high"
 
 
+class Likelihood(StrEnum):
+    """How probable a judged outcome is, in the words of ICD 203's likelihood scale."""
+
+    ALMOST_NO_CHANCE = "almost-no-chance"
+    VERY_UNLIKELY = "very-unlikely"
+    UNLIKELY = "unlikely"
+    ROUGHLY_EVEN_CHANCE = "roughly-even-chance"
+    LIKELY = "likely"
+    VERY_LIKELY = "very-likely"
+    ALMOST_CERTAIN = "almost-certain"
+
+    @property
+    def label(self) -> str:
+        """Return the term with its probability range, e.g. `likely (55–80%)`."""
+        return f"{self.value.replace('-', ' ')} ({_ICD203_RANGES[self]})"
+
+
+_ICD203_RANGES = {
+    Likelihood.ALMOST_NO_CHANCE: "1–5%",
+    Likelihood.VERY_UNLIKELY: "5–20%",
+    Likelihood.UNLIKELY: "20–45%",
+    Likelihood.ROUGHLY_EVEN_CHANCE: "45–55%",
+    Likelihood.LIKELY: "55–80%",
+    Likelihood.VERY_LIKELY: "80–95%",
+    Likelihood.ALMOST_CERTAIN: "95–99%",
+}
+
+
 class Judgment(Model):
-    """The brief's own assessment: labelled with a confidence level, resting on named facts."""
+    """The brief's own assessment, resting on named facts.
+
+    It carries either a confidence level (how sure the brief is of its reading) or a
+    likelihood (how probable an outcome is), never both; check BW108 enforces it.
+    """
 
     id: Id
     """Stable identifier, unique across the brief."""
     text: Text
     """The assessment, in the brief's words."""
-    confidence: Confidence
-    """Low, moderate or high."""
-    basis: tuple[Id, ...] = Field(min_length=1)
+    confidence: Confidence | None = None
+    """Low, moderate or high (ICD 203 confidence levels)."""
+    likelihood: Likelihood | None = None
+    """An ICD 203 likelihood term, for a judgment about what will happen."""
+    basis: tuple[Id, ...] = ()
     """Ids of the facts (or other judgments) this assessment rests on."""
+
+    @property
+    def label(self) -> str:
+        """Return the label a reader sees, e.g. `moderate confidence` or `likely (55–80%)`."""
+        if self.likelihood is not None:
+            return self.likelihood.label
+        return f"{self.confidence.value} confidence" if self.confidence else "unqualified"
 
 
 class Recommendation(Model):
@@ -181,8 +225,21 @@ class Recommendation(Model):
     """Stable identifier, unique across the brief."""
     text: Text
     """What to do, addressed to a reader who can act on it."""
-    basis: tuple[Id, ...] = Field(min_length=1)
+    basis: tuple[Id, ...] = ()
     """Ids of the facts or judgments that motivate it."""
+
+
+class WordingChoice(Model):
+    """Which wording the brief relies on where two sources quote one remark differently."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    variant: Citation
+    """The wording the brief does not rely on, quoted from its source."""
+    preferred: Citation
+    """The wording the brief relies on, quoted from its source."""
+    reason: Text
+    """Why the preferred wording is the better record."""
 
 
 class Gap(Model):
@@ -311,6 +368,8 @@ class Front(Model):
     """What the sources do not settle."""
     alternative_views: tuple[Judgment, ...] = ()
     """Readings of the evidence the brief considered and weighs differently."""
+    wording_choices: tuple[WordingChoice, ...] = ()
+    """Where sources quote one remark differently, the wording the brief relies on."""
 
 
 class Brief(Model):
@@ -341,6 +400,14 @@ class Brief(Model):
         yield from self.actors
         yield from self.glossary
 
+    def citations(self) -> Iterator[tuple[str, Citation]]:
+        """Yield (id of the citing item, citation) for every citation the brief makes."""
+        for item in self.cited():
+            yield from ((item.id, citation) for citation in item.cites)
+        for choice in self.front.wording_choices:
+            yield choice.id, choice.variant
+            yield choice.id, choice.preferred
+
     def judgments(self) -> Iterator[Judgment]:
         """Yield every judgment, in reading order."""
         yield self.front.bottom_line
@@ -362,8 +429,9 @@ class Brief(Model):
         yield from self.cited()
         yield from self.front.recommendations
         yield from self.front.information_gaps
+        yield from self.front.wording_choices
         yield from self.topics
 
 
 Cited = Fact | TimelineEvent | Actor | GlossaryEntry
-Identified = Cited | Judgment | Recommendation | Gap | Topic
+Identified = Cited | Judgment | Recommendation | Gap | WordingChoice | Topic

@@ -75,6 +75,13 @@ class NoteIndex:
             pending.extend(self._basis.get(item_id, ()))
         return [found[number] for number in sorted(found)]
 
+    def citing_by_section(self, source: Source) -> list[tuple[str, list[str]]]:
+        """Group the statements citing a source by the section they are in, in reading order."""
+        groups: dict[str, list[str]] = {}
+        for item_id in self.citing(source):
+            groups.setdefault(self.section_of.get(item_id, "Other"), []).append(item_id)
+        return list(groups.items())
+
     def citing(self, source: Source) -> list[str]:
         """Return the ids of the statements that cite a source, in reading order."""
         ids = (item_id for note in self.notes if note.source.id == source.id

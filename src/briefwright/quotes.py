@@ -38,14 +38,19 @@ def quote_parts(quote: str) -> list[str]:
 
 def is_quoted_in(quote: str, text: str) -> bool:
     """Return True when every part of the quote appears in the text, in order."""
-    haystack = normalise(text)
-    start = 0
+    return quote_spans(quote, normalise(text)) is not None
+
+
+def quote_spans(quote: str, normalised_text: str) -> list[tuple[int, int]] | None:
+    """Return where each part of the quote lies in an already normalised text, or None."""
+    spans, start = [], 0
     for part in quote_parts(quote):
-        found = haystack.find(part, start)
+        found = normalised_text.find(part, start)
         if found < 0:
-            return False
+            return None
         start = found + len(part)
-    return True
+        spans.append((found, start))
+    return spans
 
 
 @dataclass(frozen=True)

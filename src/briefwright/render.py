@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from briefwright.coverage import independent_origins
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.models import Brief
 from briefwright.notes import NoteIndex, anchor
@@ -61,7 +62,11 @@ def render_brief(brief: Brief, templates_dir: Path, built: datetime) -> str:
     try:
         template = env.get_template(BRIEF_TEMPLATE)
         return template.render(
-            brief=brief, meta=brief.metadata, notes=NoteIndex(brief), built=built
+            brief=brief,
+            meta=brief.metadata,
+            notes=NoteIndex(brief),
+            built=built,
+            origins=lambda item: independent_origins(brief, item),
         )
     except jinja2.TemplateSyntaxError as error:
         where = Location(str(templates_dir / (error.name or BRIEF_TEMPLATE)), error.lineno)
