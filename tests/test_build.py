@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from briefwright.build import Built, build
 from tests.conftest import CONTENT, TEMPLATES
@@ -46,3 +49,40 @@ def test_manifest_records_fingerprints(built: Built) -> None:
         "sha256": hashlib.sha256(pdf).hexdigest(),
         "bytes": len(pdf),
     }
+
+
+def test_every_real_one_pager_is_exactly_one_page(built: Built) -> None:
+    """Each topic of the real brief has a one-pager PDF of exactly one page, and its HTML."""
+    for topic in built.checked.brief.topics:
+        stem = built.out_dir / "onepagers" / topic.id
+        assert len(PdfReader(f"{stem}.pdf").pages) == 1, topic.id
+        assert f"{stem}.html" in {str(p) for p in built.written}
+
+
+def test_one_pager_statements_and_notes_match_the_brief(built: Built) -> None:
+    """A one-pager shows the brief's own sentences with the brief's own note numbers."""
+    brief_html = (built.out_dir / "brief.html").read_text()
+    for topic in built.checked.brief.topics:
+        page = (built.out_dir / "onepagers" / f"{topic.id}.html").read_text()
+        for point in topic.onepager_points():
+            sentence = re.search(rf'id="s-{point.id}">(.*?)</span>(<sup.*?</sup>)', brief_html)
+            assert sentence is not None
+            text, refs = sentence.groups()
+            numbers = re.findall(r">(\d+)</a>", refs)
+            assert text in page
+            assert (
+                re.findall(
+                    r">(\d+)</span>",
+                    re.search(rf'id="s-{point.id}">.*?(<sup.*?</sup>)', page).group(1),  # type: ignore[union-attr]
+                )
+                == numbers
+            )
+
+
+def test_only_builds_just_what_it_names(tmp_path: Path) -> None:
+    """--only with a topic id writes that one-pager and not the brief."""
+    built = build(CONTENT, TEMPLATES, tmp_path / "one", only="strategic-context")
+    stems = {p.relative_to(built.out_dir).as_posix() for p in built.written}
+    assert "onepagers/strategic-context.pdf" in stems
+    assert "brief.pdf" not in stems
+    assert "onepagers/co-development.pdf" not in stems

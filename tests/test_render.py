@@ -12,7 +12,7 @@ import pytest
 
 from briefwright.errors import BriefError
 from briefwright.load import load_brief
-from briefwright.render import long_date, render_brief, typographic
+from briefwright.render import long_date, render_brief, render_onepager, typographic
 from tests.conftest import CONTENT, TEMPLATES
 
 BUILT = datetime(2023, 3, 20, tzinfo=UTC)
@@ -21,6 +21,13 @@ BUILT = datetime(2023, 3, 20, tzinfo=UTC)
 def test_brief_html_snapshot(html_snapshot) -> None:  # type: ignore[no-untyped-def]
     """The real brief renders to the reviewed HTML (update with `make snapshots`)."""
     assert render_brief(load_brief(CONTENT), TEMPLATES, BUILT) == html_snapshot
+
+
+@pytest.mark.parametrize("number", range(4))
+def test_onepager_html_snapshot(number: int, html_snapshot) -> None:  # type: ignore[no-untyped-def]
+    """Each real topic's one-pager renders to the reviewed HTML."""
+    brief = load_brief(CONTENT)
+    assert render_onepager(brief, brief.topics[number], TEMPLATES, BUILT) == html_snapshot
 
 
 def test_every_link_resolves_both_ways() -> None:

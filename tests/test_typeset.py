@@ -64,6 +64,16 @@ def test_pdf_text_snapshot(built: Built, text_snapshot) -> None:  # type: ignore
     assert text == text_snapshot
 
 
+@pytest.mark.parametrize(
+    "topic",
+    ["co-development", "investment-corridors", "exercises-interoperability", "strategic-context"],
+)
+def test_onepager_text_snapshot(built: Built, topic: str, text_snapshot) -> None:  # type: ignore[no-untyped-def]
+    """The text of each one-pager PDF matches the reviewed snapshot."""
+    (page,) = PdfReader(built.out_dir / "onepagers" / f"{topic}.pdf").pages
+    assert page.extract_text() + "\n" == text_snapshot
+
+
 def test_every_page_carries_the_marking_and_page_number(built: Built) -> None:
     """The distribution marking and 'Page X of Y' appear on every page."""
     pages = _reader(built).pages
@@ -117,7 +127,7 @@ def test_pdf_is_tagged(built: Built) -> None:
 def test_letter_paper(tmp_path: Path) -> None:
     """--paper letter sets every page to US Letter."""
     html = (
-        '<html lang="en"><head><link rel="stylesheet" href="assets/brief.css"></head>'
+        '<html lang="en"><head><link rel="stylesheet" href="assets/base.css"></head>'
         "<body><p>x</p></body></html>"
     )
     reader = PdfReader(io.BytesIO(typeset_pdf(html, TEMPLATES, "letter", "t.pdf")))

@@ -7,6 +7,7 @@ fails at any stage leaves the previous output untouched.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from briefwright.check import check_brief
@@ -15,7 +16,8 @@ from briefwright.errors import BriefError, Diagnostic, Severity
 from briefwright.load import load_brief
 from briefwright.manifest import make_manifest
 from briefwright.models import Brief
-from briefwright.render import render_brief
+from briefwright.render import render_brief, render_onepager
+from briefwright.targets import Target, select_targets
 from briefwright.write import write_artifacts
 
 ASSETS = "assets"
@@ -36,11 +38,12 @@ class Checked:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build wrote."""
+    """What a build wrote, and what the reader should know about it."""
 
     checked: Checked
     out_dir: Path
     written: tuple[Path, ...]
+    remarks: tuple[str, ...] = ()
 
 
 def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
@@ -54,23 +57,39 @@ def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
     return Checked(brief, tuple(d for d in diagnostics if d.severity is not Severity.ERROR))
 
 
-def build(content_dir: Path, templates_dir: Path, out_dir: Path, paper: str = "a4") -> Built:
-    """Build brief.html, brief.pdf, their assets and manifest.json from content into out_dir."""
+def build(
+    content_dir: Path,
+    templates_dir: Path,
+    out_dir: Path,
+    paper: str = "a4",
+    only: str | None = None,
+) -> Built:
+    """Build the brief and the one-pagers (or only those `only` names) into out_dir."""
     checked = load_and_check(content_dir)
+    targets = select_targets(checked.brief, only, content_dir)
     built_at = build_time(checked.brief.metadata.as_of)
-    html = render_brief(checked.brief, templates_dir, built_at)
+    pages = {t.stem: render_target(checked.brief, t, templates_dir, built_at) for t in targets}
 
-    from briefwright.typeset import typeset_pdf  # WeasyPrint takes ~0.8 s to import
+    from briefwright.typeset_all import typeset_targets  # WeasyPrint takes ~0.8 s to import
 
-    pdf = typeset_pdf(html, templates_dir, paper, document=str(out_dir / "brief.pdf"))
-    artifacts = {"brief.html": html.encode("utf-8"), "brief.pdf": pdf}
+    pdfs, remarks = typeset_targets(checked.brief, targets, pages, templates_dir, paper)
+    artifacts = {f"{stem}.html": html.encode("utf-8") for stem, html in pages.items()}
+    artifacts |= {f"{stem}.pdf": pdf for stem, pdf in pdfs.items()}
     artifacts |= read_assets(templates_dir)
     artifacts["manifest.json"] = make_manifest(checked.brief, built_at, artifacts)
-    return Built(checked, out_dir, tuple(write_artifacts(out_dir, artifacts)))
+    written = tuple(write_artifacts(out_dir, artifacts))
+    return Built(checked, out_dir, written, remarks)
+
+
+def render_target(brief: Brief, target: Target, templates_dir: Path, built: datetime) -> str:
+    """Render one target's HTML."""
+    if target.topic is None:
+        return render_brief(brief, templates_dir, built)
+    return render_onepager(brief, target.topic, templates_dir, built)
 
 
 def read_assets(templates_dir: Path) -> dict[str, bytes]:
-    """Return the stylesheet and fonts the HTML links to, keyed by their path in out_dir."""
+    """Return the stylesheets and fonts the HTML links to, keyed by their path in out_dir."""
     root = templates_dir / ASSETS
     return {
         str(path.relative_to(templates_dir)): path.read_bytes()

@@ -169,6 +169,52 @@ def check_paragraphs_cited(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW120", message, paragraph.location, Severity.INFO)
 
 
+def check_onepager_points(brief: Brief) -> Iterator[Diagnostic]:
+    """BW130: a one-pager shows 3–5 of its topic's own key points; BW132 (info) names the rest."""
+    for topic in brief.topics:
+        where = _where(topic.onepager, "key_points") if topic.onepager.key_points else None
+        where = where or _where(topic, "key_points")
+        own = [point.id for point in topic.key_points]
+        for point_id in topic.onepager.key_points:
+            if point_id not in own:
+                message = (
+                    f"one-pager of '{topic.id}' lists '{point_id}', which is not one of its "
+                    f"key points: {', '.join(own)}"
+                )
+                yield Diagnostic("BW130", message, where)
+        shown = [point.id for point in topic.onepager_points()]
+        if not 3 <= len(shown) <= 5:
+            message = (
+                f"one-pager of '{topic.id}' shows {len(shown)} key points; choose 3 to 5 under "
+                "`onepager: key_points:`"
+            )
+            yield Diagnostic("BW130", message, where)
+        if left_out := [point_id for point_id in own if point_id not in shown]:
+            message = f"one-pager of '{topic.id}' leaves out: {', '.join(left_out)}"
+            yield Diagnostic("BW132", message, where, Severity.INFO)
+
+
+def check_onepager_recommendations(brief: Brief) -> Iterator[Diagnostic]:
+    """BW131: a one-pager carries one or two recommendations that exist in brief.yaml."""
+    known = [item.id for item in brief.front.recommendations]
+    for topic in brief.topics:
+        where = _where(topic.onepager, "recommendations")
+        chosen = topic.onepager.recommendations
+        for item_id in chosen:
+            if item_id not in known:
+                message = (
+                    f"one-pager of '{topic.id}' names unknown recommendation '{item_id}'; "
+                    f"use one of: {', '.join(known)}"
+                )
+                yield Diagnostic("BW131", message, where)
+        if not 1 <= len(chosen) <= 2:
+            message = (
+                f"one-pager of '{topic.id}' carries {len(chosen)} recommendations; name 1 or 2 "
+                "under `onepager: recommendations:`"
+            )
+            yield Diagnostic("BW131", message, where)
+
+
 def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
     """BW106 (warning): every source is cited at least once."""
     cited = {citation.source for _, citation in brief.citations()}
@@ -189,6 +235,8 @@ CHECKS: tuple[Check, ...] = (
     check_sources_cited,
     check_variant_quotations,
     check_paragraphs_cited,
+    check_onepager_points,
+    check_onepager_recommendations,
 )
 
 

@@ -49,18 +49,27 @@ def build(
     ] = Path("templates"),
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
     paper: Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")] = Paper.A4,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Build only `brief`, `onepagers`, or the one-pager of one topic (by id).",
+        ),
+    ] = None,
 ) -> None:
-    """Check the content, then write brief.pdf and brief.html into the output folder."""
+    """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
     from briefwright.build import build as run_build
 
     try:
-        built = run_build(content, templates, out, paper.value)
+        built = run_build(content, templates, out, paper.value, only)
     except BriefError as error:
         _fail(error)
     _print_warnings(built.checked.warnings)
     for path in built.written:
         if path.suffix in {".pdf", ".html"}:
             typer.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    for remark in built.remarks:
+        typer.echo(remark)
 
 
 @app.command()

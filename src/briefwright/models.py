@@ -251,6 +251,15 @@ class Gap(Model):
     """What is not known, and why it matters."""
 
 
+class OnePager(Model):
+    """What a topic's one-pager takes from the topic and the brief: ids only, never text."""
+
+    key_points: tuple[Id, ...] = ()
+    """Ids of the 3–5 key points to show; empty means all of the topic's key points."""
+    recommendations: tuple[Id, ...] = ()
+    """Ids of the one or two recommendations (from brief.yaml) the one-pager carries."""
+
+
 class Topic(Model):
     """One strand of the subject: a bottom line, the facts, and the brief's analysis."""
 
@@ -266,6 +275,17 @@ class Topic(Model):
     """The facts, each cited."""
     analysis: tuple[Judgment, ...] = Field(min_length=1)
     """The brief's assessment of what the facts mean."""
+    watch: Text
+    """What to watch: the next development that would confirm or change the bottom line."""
+    onepager: OnePager = OnePager()
+    """How the topic's one-pager is cut from this content."""
+
+    def onepager_points(self) -> tuple[Fact, ...]:
+        """Return the key points the one-pager shows, in the order it lists them."""
+        if not self.onepager.key_points:
+            return self.key_points
+        by_id = {point.id: point for point in self.key_points}
+        return tuple(by_id[i] for i in self.onepager.key_points if i in by_id)
 
     @field_validator("bottom_line")
     @classmethod

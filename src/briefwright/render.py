@@ -1,4 +1,4 @@
-"""Turn a checked Brief into the HTML of the brief, through the Jinja2 templates.
+"""Turn a checked Brief into HTML (the brief, each one-pager) through the Jinja2 templates.
 
 One environment is built here and only here: autoescape on, undefined names are errors.
 """
@@ -8,15 +8,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from briefwright.coverage import independent_origins
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.models import Brief
-from briefwright.notes import NoteIndex, anchor
+from briefwright.models import Brief, Source, Topic
+from briefwright.notes import Note, NoteIndex, anchor
 
 BRIEF_TEMPLATE = "brief.html.j2"
+ONEPAGER_TEMPLATE = "onepager.html.j2"
 _OPEN_DOUBLE = re.compile(r'(^|[\s(\[\u2013\u2014/-])"')
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[\u201c\u2013\u2014/-])'")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -58,28 +60,61 @@ def long_date(value: date | datetime | str) -> str:
 
 def render_brief(brief: Brief, templates_dir: Path, built: datetime) -> str:
     """Render the brief's HTML; a template error names the template file and line."""
+    return _render(templates_dir, BRIEF_TEMPLATE, brief, built, link_notes=True)
+
+
+def render_onepager(brief: Brief, topic: Topic, templates_dir: Path, built: datetime) -> str:
+    """Render one topic's one-pager from the same content, and note numbers, as the brief."""
+    notes = NoteIndex(brief)
+    by_id = {item.id: item for item in brief.front.recommendations}
+    recommendations = [by_id[i] for i in topic.onepager.recommendations if i in by_id]
+    shown = [note for point in topic.onepager_points() for note in notes.of(point)]
+    shown += notes.behind(topic.bottom_line.basis)
+    shown += [note for item in recommendations for note in notes.behind(item.basis)]
+    return _render(
+        templates_dir,
+        ONEPAGER_TEMPLATE,
+        brief,
+        built,
+        notes=notes,
+        topic=topic,
+        number=brief.topics.index(topic) + 1,
+        recommendations=recommendations,
+        cited_sources=_by_source(shown),
+        link_notes=False,  # the notes are in the full brief, not on this page
+    )
+
+
+def _by_source(shown: list[Note]) -> list[tuple[Source, list[int]]]:
+    """Group note numbers by source, sources in order of their first note."""
+    groups: dict[str, tuple[Source, set[int]]] = {}
+    for note in sorted(shown, key=lambda note: note.number):
+        groups.setdefault(note.source.id, (note.source, set()))[1].add(note.number)
+    return [(source, sorted(numbers)) for source, numbers in groups.values()]
+
+
+def _render(templates_dir: Path, name: str, brief: Brief, built: datetime, **context: Any) -> str:
     env = make_environment(templates_dir)
+    context.setdefault("notes", NoteIndex(brief))
     try:
-        template = env.get_template(BRIEF_TEMPLATE)
-        return template.render(
+        return env.get_template(name).render(
             brief=brief,
             meta=brief.metadata,
-            notes=NoteIndex(brief),
             built=built,
             origins=lambda item: independent_origins(brief, item),
+            **context,
         )
     except jinja2.TemplateSyntaxError as error:
-        where = Location(str(templates_dir / (error.name or BRIEF_TEMPLATE)), error.lineno)
-        raise BriefError(
-            [Diagnostic("BW201", f"template syntax: {error.message}", where)]
-        ) from None
+        where = Location(str(templates_dir / (error.name or name)), error.lineno)
+        message = f"template syntax: {error.message}"
+        raise BriefError([Diagnostic("BW201", message, where)]) from None
     except (jinja2.UndefinedError, jinja2.TemplateNotFound) as error:
-        raise BriefError([_template_problem(error, templates_dir)]) from None
+        raise BriefError([_template_problem(error, templates_dir, name)]) from None
 
 
-def _template_problem(error: Exception, templates_dir: Path) -> Diagnostic:
+def _template_problem(error: Exception, templates_dir: Path, name: str) -> Diagnostic:
     """Point at the template line that failed, found in the traceback Jinja rewrites."""
-    location = Location(str(templates_dir / BRIEF_TEMPLATE))
+    location = Location(str(templates_dir / name))
     tb = error.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename

@@ -13,7 +13,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -104,24 +104,52 @@ def _explain(message: str) -> str:
     return f"typesetting: {message}"
 
 
+class Typesetter:
+    """Typeset HTML documents whose relative links resolve inside one templates folder.
+
+    Use it as a context manager around one document: a refused reference or any warning
+    WeasyPrint logs while it is open raises BriefError naming that document on exit.
+    """
+
+    def __init__(self, templates_dir: Path, paper: str, document: str) -> None:
+        self.templates_dir = templates_dir
+        self.where = Location(document)
+        self.fetcher = ProjectFetcher([templates_dir])
+        self.paper_css = f"@page {{ size: {PAPER_SIZES[paper]} }}"
+        self._stack = ExitStack()
+
+    def __enter__(self) -> Typesetter:
+        self._warnings = self._stack.enter_context(_weasyprint_warnings())
+        self.fonts = self._stack.enter_context(_bundled_fonts(self.templates_dir / "assets/fonts"))
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: Any, traceback: Any) -> None:
+        self._stack.close()
+        if kind is FatalURLFetchingError:
+            refused = ", ".join(self.fetcher.refused) or "a resource"
+            message = f"refused to load {refused}: only files under templates/ may be used"
+            raise BriefError([Diagnostic("BW301", message, self.where)]) from None
+        if kind is None and self._warnings.messages:
+            raise BriefError(
+                Diagnostic("BW302", _explain(message), self.where)
+                for message in dict.fromkeys(self._warnings.messages)
+            )
+
+    def render(self, html: str, base: str = "", css: str = "") -> Any:
+        """Lay out HTML (links relative to templates/<base>) into a WeasyPrint Document."""
+        base_url = (self.templates_dir.resolve() / base).as_uri().rstrip("/") + "/"
+        sheets = [CSS(string=self.paper_css + css, url_fetcher=self.fetcher)]
+        document = HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
+        return document.render(stylesheets=sheets, font_config=self.fonts, pdf_tags=True)
+
+    def write(self, document: Any) -> bytes:
+        """Write a laid-out Document as tagged PDF bytes."""
+        pdf = document.write_pdf(pdf_tags=True)
+        assert isinstance(pdf, bytes)
+        return pdf
+
+
 def typeset_pdf(html: str, templates_dir: Path, paper: str, document: str) -> bytes:
     """Typeset HTML whose relative links resolve in templates_dir; fail on any warning."""
-    fetcher = ProjectFetcher([templates_dir])
-    where = Location(document)
-    page = CSS(string=f"@page {{ size: {PAPER_SIZES[paper]} }}", url_fetcher=fetcher)
-    fonts_dir = templates_dir / "assets" / "fonts"
-    with _weasyprint_warnings() as warnings, _bundled_fonts(fonts_dir) as fonts:
-        try:
-            pdf = HTML(
-                string=html, base_url=templates_dir.resolve().as_uri() + "/", url_fetcher=fetcher
-            ).write_pdf(stylesheets=[page], font_config=fonts, pdf_tags=True)
-        except FatalURLFetchingError:
-            refused = ", ".join(fetcher.refused) or "a resource"
-            message = f"refused to load {refused}: only files under templates/ may be used"
-            raise BriefError([Diagnostic("BW301", message, where)]) from None
-    if warnings.messages:
-        raise BriefError(
-            Diagnostic("BW302", _explain(message), where) for message in warnings.messages
-        )
-    assert isinstance(pdf, bytes)
-    return pdf
+    with Typesetter(templates_dir, paper, document) as typesetter:
+        return typesetter.write(typesetter.render(html))
