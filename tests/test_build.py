@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from pathlib import Path
 
@@ -86,3 +87,16 @@ def test_only_builds_just_what_it_names(tmp_path: Path) -> None:
     assert "onepagers/strategic-context.pdf" in stems
     assert "brief.pdf" not in stems
     assert "onepagers/co-development.pdf" not in stems
+
+
+def test_artifacts_leak_nothing_local(built: Built) -> None:
+    """No artifact holds a template comment, the home folder, or a value from the environment."""
+    secrets = {v for k, v in os.environ.items() if len(v) >= 12 and k not in {"SHELL", "TERM"}}
+    for path in built.written:
+        if path.suffix not in {".html", ".pdf", ".json"}:
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".html":
+            assert b"<!--" not in data and b"{#" not in data, path
+        leaked = [value for value in secrets if value.encode() in data]
+        assert not leaked, f"{path} contains environment values {leaked}"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from briefwright.errors import BriefError
 from briefwright.write import write_artifacts
 
 
@@ -19,18 +24,56 @@ def test_writes_nested_artifacts(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "assets" / "fonts" / "b.ttf").read_bytes() == b"b"
 
 
-def test_failed_write_keeps_the_previous_file(
+def test_failed_staging_keeps_the_previous_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """If renaming into place fails, the old artifact is intact and no temporary file remains."""
-    target = tmp_path / "brief.pdf"
-    target.write_bytes(b"old")
+    """If writing the new artifacts fails, none of the old ones changes and nothing is left."""
+    (tmp_path / "brief.pdf").write_bytes(b"old pdf")
+    (tmp_path / "brief.html").write_bytes(b"old html")
+    real_write = Path.write_bytes
 
-    def broken_replace(source: str, destination: Path) -> None:
-        raise OSError("disk full")
+    def full_disk(path: Path, data: bytes) -> int:
+        if path.name == "brief.pdf":
+            raise OSError("disk full")
+        return real_write(path, data)
 
-    monkeypatch.setattr("briefwright.write.os.replace", broken_replace)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     with pytest.raises(OSError, match="disk full"):
-        write_artifacts(tmp_path, {"brief.pdf": b"new"})
-    assert target.read_bytes() == b"old"
+        write_artifacts(tmp_path, {"brief.html": b"new html", "brief.pdf": b"new pdf"})
+    monkeypatch.undo()
+    assert (tmp_path / "brief.pdf").read_bytes() == b"old pdf"
+    assert (tmp_path / "brief.html").read_bytes() == b"old html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.html", "brief.pdf"]
+
+
+def test_stale_staging_is_removed(tmp_path: Path) -> None:
+    """A staging folder left by a killed build is removed by the next one."""
+    stale = tmp_path / ".staging-killed"
+    stale.mkdir()
+    (stale / "brief.pdf").write_bytes(b"half")
+    write_artifacts(tmp_path, {"brief.pdf": b"whole"})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf"]
+
+
+def test_second_writer_waits_for_the_lock(tmp_path: Path) -> None:
+    """While one build holds the output folder, another waits, then writes."""
+    descriptor = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    threading.Timer(0.3, os.close, [descriptor]).start()
+    started = time.monotonic()
+    write_artifacts(tmp_path, {"brief.pdf": b"after the lock"})
+    assert time.monotonic() - started >= 0.25
+    assert (tmp_path / "brief.pdf").read_bytes() == b"after the lock"
+
+
+def test_lock_timeout_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that cannot get the output folder in time fails with BW008, writing nothing."""
+    monkeypatch.setattr("briefwright.write.LOCK_TIMEOUT", 0.1)
+    descriptor = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(BriefError, match="BW008 another briefwright build"):
+            write_artifacts(tmp_path, {"brief.pdf": b"x"})
+    finally:
+        os.close(descriptor)
+    assert list(tmp_path.iterdir()) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 from briefwright.check import check_brief
 from briefwright.clock import build_time
 from briefwright.errors import BriefError, Diagnostic, Severity
+from briefwright.isolate import Job, Limits, typeset_isolated
 from briefwright.load import load_brief
 from briefwright.manifest import make_manifest
 from briefwright.models import Brief
@@ -63,22 +64,32 @@ def build(
     out_dir: Path,
     paper: str = "a4",
     only: str | None = None,
+    jobs: int = 1,
+    limits: Limits | None = None,
 ) -> Built:
     """Build the brief and the one-pagers (or only those `only` names) into out_dir."""
     checked = load_and_check(content_dir)
     targets = select_targets(checked.brief, only, content_dir)
     built_at = build_time(checked.brief.metadata.as_of)
     pages = {t.stem: render_target(checked.brief, t, templates_dir, built_at) for t in targets}
-
-    from briefwright.typeset_all import typeset_targets  # WeasyPrint takes ~0.8 s to import
-
-    pdfs, remarks = typeset_targets(checked.brief, targets, pages, templates_dir, paper)
+    work = [make_job(target, pages[target.stem]) for target in targets]
+    typeset = typeset_isolated(work, templates_dir, paper, jobs, limits or Limits())
     artifacts = {f"{stem}.html": html.encode("utf-8") for stem, html in pages.items()}
-    artifacts |= {f"{stem}.pdf": pdf for stem, pdf in pdfs.items()}
+    artifacts |= {f"{job.stem}.pdf": typeset[job.stem].pdf for job in work}
+    remarks = tuple(r for job in work if (r := typeset[job.stem].remark))
     artifacts |= read_assets(templates_dir)
     artifacts["manifest.json"] = make_manifest(checked.brief, built_at, artifacts)
     written = tuple(write_artifacts(out_dir, artifacts))
     return Built(checked, out_dir, written, remarks)
+
+
+def make_job(target: Target, html: str) -> Job:
+    """Describe one target's typesetting for a worker process."""
+    topic = target.topic
+    if topic is None:
+        return Job(target.stem, html)
+    where = topic.onepager.where("key_points") or topic.where()
+    return Job(target.stem, html, topic.id, where)
 
 
 def render_target(brief: Brief, target: Target, templates_dir: Path, built: datetime) -> str:

@@ -215,6 +215,44 @@ def check_onepager_recommendations(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW131", message, where)
 
 
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+MAX_WORD = 60
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
+    """BW150: content text carries no HTML; BW151: no word longer than MAX_WORD characters.
+
+    Markup would be escaped anyway; refusing it tells the editor at once that pasted HTML
+    will not render. An unbroken run of thousands of characters makes layout crawl.
+    """
+    for model, field, text in _editable_texts(brief):
+        where = _where(model, field)
+        if match := _MARKUP.search(text):
+            excerpt = text[match.start() : match.start() + 30]
+            message = f"{field} contains HTML markup ({excerpt!r}); write plain text"
+            yield Diagnostic("BW150", message, where)
+        if match := _LONG_WORD.search(text):
+            message = (
+                f"{field} has a word of {len(match.group(0)):,} characters; the limit is "
+                f"{MAX_WORD}: add spaces or shorten it"
+            )
+            yield Diagnostic("BW151", message, where)
+
+
+def _editable_texts(model: Model) -> Iterator[tuple[Model, str, str]]:
+    """Yield (model, field, text) for every string an editor wrote, except article text."""
+    for name in type(model).model_fields:
+        if isinstance(model, Source) and name in {"text", "url"}:
+            continue
+        value = getattr(model, name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str):
+                yield model, name, item
+            elif isinstance(item, Model):
+                yield from _editable_texts(item)
+
+
 def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
     """BW106 (warning): every source is cited at least once."""
     cited = {citation.source for _, citation in brief.citations()}
@@ -225,6 +263,7 @@ def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
 
 
 CHECKS: tuple[Check, ...] = (
+    check_text_is_plain,
     check_unknown_sources,
     check_quotes_found,
     check_unique_ids,

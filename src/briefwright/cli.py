@@ -6,7 +6,11 @@ Exit codes: 0 success, 1 content or build error, 2 usage error (Typer's own).
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -14,6 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from briefwright.errors import BriefError, Diagnostic
+from briefwright.isolate import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, Limits
 
 app = typer.Typer(
     help="Build policy briefs in which every factual sentence cites a verified quote.",
@@ -56,12 +61,25 @@ def build(
             help="Build only `brief`, `onepagers`, or the one-pager of one topic (by id).",
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Typesetting processes [default: CPUs]."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds one document may take.")
+    ] = DEFAULT_TIMEOUT,
+    max_memory: Annotated[
+        int, typer.Option("--max-memory", min=64, help="MiB a typesetting process may map.")
+    ] = DEFAULT_MEMORY_MIB,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
     from briefwright.build import build as run_build
 
+    limits = Limits(timeout=timeout, memory_mib=max_memory)
+    workers = jobs or os.cpu_count() or 1
     try:
-        built = run_build(content, templates, out, paper.value, only)
+        with _interruptible():
+            built = run_build(content, templates, out, paper.value, only, workers, limits)
     except BriefError as error:
         _fail(error)
     _print_warnings(built.checked.warnings)
@@ -107,6 +125,23 @@ def check(
             f"  {source.id}: cited by {coverage.statements} statements; "
             f"{cited} of {len(coverage.paragraphs)} paragraphs cited"
         )
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """Turn SIGINT and SIGTERM into exit code 130 with one line; the output stays as it was."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the output folder is as it was before this build", err=True)
+        raise typer.Exit(code=130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_warnings(notices: tuple[Diagnostic, ...]) -> None:

@@ -208,7 +208,10 @@ def _empty_collections(error: ValidationError, content_dir: Path) -> Iterator[Di
     for item in error.errors(include_url=False):
         part = str(item["loc"][0]) if item["loc"] else ""
         where = _at(content_dir / files.get(part, ""))
-        yield Diagnostic("BW003", f"{part}: {item['msg']}; add at least one", where)
+        message = f"{part}: {item['msg']}"
+        if item["type"] == "too_short":
+            message = f"no {part} found; add at least one"
+        yield Diagnostic("BW003", message, where)
 
 
 def _problem(code: str, message: str, path: Path) -> Diagnostic:

@@ -111,8 +111,8 @@ class Source(Model):
     """How the date was established."""
     kind: SourceKind
     """Official briefing transcript, official statement, news report or wire copy."""
-    url: str | None = None
-    """Where the article was published, when known."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = None
+    """Where the article was published, when known: an http(s) address, never fetched."""
     reliability: Text
     """A short note on how far the source can be trusted, and for what."""
     origin: str | None = None

@@ -1,44 +1,34 @@
-"""Turn every target's HTML into PDF bytes: the brief as it flows, each one-pager fitted.
+"""Turn one job's HTML into PDF bytes: the brief as it flows, a one-pager fitted to a page.
 
-Imports WeasyPrint (through typeset), so the build imports this module lazily.
+Runs inside a worker process (see isolate.py) and imports WeasyPrint through typeset.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefwright.errors import Location
 from briefwright.fit import STEPS, fit_one_page
-from briefwright.models import Brief
-from briefwright.targets import ONEPAGERS, Target
+from briefwright.targets import ONEPAGERS
 from briefwright.typeset import Typesetter
 
+if TYPE_CHECKING:
+    from briefwright.isolate import Job
 
-def typeset_targets(
-    brief: Brief,
-    targets: list[Target],
-    pages: Mapping[str, str],
-    templates_dir: Path,
-    paper: str,
-) -> tuple[dict[str, bytes], tuple[str, ...]]:
-    """Typeset each target; return PDFs by stem and remarks on fitted one-pagers."""
-    pdfs: dict[str, bytes] = {}
-    remarks: list[str] = []
-    for target in targets:
-        html = pages[target.stem]
-        with Typesetter(templates_dir, paper, f"{target.stem}.pdf") as typesetter:
-            if target.topic is None:
-                pdfs[target.stem] = typesetter.write(typesetter.render(html))
-                continue
-            topic = target.topic
-            where = topic.onepager.where("key_points") or topic.where() or Location("topics")
-            fitted = fit_one_page(typesetter, html, ONEPAGERS, topic.id, where)
-        pdfs[target.stem] = fitted.pdf
-        if fitted.steps:
-            remarks.append(
-                f"{target.stem}.pdf fits one page at {fitted.size} "
-                f"({fitted.steps} step{'s' if fitted.steps > 1 else ''} below the "
-                f"stylesheet's size; floor {STEPS[-1]})"
-            )
-    return pdfs, tuple(remarks)
+
+def typeset_job(job: Job, templates_dir: Path, paper: str) -> tuple[bytes, str | None]:
+    """Typeset one job; return its PDF and, for a one-pager that needed it, a remark."""
+    with Typesetter(templates_dir, paper, f"{job.stem}.pdf") as typesetter:
+        if job.fit_topic is None:
+            return typesetter.write(typesetter.render(job.html)), None
+        where = job.fit_where or Location(job.stem)
+        fitted = fit_one_page(typesetter, job.html, ONEPAGERS, job.fit_topic, where)
+    if not fitted.steps:
+        return fitted.pdf, None
+    plural = "s" if fitted.steps > 1 else ""
+    remark = (
+        f"{job.stem}.pdf fits one page at {fitted.size} ({fitted.steps} step{plural} below "
+        f"the stylesheet's size; floor {STEPS[-1]})"
+    )
+    return fitted.pdf, remark

@@ -1,0 +1,161 @@
+"""Run typesetting jobs in child processes with a wall-clock and a memory limit.
+
+Pathological layout must end in a clear error, not a hung or crashed build: each worker
+process has an address-space limit, and each document a deadline. Jobs are spread over
+`workers` processes, longest first; results come back over pipes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import signal
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from briefwright.errors import BriefError, Diagnostic, Location
+
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MEMORY_MIB = 3072
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to typeset: its HTML, and for a one-pager what to name in a fit error."""
+
+    stem: str
+    html: str
+    fit_topic: str | None = None
+    fit_where: Location | None = None
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long one document may take, and how much memory a worker may map."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mib: int = DEFAULT_MEMORY_MIB
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """A job's PDF, and a remark for the build output (e.g. a fitted one-pager)."""
+
+    pdf: bytes
+    remark: str | None
+
+
+def typeset_isolated(
+    jobs: list[Job], templates_dir: Path, paper: str, workers: int, limits: Limits
+) -> dict[str, Typeset]:
+    """Typeset every job in up to `workers` child processes; raise BriefError on any failure."""
+    context = multiprocessing.get_context("fork")
+    running: dict[Connection, _Worker] = {}
+    try:
+        for group in _spread(jobs, workers):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_work, args=(group, templates_dir, paper, limits, send), daemon=True
+            )
+            process.start()
+            send.close()
+            deadline = time.monotonic() + limits.timeout
+            running[receive] = _Worker(process, deadline, f"{group[0].stem}.pdf")
+        return dict(_collect(running, limits))
+    finally:
+        for worker in running.values():
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join()
+
+
+@dataclass
+class _Worker:
+    process: Any
+    deadline: float
+    document: str
+    finished: bool = False
+
+
+def _spread(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """Split jobs into at most `workers` groups of similar total size, longest first."""
+    groups: list[list[Job]] = [[] for _ in range(max(1, min(workers, len(jobs))))]
+    sizes = [0] * len(groups)
+    for job in sorted(jobs, key=lambda job: len(job.html), reverse=True):
+        smallest = sizes.index(min(sizes))
+        groups[smallest].append(job)
+        sizes[smallest] += len(job.html)
+    return [group for group in groups if group]
+
+
+def _collect(running: dict[Connection, _Worker], limits: Limits) -> Iterator[tuple[str, Typeset]]:
+    pending = dict(running)
+    while pending:
+        now = time.monotonic()
+        late = [w for w in pending.values() if w.deadline <= now]
+        if late:
+            message = (
+                f"typesetting timed out after {limits.timeout:g} s for {late[0].document}; "
+                "look for pathological content (a huge table, a very long unbroken word)"
+            )
+            raise BriefError([Diagnostic("BW303", message, Location(late[0].document))])
+        ready = wait(list(pending), timeout=min(w.deadline for w in pending.values()) - now)
+        for connection in ready:
+            assert isinstance(connection, Connection)
+            worker = pending[connection]
+            yield from _receive(connection, worker, limits)
+            if worker.finished:
+                del pending[connection]
+
+
+def _receive(connection: Any, worker: _Worker, limits: Limits) -> Iterator[tuple[str, Typeset]]:
+    try:
+        kind, *payload = connection.recv()
+    except EOFError:
+        worker.process.join()
+        raise BriefError([_died(worker, limits)]) from None
+    if kind == "start":
+        worker.document, worker.deadline = payload[0], time.monotonic() + limits.timeout
+    elif kind == "done":
+        yield payload[0], Typeset(payload[1], payload[2])
+    elif kind == "failed":
+        raise BriefError(payload[0])
+    elif kind == "exit":
+        worker.finished = True
+
+
+def _died(worker: _Worker, limits: Limits) -> Diagnostic:
+    code = worker.process.exitcode
+    how = f"signal {-code}" if code and code < 0 else f"exit code {code}"
+    message = (
+        f"typesetting ran out of memory or crashed ({how}) for {worker.document}; the "
+        f"limit is {limits.memory_mib} MiB per process (--max-memory)"
+    )
+    return Diagnostic("BW304", message, Location(worker.document))
+
+
+def _work(
+    jobs: list[Job], templates_dir: Path, paper: str, limits: Limits, send: Connection
+) -> None:
+    """Child process: typeset each job in turn and report over the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt does
+    limit = limits.memory_mib * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        from briefwright.typeset_all import typeset_job
+
+        for job in jobs:
+            send.send(("start", f"{job.stem}.pdf"))
+            pdf, remark = typeset_job(job, templates_dir, paper)
+            send.send(("done", job.stem, pdf, remark))
+    except BriefError as error:
+        send.send(("failed", list(error.diagnostics)))
+    except MemoryError:
+        send.close()
+        raise SystemExit(3) from None
+    send.send(("exit",))
+    send.close()
