@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,9 @@ import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from briefwright.build import Built, build
+
+# One build time for the whole suite, so snapshots do not move with each git commit.
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1679270400")  # 20 March 2023, 00:00 UTC
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

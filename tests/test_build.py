@@ -6,11 +6,13 @@ import hashlib
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from briefwright.build import Built, build
+from briefwright.build import Built, Options, build
 from tests.conftest import CONTENT, TEMPLATES
 
 
@@ -40,7 +42,7 @@ def test_same_inputs_give_identical_bytes(built: Built, tmp_path: Path) -> None:
 def test_manifest_records_fingerprints(built: Built) -> None:
     """manifest.json records each source's SHA-256 and each artifact's hash and size."""
     manifest = json.loads((built.out_dir / "manifest.json").read_text())
-    brief = built.checked.brief
+    brief = built.brief
     assert manifest["sources"] == {
         s.id: {"sha256": s.fingerprint, "published": s.published.isoformat()}
         for s in brief.sources
@@ -49,12 +51,22 @@ def test_manifest_records_fingerprints(built: Built) -> None:
     assert manifest["artifacts"]["brief.pdf"] == {
         "sha256": hashlib.sha256(pdf).hexdigest(),
         "bytes": len(pdf),
+        "pages": len(PdfReader(built.out_dir / "brief.pdf").pages),
     }
+    assert manifest["source_date_epoch"] == 1679270400
+    assert manifest["product_id"] == "BW-2026-001" and manifest["version"] == "1.0"
+    inputs = manifest["inputs"]
+    assert "content/brief.yaml" in inputs and "content/sources/wire-2022-09-08.txt" in inputs
+    assert "templates/brief.html.j2" in inputs
+    assert "templates/assets/fonts/NotoSans-Regular.ttf" in inputs
+    versions = manifest["versions"]
+    assert versions["weasyprint"].startswith("70.") and versions["pango"].count(".") == 2
+    assert versions["fonts"]["SourceSerif4-Regular.ttf"].startswith("Version ")
 
 
 def test_every_real_one_pager_is_exactly_one_page(built: Built) -> None:
     """Each topic of the real brief has a one-pager PDF of exactly one page, and its HTML."""
-    for topic in built.checked.brief.topics:
+    for topic in built.brief.topics:
         stem = built.out_dir / "onepagers" / topic.id
         assert len(PdfReader(f"{stem}.pdf").pages) == 1, topic.id
         assert f"{stem}.html" in {str(p) for p in built.written}
@@ -63,7 +75,7 @@ def test_every_real_one_pager_is_exactly_one_page(built: Built) -> None:
 def test_one_pager_statements_and_notes_match_the_brief(built: Built) -> None:
     """A one-pager shows the brief's own sentences with the brief's own note numbers."""
     brief_html = (built.out_dir / "brief.html").read_text()
-    for topic in built.checked.brief.topics:
+    for topic in built.brief.topics:
         page = (built.out_dir / "onepagers" / f"{topic.id}.html").read_text()
         for point in topic.onepager_points():
             sentence = re.search(rf'id="s-{point.id}">(.*?)</span>(<sup.*?</sup>)', brief_html)
@@ -82,7 +94,7 @@ def test_one_pager_statements_and_notes_match_the_brief(built: Built) -> None:
 
 def test_only_builds_just_what_it_names(tmp_path: Path) -> None:
     """--only with a topic id writes that one-pager and not the brief."""
-    built = build(CONTENT, TEMPLATES, tmp_path / "one", only="strategic-context")
+    built = build(CONTENT, TEMPLATES, tmp_path / "one", Options(only="strategic-context"))
     stems = {p.relative_to(built.out_dir).as_posix() for p in built.written}
     assert "onepagers/strategic-context.pdf" in stems
     assert "brief.pdf" not in stems
@@ -100,3 +112,18 @@ def test_artifacts_leak_nothing_local(built: Built) -> None:
             assert b"<!--" not in data and b"{#" not in data, path
         leaked = [value for value in secrets if value.encode() in data]
         assert not leaked, f"{path} contains environment values {leaked}"
+
+
+def test_builds_are_byte_identical_across_processes(tmp_path: Path) -> None:
+    """Two builds in other processes, folders, hash seeds and --jobs give the same bytes."""
+    outputs = []
+    for seed, jobs in (("1", "1"), ("2", "2")):
+        out = tmp_path / f"out-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [str(Path(sys.executable).with_name("briefwright")), "build", "--jobs", jobs]
+        command += ["--content", str(CONTENT), "--templates", str(TEMPLATES), "--out", str(out)]
+        subprocess.run(command, check=True, env=env, cwd=tmp_path, capture_output=True)
+        outputs.append(out)
+    first = {p.relative_to(outputs[0]): p.read_bytes() for p in outputs[0].rglob("*.*")}
+    second = {p.relative_to(outputs[1]): p.read_bytes() for p in outputs[1].rglob("*.*")}
+    assert first.keys() == second.keys() and first == second

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from briefwright.build import build
+from briefwright.build import Options, build
 from briefwright.cli import app
 from briefwright.errors import BriefError
 from tests.conftest import TEMPLATES
@@ -19,7 +19,7 @@ Project = Callable[[str], Path]
 
 def test_content_that_fits_needs_no_step(project: Project, tmp_path: Path) -> None:
     """A short topic's one-pager is one page at the stylesheet's own size, with no remark."""
-    built = build(project("minimal"), TEMPLATES, tmp_path / "out", only="onepagers")
+    built = build(project("minimal"), TEMPLATES, tmp_path / "out", Options(only="onepagers"))
     assert built.remarks == ()
     assert len(PdfReader(tmp_path / "out" / "onepagers" / "only.pdf").pages) == 1
 

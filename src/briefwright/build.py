@@ -1,18 +1,29 @@
 """Turn a content folder into the brief's artifacts: load, check, render, typeset, write.
 
 Everything is read and made in memory first; only the last step writes, so a build that
-fails at any stage leaves the previous output untouched.
+fails at any stage leaves the previous output untouched. A build first asks the previous
+manifest what it can skip: everything, when nothing changed; otherwise each PDF whose HTML
+and typesetting inputs are unchanged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from briefwright.check import check_brief
 from briefwright.clock import build_time
 from briefwright.errors import BriefError, Diagnostic, Severity
+from briefwright.incremental import (
+    MANIFEST,
+    Previous,
+    fingerprint_inputs,
+    is_up_to_date,
+    sha256,
+    typeset_key,
+)
 from briefwright.isolate import Job, Limits, typeset_isolated
 from briefwright.load import load_brief
 from briefwright.manifest import make_manifest
@@ -38,13 +49,51 @@ class Checked:
 
 
 @dataclass(frozen=True)
-class Built:
-    """What a build wrote, and what the reader should know about it."""
+class Options:
+    """How to build: paper, which documents, how many processes, limits, reuse."""
+
+    paper: str = "a4"
+    only: str | None = None
+    jobs: int = 1
+    limits: Limits = field(default_factory=Limits)
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Produced:
+    """A build made in memory: every artifact by path, and what the reader should know."""
 
     checked: Checked
+    built_at: datetime
+    artifacts: dict[str, bytes]
+    typeset: tuple[str, ...]
+    reused: tuple[str, ...]
+    remarks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build wrote (nothing, when the output was already up to date)."""
+
     out_dir: Path
     written: tuple[Path, ...]
-    remarks: tuple[str, ...] = ()
+    produced: Produced | None
+
+    @property
+    def brief(self) -> Brief:
+        """Return the brief this build made (only when it made one)."""
+        assert self.produced is not None, "an up-to-date build loads no content"
+        return self.produced.checked.brief
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """Return the warnings the content raised (none when nothing was rebuilt)."""
+        return self.produced.checked.warnings if self.produced else ()
+
+    @property
+    def remarks(self) -> tuple[str, ...]:
+        """Return remarks for the build output, e.g. a one-pager that needed a smaller size."""
+        return self.produced.remarks if self.produced else ()
 
 
 def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
@@ -59,28 +108,86 @@ def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
 
 
 def build(
+    content_dir: Path, templates_dir: Path, out_dir: Path, options: Options | None = None
+) -> Built:
+    """Build the brief and the one-pagers (or only those options.only names) into out_dir."""
+    options = options or Options()
+    unforced_full = not options.force and options.only is None
+    if unforced_full and is_up_to_date(content_dir, templates_dir, out_dir, recorded(options)):
+        return Built(out_dir, (), None)
+    inputs = fingerprint_inputs(content_dir, templates_dir)
+    previous = None if options.force else Previous.read(out_dir)
+    produced = produce(content_dir, templates_dir, options, inputs, previous)
+    return Built(out_dir, tuple(write_artifacts(out_dir, produced.artifacts)), produced)
+
+
+def produce(
     content_dir: Path,
     templates_dir: Path,
-    out_dir: Path,
-    paper: str = "a4",
-    only: str | None = None,
-    jobs: int = 1,
-    limits: Limits | None = None,
-) -> Built:
-    """Build the brief and the one-pagers (or only those `only` names) into out_dir."""
-    checked = load_and_check(content_dir)
-    targets = select_targets(checked.brief, only, content_dir)
-    built_at = build_time(checked.brief.metadata.as_of)
-    pages = {t.stem: render_target(checked.brief, t, templates_dir, built_at) for t in targets}
-    work = [make_job(target, pages[target.stem]) for target in targets]
-    typeset = typeset_isolated(work, templates_dir, paper, jobs, limits or Limits())
-    artifacts = {f"{stem}.html": html.encode("utf-8") for stem, html in pages.items()}
-    artifacts |= {f"{job.stem}.pdf": typeset[job.stem].pdf for job in work}
-    remarks = tuple(r for job in work if (r := typeset[job.stem].remark))
-    artifacts |= read_assets(templates_dir)
-    artifacts["manifest.json"] = make_manifest(checked.brief, built_at, artifacts)
-    written = tuple(write_artifacts(out_dir, artifacts))
-    return Built(checked, out_dir, written, remarks)
+    options: Options,
+    inputs: dict[str, str],
+    previous: Previous | None = None,
+    checked: Checked | None = None,
+) -> Produced:
+    """Make every artifact and the manifest in memory, reusing unchanged PDFs of `previous`."""
+    checked = checked or load_and_check(content_dir)
+    brief = checked.brief
+    built_at = build_time(brief.metadata.as_of, (content_dir, templates_dir))
+    targets = select_targets(brief, options.only, content_dir)
+    pages = {t.stem: render_target(brief, t, templates_dir, built_at) for t in targets}
+    assets = read_assets(templates_dir)
+    keys = {stem: typeset_key(html, options.paper, assets) for stem, html in pages.items()}
+    kept = {s: r for s in pages if previous and (r := previous.reusable_pdf(s, keys[s]))}
+    work = [make_job(t, pages[t.stem]) for t in targets if t.stem not in kept]
+    fresh = typeset_isolated(work, templates_dir, options.paper, options.jobs, options.limits)
+
+    documents: dict[str, dict[str, Any]] = {}
+    artifacts: dict[str, bytes] = {}
+    for stem, html in pages.items():
+        pdf, entry = (kept[stem][0], dict(kept[stem][1])) if stem in kept else _fresh(fresh[stem])
+        entry |= {"html_sha256": sha256(html.encode()), "pdf_sha256": sha256(pdf)}
+        documents[stem] = entry | {"typeset_key": keys[stem]}
+        artifacts |= {f"{stem}.html": html.encode("utf-8"), f"{stem}.pdf": pdf}
+    _carry_over(previous, brief, content_dir, documents, artifacts)
+    artifacts |= assets
+    artifacts[MANIFEST] = make_manifest(
+        brief, built_at, recorded(options), inputs, documents, artifacts
+    )
+    remarks = tuple(r for entry in documents.values() if (r := entry.get("remark")))
+    return Produced(checked, built_at, artifacts, tuple(fresh), tuple(kept), remarks)
+
+
+def _fresh(result: Any) -> tuple[bytes, dict[str, Any]]:
+    return result.pdf, {"pages": result.pages, "remark": result.remark}
+
+
+def _carry_over(
+    previous: Previous | None,
+    brief: Brief,
+    content_dir: Path,
+    documents: dict[str, dict[str, Any]],
+    artifacts: dict[str, bytes],
+) -> None:
+    """Keep, in the manifest and the output, documents a partial (--only) build did not make."""
+    if previous is None:
+        return
+    for target in select_targets(brief, None, content_dir):
+        entry = previous.manifest.get("documents", {}).get(target.stem)
+        if target.stem in documents or not isinstance(entry, dict):
+            continue
+        try:
+            html = (previous.out_dir / f"{target.stem}.html").read_bytes()
+            pdf = (previous.out_dir / f"{target.stem}.pdf").read_bytes()
+        except OSError:
+            continue
+        if sha256(pdf) == entry.get("pdf_sha256") and sha256(html) == entry.get("html_sha256"):
+            documents[target.stem] = entry
+            artifacts |= {f"{target.stem}.html": html, f"{target.stem}.pdf": pdf}
+
+
+def recorded(options: Options) -> dict[str, Any]:
+    """Return the options that change the output, as the manifest records them."""
+    return {"paper": options.paper}
 
 
 def make_job(target: Target, html: str) -> Job:

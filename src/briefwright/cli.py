@@ -71,23 +71,74 @@ def build(
     max_memory: Annotated[
         int, typer.Option("--max-memory", min=64, help="MiB a typesetting process may map.")
     ] = DEFAULT_MEMORY_MIB,
+    force: Annotated[
+        bool, typer.Option("--force", help="Typeset everything, even what is up to date.")
+    ] = False,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
+    from briefwright.incremental import is_up_to_date
+
+    # Decided before the models are even imported: an unchanged rebuild must be instant.
+    if (
+        not force
+        and only is None
+        and is_up_to_date(content, templates, out, {"paper": paper.value})
+    ):
+        typer.echo(f"{out} is up to date: nothing changed since the last build")
+        return
+    from briefwright.build import Options
     from briefwright.build import build as run_build
 
-    limits = Limits(timeout=timeout, memory_mib=max_memory)
-    workers = jobs or os.cpu_count() or 1
+    options = Options(
+        paper=paper.value,
+        only=only,
+        jobs=jobs or os.cpu_count() or 1,
+        limits=Limits(timeout=timeout, memory_mib=max_memory),
+        force=force,
+    )
     try:
         with _interruptible():
-            built = run_build(content, templates, out, paper.value, only, workers, limits)
+            built = run_build(content, templates, out, options)
     except BriefError as error:
         _fail(error)
-    _print_warnings(built.checked.warnings)
-    for path in built.written:
-        if path.suffix in {".pdf", ".html"}:
-            typer.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+    if built.produced is None:  # it became up to date while we were starting
+        typer.echo(f"{out} is up to date: nothing changed since the last build")
+        return
+    _print_warnings(built.warnings)
+    produced = built.produced
+    typer.echo(
+        f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
+        f"unchanged; wrote {len(built.written)} files to {out}"
+    )
     for remark in built.remarks:
         typer.echo(remark)
+
+
+@app.command()
+def release(
+    content: ContentOption = Path("content"),
+    templates: Annotated[
+        Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
+    ] = Path("templates"),
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
+    paper: Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")] = Paper.A4,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Typesetting processes [default: CPUs]."),
+    ] = None,
+) -> None:
+    """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip."""
+    from briefwright.build import Options
+    from briefwright.release import release as run_release
+
+    options = Options(paper=paper.value, jobs=jobs or os.cpu_count() or 1, force=True)
+    try:
+        with _interruptible():
+            released = run_release(content, templates, out, options)
+    except BriefError as error:
+        _fail(error)
+    typer.echo(f"released {released.files} files in {released.folder}")
+    typer.echo(f"archive {released.archive} ({released.archive.stat().st_size:,} bytes)")
 
 
 @app.command()

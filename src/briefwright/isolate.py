@@ -43,9 +43,10 @@ class Limits:
 
 @dataclass(frozen=True)
 class Typeset:
-    """A job's PDF, and a remark for the build output (e.g. a fitted one-pager)."""
+    """A job's PDF, its page count, and a remark for the build output (a fitted one-pager)."""
 
     pdf: bytes
+    pages: int
     remark: str | None
 
 
@@ -53,6 +54,8 @@ def typeset_isolated(
     jobs: list[Job], templates_dir: Path, paper: str, workers: int, limits: Limits
 ) -> dict[str, Typeset]:
     """Typeset every job in up to `workers` child processes; raise BriefError on any failure."""
+    if not jobs:
+        return {}
     context = multiprocessing.get_context("fork")
     running: dict[Connection, _Worker] = {}
     try:
@@ -121,7 +124,7 @@ def _receive(connection: Any, worker: _Worker, limits: Limits) -> Iterator[tuple
     if kind == "start":
         worker.document, worker.deadline = payload[0], time.monotonic() + limits.timeout
     elif kind == "done":
-        yield payload[0], Typeset(payload[1], payload[2])
+        yield payload[0], Typeset(*payload[1:])
     elif kind == "failed":
         raise BriefError(payload[0])
     elif kind == "exit":
@@ -150,8 +153,8 @@ def _work(
 
         for job in jobs:
             send.send(("start", f"{job.stem}.pdf"))
-            pdf, remark = typeset_job(job, templates_dir, paper)
-            send.send(("done", job.stem, pdf, remark))
+            pdf, pages, remark = typeset_job(job, templates_dir, paper)
+            send.send(("done", job.stem, pdf, pages, remark))
     except BriefError as error:
         send.send(("failed", list(error.diagnostics)))
     except MemoryError:

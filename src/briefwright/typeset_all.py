@@ -17,18 +17,19 @@ if TYPE_CHECKING:
     from briefwright.isolate import Job
 
 
-def typeset_job(job: Job, templates_dir: Path, paper: str) -> tuple[bytes, str | None]:
-    """Typeset one job; return its PDF and, for a one-pager that needed it, a remark."""
+def typeset_job(job: Job, templates_dir: Path, paper: str) -> tuple[bytes, int, str | None]:
+    """Typeset one job; return its PDF, its pages and, for a fitted one-pager, a remark."""
     with Typesetter(templates_dir, paper, f"{job.stem}.pdf") as typesetter:
         if job.fit_topic is None:
-            return typesetter.write(typesetter.render(job.html)), None
+            document = typesetter.render(job.html)
+            return typesetter.write(document), len(document.pages), None
         where = job.fit_where or Location(job.stem)
         fitted = fit_one_page(typesetter, job.html, ONEPAGERS, job.fit_topic, where)
     if not fitted.steps:
-        return fitted.pdf, None
+        return fitted.pdf, 1, None
     plural = "s" if fitted.steps > 1 else ""
     remark = (
         f"{job.stem}.pdf fits one page at {fitted.size} ({fitted.steps} step{plural} below "
         f"the stylesheet's size; floor {STEPS[-1]})"
     )
-    return fitted.pdf, remark
+    return fitted.pdf, 1, remark
