@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint snapshots system-deps clean
+.PHONY: build test lint snapshots bench system-deps clean
 
 system-deps:
 	@bash .ci/system-deps
@@ -34,6 +34,10 @@ lint: $(VENV)/.test-installed
 ## snapshots: regenerate the snapshot files; read the diff before committing it
 snapshots: system-deps $(VENV)/.test-installed
 	$(BIN)/pytest --snapshot-update
+
+## bench: speed and memory against raw WeasyPrint (figures printed, nothing asserted)
+bench: system-deps $(VENV)/.test-installed
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf build

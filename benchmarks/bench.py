@@ -1,0 +1,194 @@
+"""Measure briefwright's speed and memory against raw WeasyPrint, and print the ratios.
+
+Run with `make bench` (or `.venv/bin/python benchmarks/bench.py [--quick]`). Every figure is
+a median of interleaved runs of real commands in fresh processes; nothing is asserted.
+Targets (from the project's issue on speed) are printed beside each ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+BRIEFWRIGHT = str(BIN / "briefwright")
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1679270400"}
+
+RAW_WEASYPRINT = """
+import sys, time
+from pathlib import Path
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+fonts = FontConfiguration()
+for name in sys.argv[2:]:
+    path = Path(sys.argv[1]) / name
+    HTML(filename=str(path), base_url=str(path.parent) + "/").write_pdf(
+        font_config=fonts, pdf_tags=True)
+"""
+
+
+# Runs a command and prints the peak RSS (KiB) of its process tree: a fresh process, so the
+# figure belongs to this command alone (RUSAGE_CHILDREN only ever grows within a process).
+MEASURE = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def run(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
+    """Run a command; return (wall seconds, peak RSS in MiB of its largest process)."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command],
+        cwd=cwd, env=ENV, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    return wall, int(result.stdout.split()[-1]) / 1024
+
+
+def median_time(commands: dict[str, list[str]], repeats: int, prepare=None) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Run the commands interleaved `repeats` times; return each one's median wall time."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, command in commands.items():
+            if prepare:
+                prepare(name)
+            times[name].append(run(command)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def build_command(content: Path, out: Path, *extra: str) -> list[str]:
+    return [BRIEFWRIGHT, "build", "--content", str(content), "--templates",
+            str(ROOT / "templates"), "--out", str(out), *extra]  # fmt: skip
+
+
+def raw_command(out: Path, names: list[str]) -> list[str]:
+    return [sys.executable, "-c", RAW_WEASYPRINT, str(out), *names]
+
+
+def documents(out: Path) -> list[str]:
+    return ["brief.html", *sorted(f"onepagers/{p.name}" for p in (out / "onepagers").glob("*.html"))]
+
+
+def synthetic_content(scratch: Path, copies: int) -> Path:
+    """Return a copy of the real content with `copies` extra clones of each topic."""
+    content = scratch / f"content-{copies}"
+    shutil.copytree(ROOT / "content", content)
+    for topic in sorted((ROOT / "content" / "topics").glob("*.yaml")):
+        text = topic.read_text()
+        ids = set(re.findall(r"^\s*-?\s*id: ([a-z0-9-]+)$", text, re.M))
+        for copy in range(1, copies + 1):
+            clone = text
+            for item_id in sorted(ids, key=len, reverse=True):
+                clone = re.sub(rf"(?<![a-z0-9-]){item_id}(?![a-z0-9-])", f"{item_id}-z{copy}", clone)
+            clone = re.sub(r"^order: (\d+)$", lambda m: f"order: {int(m.group(1)) + 10 * copy}", clone, flags=re.M)
+            clone = re.sub(r'^title: "?(.*?)"?$', rf'title: "\1 (copy {copy})"', clone, count=1, flags=re.M)
+            (content / "topics" / f"{topic.stem}-z{copy}.yaml").write_text(clone)
+    return content
+
+
+def pages_of(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(pdf).pages)
+
+
+def ratio_line(label: str, value: float, base: float, target: str) -> str:
+    return f"  {label:<52} {value:7.2f} s  {value / base:6.2f}×   target {target}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one run each, 12 and 50 pages")
+    args = parser.parse_args()
+    repeats = 1 if args.quick else 3
+    scratch = Path(tempfile.mkdtemp(prefix="briefwright-bench-"))
+    content = ROOT / "content"
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+
+    # (1) overhead against raw WeasyPrint on the same final HTML, one process
+    full = scratch / "full"
+    run(build_command(content, full, "--jobs", "1", "--force"))
+    names = documents(full)
+    t = median_time({
+        "build": build_command(content, full, "--jobs", "1", "--force"),
+        "raw": raw_command(full, names),
+    }, repeats)  # fmt: skip
+    print("\n(1) full build against raw WeasyPrint (same HTML, one process, all documents)")
+    print(ratio_line("raw WeasyPrint: import + typeset 5 documents", t["raw"], t["raw"], ""))
+    print(ratio_line("briefwright build --jobs 1 --force", t["build"], t["raw"], "≤ 1.10×"))
+
+    # (2) incremental
+    edit = scratch / "edit"
+    shutil.copytree(content, edit)
+    run(build_command(edit, scratch / "inc", "--jobs", "1"))
+    topic = edit / "topics" / "strategic-context.yaml"
+    original = topic.read_text()
+    toggle = {"n": 0}
+
+    def flip(name: str) -> None:
+        if name == "one topic edited":
+            toggle["n"] += 1
+            topic.write_text(original.replace("unresolved.", f"unresolved (edit {toggle['n']})."))
+
+    t2 = median_time({
+        "unchanged": build_command(edit, scratch / "inc", "--jobs", "1"),
+        "one topic edited": build_command(edit, scratch / "inc", "--jobs", "1"),
+    }, repeats, flip)  # fmt: skip
+    print("\n(2) incremental rebuilds against a full build")
+    print(ratio_line("unchanged rebuild", t2["unchanged"], t["build"], "≤ 0.2 s and ≤ 0.05×"))
+    print(ratio_line("one topic edited (brief + its one-pager)", t2["one topic edited"], t["build"], "< 1×"))
+
+    # (3) parallel
+    critical = [sys.executable, "-c", RAW_WEASYPRINT, str(full), "brief.html"]
+    t3 = median_time({
+        "jobs 1": build_command(content, scratch / "j", "--jobs", "1", "--force"),
+        "jobs 2": build_command(content, scratch / "j", "--jobs", "2", "--force"),
+        "critical": critical,
+    }, repeats)  # fmt: skip
+    print("\n(3) parallel typesetting")
+    print(ratio_line("--jobs 1", t3["jobs 1"], t3["jobs 1"], ""))
+    print(ratio_line("--jobs 2 (against --jobs 1)", t3["jobs 2"], t3["jobs 1"], "≤ 1×"))
+    print(ratio_line("critical path: import WeasyPrint + brief alone", t3["critical"], t3["critical"], ""))
+    print(ratio_line("--jobs 2 (against the critical path)", t3["jobs 2"], t3["critical"], "≤ 1.10×"))
+
+    # (4) scaling on synthetic briefs
+    print("\n(4) scaling (brief only): seconds per page and peak RSS, briefwright against raw")
+    sizes = {"~12": 0, "~50": 8, "~200": 36} if not args.quick else {"~12": 0, "~50": 8}
+    rows = []
+    for label, copies in sizes.items():
+        synthetic = synthetic_content(scratch, copies) if copies else content
+        out = scratch / f"scale-{copies}"
+        wall, rss = run(build_command(synthetic, out, "--jobs", "1", "--only", "brief", "--force"))
+        pages = pages_of(out / "brief.pdf")
+        raw_wall, raw_rss = run(raw_command(out, ["brief.html"]))
+        rows.append((label, pages, wall, rss, raw_wall, raw_rss))
+        print(f"  {label:>5} pages: {pages:4d} pages  briefwright {wall:6.2f} s "
+              f"({wall / pages:.3f} s/page, {rss:5.0f} MiB)   raw {raw_wall:6.2f} s "
+              f"({raw_wall / pages:.3f} s/page, {raw_rss:5.0f} MiB)")  # fmt: skip
+    if len(rows) > 1:
+        (_, p0, w0, *_), (_, p1, w1, *_) = rows[0], rows[-1]
+        print(f"  marginal cost per extra page: {(w1 - w0) / (p1 - p0):.3f} s   target ≤ 0.2 s;"
+              "  peak RSS targets ≤ 150 MiB at brief size, ≤ 400 MiB at 200 pages")  # fmt: skip
+
+    # (5) --help
+    t5 = median_time({"help": [BRIEFWRIGHT, "--help"]}, max(repeats, 5))
+    print("\n(5) startup")
+    print(f"  briefwright --help {t5['help']:.3f} s   target ≤ 0.25 s")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
