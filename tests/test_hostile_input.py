@@ -184,7 +184,7 @@ def test_typesetting_timeout_is_an_error(tmp_path: Path) -> None:
 def test_typesetting_out_of_memory_is_an_error(tmp_path: Path) -> None:
     """A typesetting process over --max-memory fails with BW304 naming the document."""
     result = CliRunner().invoke(
-        app, ["build", "--out", str(tmp_path), "--max-memory", "128", "--only", "brief"]
+        app, ["build", "--out", str(tmp_path), "--max-memory", "64", "--only", "brief"]
     )
     assert result.exit_code == 1
     assert "BW304 typesetting ran out of memory or crashed" in result.stderr

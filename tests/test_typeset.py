@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from pypdf import PdfReader
 
 from briefwright.build import Built
 from briefwright.errors import BriefError
-from briefwright.typeset import typeset_pdf
+from briefwright.typeset import Typesetter, typeset_pdf
 from tests.conftest import TEMPLATES
 
 
@@ -94,7 +95,7 @@ def test_only_bundled_fonts_are_embedded(built: Built) -> None:
             names.add(str(font["/BaseFont"]).split("+", 1)[1])
             descendant = font["/DescendantFonts"][0].get_object()
             assert "/FontFile2" in descendant["/FontDescriptor"].get_object()
-    assert names and all(name.startswith(("BW-Serif", "BW-Sans")) for name in names)
+    assert names and all(name.startswith(("BW-Serif", "BW-Sans")) for name in names), names
 
 
 def test_note_links_resolve_both_ways_in_the_pdf(built: Built) -> None:
@@ -155,3 +156,62 @@ def test_weasyprint_warnings_fail_the_build() -> None:
     with pytest.raises(BriefError) as caught:
         typeset_pdf(html, TEMPLATES, "a4", "out/brief.pdf")
     assert caught.value.diagnostics[0].code == "BW302"
+
+
+def test_qpdf_finds_no_damage(built: Built) -> None:
+    """`qpdf --check` passes on the brief and every one-pager."""
+    for pdf in [built.out_dir / "brief.pdf", *sorted((built.out_dir / "onepagers").glob("*.pdf"))]:
+        result = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pdffonts_every_font_embedded_and_subset(built: Built) -> None:
+    """pdffonts lists only embedded, subset fonts with Unicode maps."""
+    result = subprocess.run(
+        ["pdffonts", str(built.out_dir / "brief.pdf")], capture_output=True, text=True, check=True
+    )
+    rows = result.stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        emb, sub, uni = row.split()[-5:-2]
+        assert (emb, sub, uni) == ("yes", "yes", "yes"), row
+
+
+def test_catalog_declares_an_accessible_document(built: Built) -> None:
+    """Tagged, marked, language set, title shown, and declared PDF/UA-1 in its XMP."""
+    reader = _reader(built)
+    catalog = _catalog(reader)
+    assert "/StructTreeRoot" in catalog
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert str(catalog["/Lang"]) == "en-GB"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    xmp = catalog["/Metadata"].get_object().get_data().decode()
+    assert re.search(r'pdfuaid:part(="|>)1', xmp), xmp
+
+
+def test_outline_matches_the_headings(built: Built) -> None:
+    """The PDF bookmarks are the brief's section headings, in order."""
+    html = (built.out_dir / "brief.html").read_text()
+    headings = [
+        re.sub(r"<[^>]+>", "", h).replace("&amp;", "&")
+        for h in re.findall(r'<section id="[^"]+" class="section[^"]*">\s*<h2>(.*?)</h2>', html)
+    ]
+    titles = [
+        t.strip()
+        for t in _outline_titles(_reader(built))
+        if t.startswith("  ") and not t.startswith("    ")
+    ]
+    assert titles == headings
+
+
+# WeasyPrint 70 leaves its sRGB profile file open when it writes PDF/A (its bug, not ours).
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_archival_variant(tmp_path: Path) -> None:
+    """--pdf-variant pdf/a-3b declares PDF/A-3B in the XMP metadata."""
+    html = '<html lang="en"><head><title>t</title></head><body><p>x</p></body></html>'
+    with Typesetter(TEMPLATES, "a4", "t.pdf", "pdf/a-3b") as typesetter:
+        pdf = typesetter.write(typesetter.render(html))
+    xmp = _catalog(PdfReader(io.BytesIO(pdf)))["/Metadata"].get_object().get_data().decode()
+    assert re.search(r'pdfaid:part(="|>)3', xmp)
+    assert re.search(r'pdfaid:conformance(="|>)B', xmp)

@@ -24,7 +24,7 @@ from briefwright.incremental import (
     sha256,
     typeset_key,
 )
-from briefwright.isolate import Job, Limits, typeset_isolated
+from briefwright.isolate import Job, Limits, Settings, typeset_isolated
 from briefwright.load import load_brief
 from briefwright.manifest import make_manifest
 from briefwright.models import Brief
@@ -53,6 +53,7 @@ class Options:
     """How to build: paper, which documents, how many processes, limits, reuse."""
 
     paper: str = "a4"
+    pdf_variant: str = "pdf/ua-1"
     only: str | None = None
     jobs: int = 1
     limits: Limits = field(default_factory=Limits)
@@ -136,10 +137,11 @@ def produce(
     targets = select_targets(brief, options.only, content_dir)
     pages = {t.stem: render_target(brief, t, templates_dir, built_at) for t in targets}
     assets = read_assets(templates_dir)
-    keys = {stem: typeset_key(html, options.paper, assets) for stem, html in pages.items()}
+    settings = Settings(templates_dir, options.paper, options.pdf_variant)
+    keys = {stem: typeset_key(html, settings, assets) for stem, html in pages.items()}
     kept = {s: r for s in pages if previous and (r := previous.reusable_pdf(s, keys[s]))}
     work = [make_job(t, pages[t.stem]) for t in targets if t.stem not in kept]
-    fresh = typeset_isolated(work, templates_dir, options.paper, options.jobs, options.limits)
+    fresh = typeset_isolated(work, settings, options.jobs, options.limits)
 
     documents: dict[str, dict[str, Any]] = {}
     artifacts: dict[str, bytes] = {}
@@ -187,7 +189,7 @@ def _carry_over(
 
 def recorded(options: Options) -> dict[str, Any]:
     """Return the options that change the output, as the manifest records them."""
-    return {"paper": options.paper}
+    return {"paper": options.paper, "pdf_variant": options.pdf_variant}
 
 
 def make_job(target: Target, html: str) -> Job:

@@ -35,6 +35,23 @@ class Paper(StrEnum):
     LETTER = "letter"
 
 
+class PdfVariant(StrEnum):
+    """PDF flavours WeasyPrint can declare; PDF/UA-1 (accessible) is the default."""
+
+    UA1 = "pdf/ua-1"
+    UA2 = "pdf/ua-2"
+    A2B = "pdf/a-2b"
+    A2U = "pdf/a-2u"
+    A3B = "pdf/a-3b"
+    A3U = "pdf/a-3u"
+    A4U = "pdf/a-4u"
+
+
+VariantOption = Annotated[
+    PdfVariant, typer.Option("--pdf-variant", help="PDF/UA or archival PDF/A flavour.")
+]
+
+
 class Format(StrEnum):
     """How `check` prints its diagnostics."""
 
@@ -74,6 +91,7 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Typeset everything, even what is up to date.")
     ] = False,
+    pdf_variant: VariantOption = PdfVariant.UA1,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
     from briefwright.incremental import is_up_to_date
@@ -82,7 +100,9 @@ def build(
     if (
         not force
         and only is None
-        and is_up_to_date(content, templates, out, {"paper": paper.value})
+        and is_up_to_date(
+            content, templates, out, {"paper": paper.value, "pdf_variant": pdf_variant.value}
+        )
     ):
         typer.echo(f"{out} is up to date: nothing changed since the last build")
         return
@@ -91,6 +111,7 @@ def build(
 
     options = Options(
         paper=paper.value,
+        pdf_variant=pdf_variant.value,
         only=only,
         jobs=jobs or os.cpu_count() or 1,
         limits=Limits(timeout=timeout, memory_mib=max_memory),
@@ -126,12 +147,14 @@ def release(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Typesetting processes [default: CPUs]."),
     ] = None,
+    pdf_variant: VariantOption = PdfVariant.UA1,
 ) -> None:
     """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip."""
     from briefwright.build import Options
     from briefwright.release import release as run_release
 
-    options = Options(paper=paper.value, jobs=jobs or os.cpu_count() or 1, force=True)
+    workers = jobs or os.cpu_count() or 1
+    options = Options(paper=paper.value, pdf_variant=pdf_variant.value, jobs=workers, force=True)
     try:
         with _interruptible():
             released = run_release(content, templates, out, options)
@@ -176,6 +199,20 @@ def check(
             f"  {source.id}: cited by {coverage.statements} statements; "
             f"{cited} of {len(coverage.paragraphs)} paragraphs cited"
         )
+
+
+@app.command()
+def schema(
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the JSON Schema files.")
+    ] = Path("docs/schemas"),
+) -> None:
+    """Write a JSON Schema for every kind of content file (for editors' YAML support)."""
+    from briefwright.schema import content_schemas
+    from briefwright.write import write_artifacts
+
+    for path in write_artifacts(out, content_schemas()):
+        typer.echo(f"wrote {path}")
 
 
 @contextmanager

@@ -57,10 +57,10 @@ def fingerprint_inputs(content_dir: Path, templates_dir: Path) -> dict[str, str]
     return found
 
 
-def typeset_key(html: str, paper: str, assets: dict[str, bytes]) -> str:
-    """Return what a document's PDF depends on: its HTML, the paper, assets, WeasyPrint."""
+def typeset_key(html: str, settings: Any, assets: dict[str, bytes]) -> str:
+    """Return what a document's PDF depends on: HTML, paper, PDF variant, assets, WeasyPrint."""
     digest = hashlib.sha256()
-    for part in (html, paper, version("weasyprint")):
+    for part in (html, settings.paper, settings.variant, version("weasyprint")):
         digest.update(part.encode("utf-8") + b"\0")
     for name in sorted(assets):
         digest.update(name.encode("utf-8") + b"\0" + sha256(assets[name]).encode() + b"\0")

@@ -42,6 +42,15 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Settings:
+    """What every job of one build shares: where templates are, paper and PDF variant."""
+
+    templates_dir: Path
+    paper: str
+    variant: str
+
+
+@dataclass(frozen=True)
 class Typeset:
     """A job's PDF, its page count, and a remark for the build output (a fitted one-pager)."""
 
@@ -51,7 +60,7 @@ class Typeset:
 
 
 def typeset_isolated(
-    jobs: list[Job], templates_dir: Path, paper: str, workers: int, limits: Limits
+    jobs: list[Job], settings: Settings, workers: int, limits: Limits
 ) -> dict[str, Typeset]:
     """Typeset every job in up to `workers` child processes; raise BriefError on any failure."""
     if not jobs:
@@ -62,7 +71,7 @@ def typeset_isolated(
         for group in _spread(jobs, workers):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
-                target=_work, args=(group, templates_dir, paper, limits, send), daemon=True
+                target=_work, args=(group, settings, limits, send), daemon=True
             )
             process.start()
             send.close()
@@ -141,9 +150,7 @@ def _died(worker: _Worker, limits: Limits) -> Diagnostic:
     return Diagnostic("BW304", message, Location(worker.document))
 
 
-def _work(
-    jobs: list[Job], templates_dir: Path, paper: str, limits: Limits, send: Connection
-) -> None:
+def _work(jobs: list[Job], settings: Settings, limits: Limits, send: Connection) -> None:
     """Child process: typeset each job in turn and report over the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt does
     limit = limits.memory_mib * 1024 * 1024
@@ -153,7 +160,9 @@ def _work(
 
         for job in jobs:
             send.send(("start", f"{job.stem}.pdf"))
-            pdf, pages, remark = typeset_job(job, templates_dir, paper)
+            pdf, pages, remark = typeset_job(
+                job, settings.templates_dir, settings.paper, settings.variant
+            )
             send.send(("done", job.stem, pdf, pages, remark))
     except BriefError as error:
         send.send(("failed", list(error.diagnostics)))

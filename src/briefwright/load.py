@@ -20,14 +20,14 @@ from pydantic import ValidationError
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.models import (
     POSITION_KEY,
-    Actor,
+    ActorsFile,
     Brief,
     Front,
-    GlossaryEntry,
+    GlossaryFile,
     Model,
     Position,
     Source,
-    TimelineEvent,
+    TimelineFile,
     Topic,
 )
 from briefwright.yamlfile import parse_yaml
@@ -35,18 +35,6 @@ from briefwright.yamlfile import parse_yaml
 MAX_FILE_BYTES = 2_000_000
 
 M = TypeVar("M", bound=Model)
-
-
-class _Timeline(Model):
-    events: tuple[TimelineEvent, ...]
-
-
-class _Actors(Model):
-    actors: tuple[Actor, ...]
-
-
-class _Glossary(Model):
-    terms: tuple[GlossaryEntry, ...]
 
 
 def load_brief(content_dir: Path) -> Brief:
@@ -59,10 +47,10 @@ def load_brief(content_dir: Path) -> Brief:
     parts: dict[str, Any] = {
         "front": _collect(problems, lambda: _load_model(content_dir / "brief.yaml", Front)),
         "topics": _load_all(problems, sorted((content_dir / "topics").glob("*.yaml")), Topic),
-        "timeline": _load_list(problems, content_dir / "timeline.yaml", _Timeline, "events"),
-        "actors": _load_list(problems, content_dir / "actors.yaml", _Actors, "actors"),
+        "timeline": _load_list(problems, content_dir / "timeline.yaml", TimelineFile, "events"),
+        "actors": _load_list(problems, content_dir / "actors.yaml", ActorsFile, "actors"),
         "glossary": _load_list(
-            problems, content_dir / "glossary.yaml", _Glossary, "terms", required=False
+            problems, content_dir / "glossary.yaml", GlossaryFile, "terms", required=False
         ),
         "sources": _load_sources(problems, sorted((content_dir / "sources").glob("*.txt"))),
     }

@@ -342,6 +342,27 @@ class GlossaryEntry(Model):
     """The sources and quotes it rests on."""
 
 
+class TimelineFile(Model):
+    """timeline.yaml: the dated events, oldest first."""
+
+    events: tuple[TimelineEvent, ...]
+    """Dated events, each cited like a fact."""
+
+
+class ActorsFile(Model):
+    """actors.yaml: the people named in the sources."""
+
+    actors: tuple[Actor, ...]
+    """People, with the offices the sources give them."""
+
+
+class GlossaryFile(Model):
+    """glossary.yaml: terms and their spellings in the sources."""
+
+    terms: tuple[GlossaryEntry, ...]
+    """Terms, each with a cited definition."""
+
+
 class Metadata(Model):
     """What the brief is: title, identifiers, date, authorship and handling."""
 

@@ -33,6 +33,8 @@ with warnings.catch_warnings():
 from briefwright.errors import BriefError, Diagnostic, Location
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+#: The PDF flavours a build can declare; every one is also tagged (structure tree, /Lang).
+PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u", "pdf/a-4u")
 _TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2"}
 
 
@@ -111,8 +113,11 @@ class Typesetter:
     WeasyPrint logs while it is open raises BriefError naming that document on exit.
     """
 
-    def __init__(self, templates_dir: Path, paper: str, document: str) -> None:
+    def __init__(
+        self, templates_dir: Path, paper: str, document: str, variant: str = "pdf/ua-1"
+    ) -> None:
         self.templates_dir = templates_dir
+        self.variant = variant
         self.where = Location(document)
         self.fetcher = ProjectFetcher([templates_dir])
         self.paper_css = f"@page {{ size: {PAPER_SIZES[paper]} }}"
@@ -126,7 +131,12 @@ class Typesetter:
     def __exit__(self, kind: type[BaseException] | None, error: Any, traceback: Any) -> None:
         self._stack.close()
         if kind is FatalURLFetchingError:
-            refused = ", ".join(self.fetcher.refused) or "a resource"
+            if isinstance(error.__cause__, MemoryError):
+                raise MemoryError from None  # the worker reports it as out of memory
+            if not self.fetcher.refused:
+                message = f"could not load a resource: {error.__cause__ or error}"
+                raise BriefError([Diagnostic("BW301", message, self.where)]) from None
+            refused = ", ".join(self.fetcher.refused)
             message = f"refused to load {refused}: only files under templates/ may be used"
             raise BriefError([Diagnostic("BW301", message, self.where)]) from None
         if kind is None and self._warnings.messages:
@@ -143,8 +153,8 @@ class Typesetter:
         return document.render(stylesheets=sheets, font_config=self.fonts, pdf_tags=True)
 
     def write(self, document: Any) -> bytes:
-        """Write a laid-out Document as tagged PDF bytes."""
-        pdf = document.write_pdf(pdf_tags=True)
+        """Write a laid-out Document as tagged PDF bytes of the chosen variant."""
+        pdf = document.write_pdf(pdf_tags=True, pdf_variant=self.variant)
         assert isinstance(pdf, bytes)
         return pdf
 

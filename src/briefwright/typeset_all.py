@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     from briefwright.isolate import Job
 
 
-def typeset_job(job: Job, templates_dir: Path, paper: str) -> tuple[bytes, int, str | None]:
+def typeset_job(
+    job: Job, templates_dir: Path, paper: str, variant: str
+) -> tuple[bytes, int, str | None]:
     """Typeset one job; return its PDF, its pages and, for a fitted one-pager, a remark."""
-    with Typesetter(templates_dir, paper, f"{job.stem}.pdf") as typesetter:
+    with Typesetter(templates_dir, paper, f"{job.stem}.pdf", variant) as typesetter:
         if job.fit_topic is None:
             document = typesetter.render(job.html)
             return typesetter.write(document), len(document.pages), None
