@@ -202,10 +202,57 @@ def check(
 
 
 @app.command()
+def serve(
+    content: ContentOption = Path("content"),
+    templates: Annotated[
+        Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
+    ] = Path("templates"),
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Typesetting processes [default: CPUs]."),
+    ] = None,
+) -> None:
+    """Preview the brief in a browser; rebuild and reload on every edit (Ctrl-C stops)."""
+    import tempfile
+    import threading
+
+    from briefwright.serve import Preview, make_server
+
+    with tempfile.TemporaryDirectory(prefix="briefwright-preview-") as folder:
+        preview = Preview(content, templates, Path(folder), jobs or os.cpu_count() or 1)
+        preview.refresh()
+        for problem in preview.problems:
+            typer.echo(problem, err=True)
+        server = make_server(preview, port)
+        threads = [
+            threading.Thread(target=server.serve_forever, daemon=True),
+            threading.Thread(target=preview.typeset_forever, daemon=True),
+            threading.Thread(
+                target=preview.watch_forever,
+                args=(lambda seconds: typer.echo(f"rebuilt the HTML in {seconds:.2f} s"),),
+                daemon=True,
+            ),
+        ]
+        for thread in threads:
+            thread.start()
+        typer.echo(f"serving http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+        try:
+            while True:
+                threading.Event().wait(3600)
+        except KeyboardInterrupt:
+            preview.stop.set()
+            server.shutdown()
+            for thread in threads:
+                thread.join(timeout=10)
+            typer.echo("stopped")
+
+
+@app.command()
 def schema(
-    out: Annotated[
-        Path, typer.Option("--out", help="Folder for the JSON Schema files.")
-    ] = Path("docs/schemas"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path(
+        "docs/schemas"
+    ),
 ) -> None:
     """Write a JSON Schema for every kind of content file (for editors' YAML support)."""
     from briefwright.schema import content_schemas

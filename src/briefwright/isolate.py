@@ -8,6 +8,7 @@ process has an address-space limit, and each document a deadline. Jobs are sprea
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import signal
 import time
@@ -39,6 +40,7 @@ class Limits:
 
     timeout: float = DEFAULT_TIMEOUT
     memory_mib: int = DEFAULT_MEMORY_MIB
+    niceness: int = 0
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ def _work(jobs: list[Job], settings: Settings, limits: Limits, send: Connection)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt does
     limit = limits.memory_mib * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if limits.niceness:
+        os.nice(limits.niceness)
     try:
         from briefwright.typeset_all import typeset_job
 

@@ -9,6 +9,7 @@ only invited". Such differences matter: the brief must say which wording it reli
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,8 +45,21 @@ def quoted_sentences(text: str) -> Iterator[str]:
                 yield sentence
 
 
-def find_variants(sources: tuple[Source, ...]) -> Iterator[Variant]:
-    """Yield every quoted sentence that another source words differently."""
+def find_variants(sources: tuple[Source, ...]) -> tuple[Variant, ...]:
+    """Return every quoted sentence that another source words differently.
+
+    Cached by the sources themselves (frozen, hashable): a live preview re-checks the brief
+    on every edit, and the sources rarely change.
+    """
+    return _find_variants(sources)
+
+
+@functools.lru_cache(maxsize=8)
+def _find_variants(sources: tuple[Source, ...]) -> tuple[Variant, ...]:
+    return tuple(_variants(sources))
+
+
+def _variants(sources: tuple[Source, ...]) -> Iterator[Variant]:
     for quoting in sources:
         for sentence in quoted_sentences(quoting.text):
             for other in sources:
