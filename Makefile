@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint snapshots bench system-deps clean
+.PHONY: build test lint snapshots bench docs system-deps clean
 
 system-deps:
 	@bash .ci/system-deps
@@ -34,6 +34,11 @@ lint: $(VENV)/.test-installed
 ## snapshots: regenerate the snapshot files; read the diff before committing it
 snapshots: system-deps $(VENV)/.test-installed
 	$(BIN)/pytest --snapshot-update
+
+## docs: regenerate docs/cli.md and docs/schemas/ from the code (tests fail while stale)
+docs: $(VENV)/.installed
+	$(BIN)/python -m briefwright.clidoc docs/cli.md
+	$(BIN)/briefwright schema --out docs/schemas
 
 ## bench: speed and memory against raw WeasyPrint (figures printed, nothing asserted)
 bench: system-deps $(VENV)/.test-installed

@@ -132,3 +132,22 @@ def test_console_script_help_does_not_import_weasyprint() -> None:
         "assert 'weasyprint' not in sys.modules, 'weasyprint imported'"
     )
     subprocess.run([sys.executable, "-c", code, str(CONTENT)], check=True, cwd=ROOT)
+
+
+def test_list_shows_topics_and_sources() -> None:
+    """`briefwright list` prints every topic and source id."""
+    result = runner.invoke(app, ["list", "--content", str(CONTENT)])
+    assert result.exit_code == 0
+    assert "  co-development" in result.stdout and "  sputnik-2023-03-20" in result.stdout
+
+
+def test_build_summary_and_stage_timings(project: Project, tmp_path: Path) -> None:
+    """A build ends with a table of documents, pages, size and time; --verbose adds stages."""
+    args = ["build", "--content", str(project("minimal")), "--out", str(tmp_path), "-j", "1"]
+    result = runner.invoke(app, [*args, "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "document" in result.stdout and "brief.pdf" in result.stdout
+    assert "onepagers/only.pdf" in result.stdout
+    assert "typeset PDFs" in result.stdout and "load and check" in result.stdout
+    quiet = runner.invoke(app, [*args, "--quiet", "--force"])
+    assert quiet.exit_code == 0 and quiet.stdout == ""

@@ -8,6 +8,7 @@ and typesetting inputs are unchanged.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from briefwright.incremental import (
     sha256,
     typeset_key,
 )
-from briefwright.isolate import Job, Limits, Settings, typeset_isolated
+from briefwright.isolate import Job, Limits, Progress, Settings, typeset_isolated
 from briefwright.load import load_brief
 from briefwright.manifest import make_manifest
 from briefwright.models import Brief
@@ -58,6 +59,7 @@ class Options:
     jobs: int = 1
     limits: Limits = field(default_factory=Limits)
     force: bool = False
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ class Produced:
     typeset: tuple[str, ...]
     reused: tuple[str, ...]
     remarks: tuple[str, ...]
+    documents: dict[str, dict[str, Any]]
+    seconds: dict[str, float]
+    timings: dict[str, float]
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,10 @@ def build(
     inputs = fingerprint_inputs(content_dir, templates_dir)
     previous = None if options.force else Previous.read(out_dir)
     produced = produce(content_dir, templates_dir, options, inputs, previous)
-    return Built(out_dir, tuple(write_artifacts(out_dir, produced.artifacts)), produced)
+    started = time.perf_counter()
+    written = tuple(write_artifacts(out_dir, produced.artifacts))
+    produced.timings["write"] = time.perf_counter() - started
+    return Built(out_dir, written, produced)
 
 
 def produce(
@@ -131,17 +139,21 @@ def produce(
     checked: Checked | None = None,
 ) -> Produced:
     """Make every artifact and the manifest in memory, reusing unchanged PDFs of `previous`."""
+    laps = Stopwatch()
     checked = checked or load_and_check(content_dir)
     brief = checked.brief
+    laps.lap("load and check")
     built_at = build_time(brief.metadata.as_of, (content_dir, templates_dir))
     targets = select_targets(brief, options.only, content_dir)
     pages = {t.stem: render_target(brief, t, templates_dir, built_at) for t in targets}
+    laps.lap("render HTML")
     assets = read_assets(templates_dir)
     settings = Settings(templates_dir, options.paper, options.pdf_variant)
     keys = {stem: typeset_key(html, settings, assets) for stem, html in pages.items()}
     kept = {s: r for s in pages if previous and (r := previous.reusable_pdf(s, keys[s]))}
     work = [make_job(t, pages[t.stem]) for t in targets if t.stem not in kept]
-    fresh = typeset_isolated(work, settings, options.jobs, options.limits)
+    fresh = typeset_isolated(work, settings, options.jobs, options.limits, options.progress)
+    laps.lap("typeset PDFs")
 
     documents: dict[str, dict[str, Any]] = {}
     artifacts: dict[str, bytes] = {}
@@ -155,8 +167,27 @@ def produce(
     artifacts[MANIFEST] = make_manifest(
         brief, built_at, recorded(options), inputs, documents, artifacts
     )
+    laps.lap("manifest")
     remarks = tuple(r for entry in documents.values() if (r := entry.get("remark")))
-    return Produced(checked, built_at, artifacts, tuple(fresh), tuple(kept), remarks)
+    seconds = {stem: result.seconds for stem, result in fresh.items()}
+    return Produced(
+        checked, built_at, artifacts, tuple(fresh), tuple(kept), remarks,
+        documents, seconds, laps.laps,
+    )  # fmt: skip
+
+
+class Stopwatch:
+    """Time the stages of a build, for `--verbose`."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Record the time since the previous lap under `stage`."""
+        now = time.perf_counter()
+        self.laps[stage] = now - self._last
+        self._last = now
 
 
 def _fresh(result: Any) -> tuple[bytes, dict[str, Any]]:

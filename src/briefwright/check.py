@@ -221,7 +221,7 @@ _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
 def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
-    """BW150: content text carries no HTML; BW151: no word longer than MAX_WORD characters.
+    """BW150: no HTML in content text; BW151: no word over MAX_WORD; BW152: no placeholders.
 
     Markup would be escaped anyway; refusing it tells the editor at once that pasted HTML
     will not render. An unbroken run of thousands of characters makes layout crawl.
@@ -232,6 +232,9 @@ def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
             excerpt = text[match.start() : match.start() + 30]
             message = f"{field} contains HTML markup ({excerpt!r}); write plain text"
             yield Diagnostic("BW150", message, where)
+        if "REPLACE" in text or "replace-with-" in text:
+            message = f"{field} still holds a placeholder from `briefwright new`; fill it in"
+            yield Diagnostic("BW152", message, where)
         if match := _LONG_WORD.search(text):
             message = (
                 f"{field} has a word of {len(match.group(0)):,} characters; the limit is "

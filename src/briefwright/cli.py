@@ -80,7 +80,9 @@ def build(
     ] = None,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Typesetting processes [default: CPUs]."),
+        typer.Option(
+            "--jobs", "-j", min=1, help="Typesetting processes (default: the number of CPUs)."
+        ),
     ] = None,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Seconds one document may take.")
@@ -92,6 +94,8 @@ def build(
         bool, typer.Option("--force", help="Typeset everything, even what is up to date.")
     ] = False,
     pdf_variant: VariantOption = PdfVariant.UA1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show stage timings.")] = False,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
     from briefwright.incremental import is_up_to_date
@@ -108,29 +112,33 @@ def build(
         return
     from briefwright.build import Options
     from briefwright.build import build as run_build
+    from briefwright.report import print_summary, progress_bars
 
-    options = Options(
-        paper=paper.value,
-        pdf_variant=pdf_variant.value,
-        only=only,
-        jobs=jobs or os.cpu_count() or 1,
-        limits=Limits(timeout=timeout, memory_mib=max_memory),
-        force=force,
-    )
     try:
-        with _interruptible():
+        with _interruptible(), progress_bars(sys.stdout.isatty() and not quiet) as progress:
+            options = Options(
+                paper=paper.value,
+                pdf_variant=pdf_variant.value,
+                only=only,
+                jobs=jobs or os.cpu_count() or 1,
+                limits=Limits(timeout=timeout, memory_mib=max_memory),
+                force=force,
+                progress=progress,
+            )
             built = run_build(content, templates, out, options)
     except BriefError as error:
-        _fail(error)
+        fail(error)
     if built.produced is None:  # it became up to date while we were starting
         typer.echo(f"{out} is up to date: nothing changed since the last build")
         return
     _print_warnings(built.warnings)
     produced = built.produced
-    typer.echo(
-        f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
-        f"unchanged; wrote {len(built.written)} files to {out}"
-    )
+    if not quiet:
+        typer.echo(
+            f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
+            f"unchanged; wrote {len(built.written)} files to {out}"
+        )
+        print_summary(built, verbose)
     for remark in built.remarks:
         typer.echo(remark)
 
@@ -145,7 +153,9 @@ def release(
     paper: Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")] = Paper.A4,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Typesetting processes [default: CPUs]."),
+        typer.Option(
+            "--jobs", "-j", min=1, help="Typesetting processes (default: the number of CPUs)."
+        ),
     ] = None,
     pdf_variant: VariantOption = PdfVariant.UA1,
 ) -> None:
@@ -159,7 +169,7 @@ def release(
         with _interruptible():
             released = run_release(content, templates, out, options)
     except BriefError as error:
-        _fail(error)
+        fail(error)
     typer.echo(f"released {released.files} files in {released.folder}")
     typer.echo(f"archive {released.archive} ({released.archive.stat().st_size:,} bytes)")
 
@@ -180,7 +190,7 @@ def check(
         if format is Format.JSON:
             typer.echo(_as_json(error.diagnostics))
             raise typer.Exit(code=1) from None
-        _fail(error)
+        fail(error)
     if format is Format.JSON:
         typer.echo(_as_json(checked.notices))
         return
@@ -199,67 +209,6 @@ def check(
             f"  {source.id}: cited by {coverage.statements} statements; "
             f"{cited} of {len(coverage.paragraphs)} paragraphs cited"
         )
-
-
-@app.command()
-def serve(
-    content: ContentOption = Path("content"),
-    templates: Annotated[
-        Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
-    ] = Path("templates"),
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Typesetting processes [default: CPUs]."),
-    ] = None,
-) -> None:
-    """Preview the brief in a browser; rebuild and reload on every edit (Ctrl-C stops)."""
-    import tempfile
-    import threading
-
-    from briefwright.serve import Preview, make_server
-
-    with tempfile.TemporaryDirectory(prefix="briefwright-preview-") as folder:
-        preview = Preview(content, templates, Path(folder), jobs or os.cpu_count() or 1)
-        preview.refresh()
-        for problem in preview.problems:
-            typer.echo(problem, err=True)
-        server = make_server(preview, port)
-        threads = [
-            threading.Thread(target=server.serve_forever, daemon=True),
-            threading.Thread(target=preview.typeset_forever, daemon=True),
-            threading.Thread(
-                target=preview.watch_forever,
-                args=(lambda seconds: typer.echo(f"rebuilt the HTML in {seconds:.2f} s"),),
-                daemon=True,
-            ),
-        ]
-        for thread in threads:
-            thread.start()
-        typer.echo(f"serving http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        try:
-            while True:
-                threading.Event().wait(3600)
-        except KeyboardInterrupt:
-            preview.stop.set()
-            server.shutdown()
-            for thread in threads:
-                thread.join(timeout=10)
-            typer.echo("stopped")
-
-
-@app.command()
-def schema(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path(
-        "docs/schemas"
-    ),
-) -> None:
-    """Write a JSON Schema for every kind of content file (for editors' YAML support)."""
-    from briefwright.schema import content_schemas
-    from briefwright.write import write_artifacts
-
-    for path in write_artifacts(out, content_schemas()):
-        typer.echo(f"wrote {path}")
 
 
 @contextmanager
@@ -284,7 +233,7 @@ def _print_warnings(notices: tuple[Diagnostic, ...]) -> None:
         typer.echo(f"{notice} ({notice.severity.value})", err=True)
 
 
-def _fail(error: BriefError) -> NoReturn:
+def fail(error: BriefError) -> NoReturn:
     for diagnostic in error.diagnostics:
         typer.echo(str(diagnostic), err=True)
     sys.stderr.flush()
@@ -304,3 +253,7 @@ def _as_json(diagnostics: tuple[Diagnostic, ...]) -> str:
         for d in diagnostics
     ]
     return json.dumps(rows, indent=2, ensure_ascii=False)
+
+
+# The authoring commands (serve, list, sources add, new topic, schema) register themselves.
+from briefwright import cli_authoring  # noqa: E402, F401

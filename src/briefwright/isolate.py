@@ -12,7 +12,7 @@ import os
 import resource
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -59,10 +59,19 @@ class Typeset:
     pdf: bytes
     pages: int
     remark: str | None
+    seconds: float
+
+
+Progress = Callable[[str, str], None]
+"""Called with ("start" | "done", document stem) as workers report."""
 
 
 def typeset_isolated(
-    jobs: list[Job], settings: Settings, workers: int, limits: Limits
+    jobs: list[Job],
+    settings: Settings,
+    workers: int,
+    limits: Limits,
+    progress: Progress | None = None,
 ) -> dict[str, Typeset]:
     """Typeset every job in up to `workers` child processes; raise BriefError on any failure."""
     if not jobs:
@@ -79,7 +88,7 @@ def typeset_isolated(
             send.close()
             deadline = time.monotonic() + limits.timeout
             running[receive] = _Worker(process, deadline, f"{group[0].stem}.pdf")
-        return dict(_collect(running, limits))
+        return dict(_collect(running, limits, progress or (lambda event, stem: None)))
     finally:
         for worker in running.values():
             if worker.process.is_alive():
@@ -106,7 +115,9 @@ def _spread(jobs: list[Job], workers: int) -> list[list[Job]]:
     return [group for group in groups if group]
 
 
-def _collect(running: dict[Connection, _Worker], limits: Limits) -> Iterator[tuple[str, Typeset]]:
+def _collect(
+    running: dict[Connection, _Worker], limits: Limits, progress: Progress
+) -> Iterator[tuple[str, Typeset]]:
     pending = dict(running)
     while pending:
         now = time.monotonic()
@@ -121,12 +132,14 @@ def _collect(running: dict[Connection, _Worker], limits: Limits) -> Iterator[tup
         for connection in ready:
             assert isinstance(connection, Connection)
             worker = pending[connection]
-            yield from _receive(connection, worker, limits)
+            yield from _receive(connection, worker, limits, progress)
             if worker.finished:
                 del pending[connection]
 
 
-def _receive(connection: Any, worker: _Worker, limits: Limits) -> Iterator[tuple[str, Typeset]]:
+def _receive(
+    connection: Any, worker: _Worker, limits: Limits, progress: Progress
+) -> Iterator[tuple[str, Typeset]]:
     try:
         kind, *payload = connection.recv()
     except EOFError:
@@ -134,7 +147,9 @@ def _receive(connection: Any, worker: _Worker, limits: Limits) -> Iterator[tuple
         raise BriefError([_died(worker, limits)]) from None
     if kind == "start":
         worker.document, worker.deadline = payload[0], time.monotonic() + limits.timeout
+        progress("start", payload[0].removesuffix(".pdf"))
     elif kind == "done":
+        progress("done", payload[0])
         yield payload[0], Typeset(*payload[1:])
     elif kind == "failed":
         raise BriefError(payload[0])
@@ -164,10 +179,11 @@ def _work(jobs: list[Job], settings: Settings, limits: Limits, send: Connection)
 
         for job in jobs:
             send.send(("start", f"{job.stem}.pdf"))
+            started = time.perf_counter()
             pdf, pages, remark = typeset_job(
                 job, settings.templates_dir, settings.paper, settings.variant
             )
-            send.send(("done", job.stem, pdf, pages, remark))
+            send.send(("done", job.stem, pdf, pages, remark, time.perf_counter() - started))
     except BriefError as error:
         send.send(("failed", list(error.diagnostics)))
     except MemoryError:

@@ -11,6 +11,7 @@ Layout of a content folder:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -92,8 +93,18 @@ def _load_sources(problems: list[Diagnostic], paths: list[Path]) -> list[Source]
 
 
 def _load_model(path: Path, model: type[M]) -> M:
-    data = parse_yaml(read_text(path), str(path))
-    return validate(data, model, str(path))
+    loaded = _parse_and_validate(str(path), read_text(path), model)
+    assert isinstance(loaded, model)
+    return loaded
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_and_validate(path: str, text: str, model: type[Model]) -> Model:
+    """Parse and validate one file; cached by its text, since models are immutable.
+
+    A live preview reloads the content on every edit; only the edited file is parsed again.
+    """
+    return validate(parse_yaml(text, path), model, path)
 
 
 def load_source(path: Path) -> Source:
@@ -150,8 +161,12 @@ def validate(data: Any, model: type[M], path: str) -> M:
 
 
 def _diagnostics(error: ValidationError, data: Any, path: str) -> Iterator[Diagnostic]:
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    failing = {tuple(item["loc"]) for item in items}
+    for item in items:
         loc = tuple(item["loc"])
+        if item["type"] == "too_short" and any(f[: len(loc)] == loc != f for f in failing):
+            continue  # a list emptied only because its items failed: those errors say it
         where = _locate(data, loc) or Location(path)
         yield Diagnostic("BW003", _describe(item, loc), where)
 

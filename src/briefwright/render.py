@@ -5,6 +5,7 @@ One environment is built here and only here: autoescape on, undefined names are 
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -25,8 +26,12 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8)
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """Return the single Jinja2 environment: strict, escaping, and loading only templates/."""
+    """Return the single Jinja2 environment: strict, escaping, and loading only templates/.
+
+    Cached per folder; Jinja recompiles a template whose file changed (auto_reload).
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,

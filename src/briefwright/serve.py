@@ -42,12 +42,21 @@ class Preview:
         self.changed = threading.Condition()
         self.stop = threading.Event()
         self._pdfs_wanted = threading.Event()
+        self._written: dict[str, bytes] = {}
 
     def refresh(self) -> float:
         """Rebuild the HTML (not the PDFs), tell the browsers, and return the seconds taken."""
         started = time.perf_counter()
         try:
-            write_artifacts(self.out_dir, render_html(self.content_dir, self.templates_dir))
+            files = render_html(self.content_dir, self.templates_dir)
+            # Only what changed: rewriting megabytes of unchanged fonts costs more than the
+            # whole HTML build.
+            changed = {
+                name: data for name, data in files.items() if self._written.get(name) != data
+            }
+            if changed:
+                write_artifacts(self.out_dir, changed)
+                self._written |= changed
             problems: list[str] = []
         except BriefError as error:
             problems = [str(diagnostic) for diagnostic in error.diagnostics]
