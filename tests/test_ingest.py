@@ -13,7 +13,7 @@ from briefwright.cli import app
 from briefwright.errors import BriefError
 from briefwright.ingest import add_source
 from briefwright.load import load_source
-from briefwright.models import SourceKind
+from briefwright.vocab import SourceKind
 
 Project = Callable[[str], Path]
 ARTICLE = (

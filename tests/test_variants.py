@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from briefwright.models import DateBasis, Source, SourceKind
+from briefwright.source import Source
 from briefwright.variants import find_variants, quoted_sentences
+from briefwright.vocab import DateBasis, SourceKind
 
 
 def _source(source_id: str, text: str) -> Source:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefwright.errors import BriefError
-from briefwright.models import POSITION_KEY
+from briefwright.modelbase import POSITION_KEY
 from briefwright.yamlfile import parse_yaml
 
 

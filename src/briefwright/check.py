@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator
 
 from briefwright.coverage import source_coverage
 from briefwright.errors import Diagnostic, Location, Severity
-from briefwright.models import Brief, Citation, Identified, Model, Source
+from briefwright.modelbase import Model
+from briefwright.models import Brief, Citation, Identified
 from briefwright.quotes import closest_passage, is_quoted_in, normalise, quote_parts
+from briefwright.source import Source
 from briefwright.variants import find_variants
 
 Check = Callable[[Brief], Iterator[Diagnostic]]

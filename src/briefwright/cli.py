@@ -60,111 +60,98 @@ class Format(StrEnum):
 
 
 ContentOption = Annotated[Path, typer.Option("--content", help="Folder of content files.")]
+TemplatesOption = Annotated[
+    Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
+]
+OutOption = Annotated[Path, typer.Option("--out", help="Output folder.")]
+PaperOption = Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, help="Typesetting processes (default: the number of CPUs)."
+    ),
+]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+OnlyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--only", help="Build only `brief`, `onepagers`, or the one-pager of one topic (by id)."
+    ),
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", min=0.1, help="Seconds one document may take.")
+]
+MemoryOption = Annotated[
+    int, typer.Option("--max-memory", min=64, help="MiB a typesetting process may map.")
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="Typeset everything, even what is up to date.")
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show stage timings.")]
 
 
 @app.command()
 def build(
     content: ContentOption = Path("content"),
-    templates: Annotated[
-        Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
-    ] = Path("templates"),
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
-    paper: Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")] = Paper.A4,
-    only: Annotated[
-        str | None,
-        typer.Option(
-            "--only",
-            help="Build only `brief`, `onepagers`, or the one-pager of one topic (by id).",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Typesetting processes (default: the number of CPUs)."
-        ),
-    ] = None,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Seconds one document may take.")
-    ] = DEFAULT_TIMEOUT,
-    max_memory: Annotated[
-        int, typer.Option("--max-memory", min=64, help="MiB a typesetting process may map.")
-    ] = DEFAULT_MEMORY_MIB,
-    force: Annotated[
-        bool, typer.Option("--force", help="Typeset everything, even what is up to date.")
-    ] = False,
+    templates: TemplatesOption = Path("templates"),
+    out: OutOption = Path("build"),
+    paper: PaperOption = Paper.A4,
+    only: OnlyOption = None,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    max_memory: MemoryOption = DEFAULT_MEMORY_MIB,
+    force: ForceOption = False,
     pdf_variant: VariantOption = PdfVariant.UA1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show stage timings.")] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
     from briefwright.incremental import is_up_to_date
 
     # Decided before the models are even imported: an unchanged rebuild must be instant.
-    if (
-        not force
-        and only is None
-        and is_up_to_date(
-            content, templates, out, {"paper": paper.value, "pdf_variant": pdf_variant.value}
-        )
-    ):
+    recorded = {"paper": paper.value, "pdf_variant": pdf_variant.value}
+    if not force and only is None and is_up_to_date(content, templates, out, recorded):
         typer.echo(f"{out} is up to date: nothing changed since the last build")
         return
     from briefwright.build import Options
     from briefwright.build import build as run_build
-    from briefwright.report import print_summary, progress_bars
+    from briefwright.report import print_outcome, progress_bars
 
     try:
         with _interruptible(), progress_bars(sys.stdout.isatty() and not quiet) as progress:
+            limits = Limits(timeout=timeout, memory_mib=max_memory)
             options = Options(
-                paper=paper.value,
-                pdf_variant=pdf_variant.value,
-                only=only,
-                jobs=jobs or os.cpu_count() or 1,
-                limits=Limits(timeout=timeout, memory_mib=max_memory),
-                force=force,
-                progress=progress,
+                paper.value, pdf_variant.value, only, workers(jobs), limits, force, progress
             )
             built = run_build(content, templates, out, options)
     except BriefError as error:
         fail(error)
-    if built.produced is None:  # it became up to date while we were starting
-        typer.echo(f"{out} is up to date: nothing changed since the last build")
-        return
     _print_warnings(built.warnings)
-    produced = built.produced
-    if not quiet:
-        typer.echo(
-            f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
-            f"unchanged; wrote {len(built.written)} files to {out}"
-        )
-        print_summary(built, verbose)
-    for remark in built.remarks:
-        typer.echo(remark)
+    print_outcome(built, quiet, verbose)
+
+
+def workers(jobs: int | None) -> int:
+    """Return how many typesetting processes to use: --jobs, else one per CPU."""
+    return jobs or os.cpu_count() or 1
 
 
 @app.command()
 def release(
     content: ContentOption = Path("content"),
-    templates: Annotated[
-        Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
-    ] = Path("templates"),
-    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
-    paper: Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")] = Paper.A4,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Typesetting processes (default: the number of CPUs)."
-        ),
-    ] = None,
+    templates: TemplatesOption = Path("templates"),
+    out: OutOption = Path("build"),
+    paper: PaperOption = Paper.A4,
+    jobs: JobsOption = None,
     pdf_variant: VariantOption = PdfVariant.UA1,
 ) -> None:
     """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip."""
     from briefwright.build import Options
     from briefwright.release import release as run_release
 
-    workers = jobs or os.cpu_count() or 1
-    options = Options(paper=paper.value, pdf_variant=pdf_variant.value, jobs=workers, force=True)
+    options = Options(
+        paper=paper.value, pdf_variant=pdf_variant.value, jobs=workers(jobs), force=True
+    )
     try:
         with _interruptible():
             released = run_release(content, templates, out, options)

@@ -5,7 +5,6 @@ They register on the same Typer app as build, check and release (see cli.py).
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -13,13 +12,10 @@ from typing import Annotated
 
 import typer
 
-from briefwright.cli import ContentOption, app, fail
+from briefwright.cli import ContentOption, JobsOption, TemplatesOption, app, fail, workers
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.models import SourceKind
+from briefwright.vocab import SourceKind
 
-TemplatesOption = Annotated[
-    Path, typer.Option("--templates", help="Folder of Jinja2 templates and assets.")
-]
 sources_app = typer.Typer(help="Work with the source articles.", no_args_is_help=True)
 new_app = typer.Typer(help="Scaffold new content files.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
@@ -31,12 +27,7 @@ def serve(
     content: ContentOption = Path("content"),
     templates: TemplatesOption = Path("templates"),
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Typesetting processes (default: the number of CPUs)."
-        ),
-    ] = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Preview the brief in a browser; rebuild and reload on every edit (Ctrl-C stops)."""
     import tempfile
@@ -45,7 +36,7 @@ def serve(
     from briefwright.serve import Preview, make_server
 
     with tempfile.TemporaryDirectory(prefix="briefwright-preview-") as folder:
-        preview = Preview(content, templates, Path(folder), jobs or os.cpu_count() or 1)
+        preview = Preview(content, templates, Path(folder), workers(jobs))
         preview.refresh()
         for problem in preview.problems:
             typer.echo(problem, err=True)

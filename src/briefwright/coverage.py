@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 from briefwright.errors import Location
-from briefwright.models import Brief, Cited, Source
+from briefwright.models import Brief, Cited
 from briefwright.quotes import normalise, quote_spans
+from briefwright.source import Source
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 #: Shorter blocks are headings or datelines, not paragraphs a brief could cite.

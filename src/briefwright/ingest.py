@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.models import SourceKind
+from briefwright.vocab import SourceKind
 
 _CHROME = re.compile(r"^\s*(top of page|bottom of page|also read\b.*)\s*$", re.IGNORECASE)
 

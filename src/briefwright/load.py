@@ -19,18 +19,9 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.models import (
-    POSITION_KEY,
-    ActorsFile,
-    Brief,
-    Front,
-    GlossaryFile,
-    Model,
-    Position,
-    Source,
-    TimelineFile,
-    Topic,
-)
+from briefwright.modelbase import POSITION_KEY, Model, Position
+from briefwright.models import ActorsFile, Brief, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.source import Source
 from briefwright.yamlfile import parse_yaml
 
 MAX_FILE_BYTES = 2_000_000

@@ -6,134 +6,16 @@ they were written (`where`), so a later check can point at `file:line:column`.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, StringConstraints, field_validator
 
-from briefwright.errors import Location
-
-#: The key under which the loader hands each mapping's position to the models.
-POSITION_KEY = "__position__"
-
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where a mapping, and each of its values, starts in a content file."""
-
-    start: Location
-    values: dict[str, Location] = field(default_factory=dict)
-
-
-class Model(BaseModel):
-    """A frozen content model that remembers where it was written."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
-
-    _position: Position | None = PrivateAttr(default=None)
-
-    @model_validator(mode="wrap")
-    @classmethod
-    def _keep_position(cls, data: Any, handler: Any) -> Any:
-        position = None
-        if isinstance(data, dict) and POSITION_KEY in data:
-            data = dict(data)
-            position = data.pop(POSITION_KEY)
-        model = handler(data)
-        if position is not None:
-            model._position = position
-        return model
-
-    def where(self, field: str | None = None) -> Location | None:
-        """Return where this model (or one of its fields) was written, if known."""
-        if self._position is None:
-            return None
-        if field is not None and field in self._position.values:
-            return self._position.values[field]
-        return self._position.start
-
-
-class SourceKind(StrEnum):
-    """What kind of document a source is; it governs how much weight its wording carries."""
-
-    OFFICIAL_BRIEFING_TRANSCRIPT = "official-briefing-transcript"
-    OFFICIAL_STATEMENT = "official-statement"
-    NEWS_REPORT = "news-report"
-    WIRE_COPY = "wire-copy"
-
-    @property
-    def label(self) -> str:
-        """Return the kind as a reader would say it."""
-        return self.value.replace("-", " ").capitalize()
-
-
-class DateBasis(StrEnum):
-    """Whether a date is printed in the source or worked out from it."""
-
-    STATED = "stated"
-    INFERRED = "inferred"
-
-
-class Source(Model):
-    """One article, its metadata, and its text kept verbatim."""
-
-    id: Id
-    """Stable identifier that citations use, e.g. `mea-briefing-2023-03-20`."""
-    title: Text
-    """The article's headline; a title the editor supplied is marked with `title_supplied`."""
-    title_supplied: bool = False
-    """True when the article carries no headline and the title was written by the editor."""
-    short_name: Text
-    """How the notes name the source, e.g. `Financial Express Online`."""
-    publisher: Text
-    """The outlet or publisher, as identified from the text itself."""
-    published: date
-    """Publication date (ISO 8601)."""
-    date_basis: DateBasis
-    """`stated` when the text prints the date, `inferred` when it was worked out."""
-    date_note: Text
-    """How the date was established."""
-    kind: SourceKind
-    """Official briefing transcript, official statement, news report or wire copy."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = None
-    """Where the article was published, when known: an http(s) address, never fetched."""
-    reliability: Text
-    """A short note on how far the source can be trusted, and for what."""
-    origin: str | None = None
-    """The original statement or event the source reports, when several sources share one
-    (e.g. one briefing); sources of one origin do not corroborate each other."""
-    seed_file: str | None = None
-    """The file the text was taken from, for provenance."""
-    chrome_removed: tuple[str, ...] = ()
-    """Site furniture dropped from the text (e.g. "top of page"), listed so nothing is hidden."""
-    text: Annotated[str, StringConstraints(min_length=1)]
-    """The article text, verbatim: everything after the front matter."""
-
-    @property
-    def fingerprint(self) -> str:
-        """Return the SHA-256 of the stored text, so a change to a source is visible."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-
-    @property
-    def display_title(self) -> str:
-        """Return the title, bracketed when the editor supplied it."""
-        return f"[{self.title}]" if self.title_supplied else self.title
+from briefwright.modelbase import Id, Model, Text
+from briefwright.source import Source
+from briefwright.vocab import Confidence, Likelihood
 
 
 class Citation(Model):
@@ -154,42 +36,6 @@ class Fact(Model):
     """The statement, in the brief's words."""
     cites: tuple[Citation, ...] = Field(min_length=1)
     """The sources and quotes it rests on."""
-
-
-class Confidence(StrEnum):
-    """How sure the brief is of a judgment (ICD 203 confidence levels)."""
-
-    LOW = "low"
-    MODERATE = "moderate"
-    HIGH = "high"
-
-
-class Likelihood(StrEnum):
-    """How probable a judged outcome is, in the words of ICD 203's likelihood scale."""
-
-    ALMOST_NO_CHANCE = "almost-no-chance"
-    VERY_UNLIKELY = "very-unlikely"
-    UNLIKELY = "unlikely"
-    ROUGHLY_EVEN_CHANCE = "roughly-even-chance"
-    LIKELY = "likely"
-    VERY_LIKELY = "very-likely"
-    ALMOST_CERTAIN = "almost-certain"
-
-    @property
-    def label(self) -> str:
-        """Return the term with its probability range, e.g. `likely (55–80%)`."""
-        return f"{self.value.replace('-', ' ')} ({_ICD203_RANGES[self]})"
-
-
-_ICD203_RANGES = {
-    Likelihood.ALMOST_NO_CHANCE: "1–5%",
-    Likelihood.VERY_UNLIKELY: "5–20%",
-    Likelihood.UNLIKELY: "20–45%",
-    Likelihood.ROUGHLY_EVEN_CHANCE: "45–55%",
-    Likelihood.LIKELY: "55–80%",
-    Likelihood.VERY_LIKELY: "80–95%",
-    Likelihood.ALMOST_CERTAIN: "95–99%",
-}
 
 
 class Judgment(Model):

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from briefwright.models import Brief, Citation, Cited, Source
+from briefwright.models import Brief, Citation, Cited
 from briefwright.quotes import normalise
+from briefwright.source import Source
 
 
 def anchor(item_id: str) -> str:

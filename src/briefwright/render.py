@@ -15,8 +15,9 @@ import jinja2
 
 from briefwright.coverage import independent_origins
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.models import Brief, Source, Topic
+from briefwright.models import Brief, Topic
 from briefwright.notes import Note, NoteIndex, anchor
+from briefwright.source import Source
 
 BRIEF_TEMPLATE = "brief.html.j2"
 ONEPAGER_TEMPLATE = "onepager.html.j2"

@@ -65,3 +65,19 @@ def print_summary(built: Built, verbose: bool) -> None:
     if verbose and built.produced:
         for stage, seconds in built.produced.timings.items():
             console.print(f"  {stage:<16} {seconds:6.2f} s")
+
+
+def print_outcome(built: Built, quiet: bool, verbose: bool) -> None:
+    """Say what a build did: nothing (up to date), or what it typeset, the table, remarks."""
+    produced = built.produced
+    if produced is None:  # it became up to date while the command was starting
+        print(f"{built.out_dir} is up to date: nothing changed since the last build")
+        return
+    if not quiet:
+        print(
+            f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
+            f"unchanged; wrote {len(built.written)} files to {built.out_dir}"
+        )
+        print_summary(built, verbose)
+    for remark in built.remarks:
+        print(remark)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefwright.models import ActorsFile, Front, GlossaryFile, Model, Source, TimelineFile, Topic
+from briefwright.modelbase import Model
+from briefwright.models import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.source import Source
 
 #: Schema file name → (model, what files it describes).
 KINDS: dict[str, tuple[type[Model], str]] = {

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from briefwright.models import Source
 from briefwright.quotes import closest_passage, is_quoted_in, normalise
+from briefwright.source import Source
 
 THRESHOLD = 0.75
 MIN_WORDS = 8

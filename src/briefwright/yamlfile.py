@@ -14,7 +14,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.models import POSITION_KEY, Position
+from briefwright.modelbase import POSITION_KEY, Position
 
 _STANDARD_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}"
