@@ -41,16 +41,19 @@ def serve(
         for problem in preview.problems:
             typer.echo(problem, err=True)
         server = make_server(preview, port)
+        watcher = threading.Thread(
+            target=preview.watch_forever,
+            args=(lambda seconds: typer.echo(f"rebuilt the HTML in {seconds:.2f} s"),),
+            daemon=True,
+        )
+        watcher.start()
+        preview.watching.wait(timeout=10)  # serve nothing an unwatched edit could make stale
         threads = [
+            watcher,
             threading.Thread(target=server.serve_forever, daemon=True),
             threading.Thread(target=preview.typeset_forever, daemon=True),
-            threading.Thread(
-                target=preview.watch_forever,
-                args=(lambda seconds: typer.echo(f"rebuilt the HTML in {seconds:.2f} s"),),
-                daemon=True,
-            ),
         ]
-        for thread in threads:
+        for thread in threads[1:]:
             thread.start()
         typer.echo(f"serving http://127.0.0.1:{port}/ (Ctrl-C to stop)")
         try:

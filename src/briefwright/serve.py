@@ -41,6 +41,7 @@ class Preview:
         self.problems: list[str] = []
         self.changed = threading.Condition()
         self.stop = threading.Event()
+        self.watching = threading.Event()
         self._pdfs_wanted = threading.Event()
         self._written: dict[str, bytes] = {}
 
@@ -81,11 +82,23 @@ class Preview:
                 build(self.content_dir, self.templates_dir, self.out_dir, options)
 
     def watch_forever(self, on_refresh: Callable[[float], None]) -> None:
-        """Background thread: refresh on every change under content/ and templates/."""
+        """Background thread: refresh on every change under content/ and templates/.
+
+        Sets `watching` once the watcher is armed (its first, possibly empty, yield), then
+        refreshes once more, so an edit made while it was starting is not lost.
+        """
         from watchfiles import watch
 
-        for _ in watch(self.content_dir, self.templates_dir, stop_event=self.stop, step=20):
-            on_refresh(self.refresh())
+        folders = (self.content_dir, self.templates_dir)
+        changes_seen = watch(
+            *folders, stop_event=self.stop, step=20, yield_on_timeout=True, rust_timeout=200
+        )
+        for changes in changes_seen:
+            if not self.watching.is_set():
+                self.watching.set()
+                on_refresh(self.refresh())
+            elif changes:
+                on_refresh(self.refresh())
 
     def wait_for_change(self, seen: int, timeout: float) -> int:
         """Block until the version passes `seen` (or timeout); return the current version."""
