@@ -22,6 +22,7 @@ from briefwright.incremental import (
     Previous,
     fingerprint_inputs,
     is_up_to_date,
+    recorded_options,
     sha256,
     typeset_key,
 )
@@ -220,7 +221,7 @@ def _carry_over(
 
 def recorded(options: Options) -> dict[str, Any]:
     """Return the options that change the output, as the manifest records them."""
-    return {"paper": options.paper, "pdf_variant": options.pdf_variant}
+    return recorded_options(options.paper, options.pdf_variant)
 
 
 def make_job(target: Target, html: str) -> Job:

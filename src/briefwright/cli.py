@@ -19,6 +19,7 @@ import typer
 
 from briefwright.errors import BriefError, Diagnostic
 from briefwright.isolate import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, Limits
+from briefwright.vocab import Paper, PdfVariant
 
 app = typer.Typer(
     help="Build policy briefs in which every factual sentence cites a verified quote.",
@@ -26,25 +27,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,
 )
-
-
-class Paper(StrEnum):
-    """Paper sizes the PDF can be set on."""
-
-    A4 = "a4"
-    LETTER = "letter"
-
-
-class PdfVariant(StrEnum):
-    """PDF flavours WeasyPrint can declare; PDF/UA-1 (accessible) is the default."""
-
-    UA1 = "pdf/ua-1"
-    UA2 = "pdf/ua-2"
-    A2B = "pdf/a-2b"
-    A2U = "pdf/a-2u"
-    A3B = "pdf/a-3b"
-    A3U = "pdf/a-3u"
-    A4U = "pdf/a-4u"
 
 
 VariantOption = Annotated[
@@ -107,10 +89,10 @@ def build(
     verbose: VerboseOption = False,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
-    from briefwright.incremental import is_up_to_date
+    from briefwright.incremental import is_up_to_date, recorded_options
 
     # Decided before the models are even imported: an unchanged rebuild must be instant.
-    recorded = {"paper": paper.value, "pdf_variant": pdf_variant.value}
+    recorded = recorded_options(paper.value, pdf_variant.value)
     if not force and only is None and is_up_to_date(content, templates, out, recorded):
         typer.echo(f"{out} is up to date: nothing changed since the last build")
         return

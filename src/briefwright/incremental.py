@@ -21,6 +21,11 @@ from briefwright.clock import last_commit_time, parse_epoch
 MANIFEST = "manifest.json"
 
 
+def recorded_options(paper: str, pdf_variant: str) -> dict[str, Any]:
+    """Return the build options that change the output, as the manifest records them."""
+    return {"paper": paper, "pdf_variant": pdf_variant}
+
+
 def is_up_to_date(
     content_dir: Path, templates_dir: Path, out_dir: Path, options: dict[str, Any]
 ) -> bool:

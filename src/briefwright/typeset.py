@@ -33,8 +33,6 @@ with warnings.catch_warnings():
 from briefwright.errors import BriefError, Diagnostic, Location
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
-#: The PDF flavours a build can declare; every one is also tagged (structure tree, /Lang).
-PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2b", "pdf/a-2u", "pdf/a-3b", "pdf/a-3u", "pdf/a-4u")
 _TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2"}
 
 

@@ -1,4 +1,4 @@
-"""Name the fixed vocabularies of the content format: kinds of source, dates, judgments.
+"""Name the fixed vocabularies: kinds of source, dates, judgments, paper and PDF flavours.
 
 Plain enums with no pydantic, so the command line can offer them without importing models.
 """
@@ -63,3 +63,22 @@ _ICD203_RANGES = {
     Likelihood.VERY_LIKELY: "80–95%",
     Likelihood.ALMOST_CERTAIN: "95–99%",
 }
+
+
+class Paper(StrEnum):
+    """Paper sizes the PDF can be set on."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+
+class PdfVariant(StrEnum):
+    """PDF flavours WeasyPrint can declare; PDF/UA-1 (accessible) is the default."""
+
+    UA1 = "pdf/ua-1"
+    UA2 = "pdf/ua-2"
+    A2B = "pdf/a-2b"
+    A2U = "pdf/a-2u"
+    A3B = "pdf/a-3b"
+    A3U = "pdf/a-3u"
+    A4U = "pdf/a-4u"
