@@ -78,7 +78,7 @@ def test_one_pager_statements_and_notes_match_the_brief(built: Built) -> None:
     for topic in built.brief.topics:
         page = (built.out_dir / "onepagers" / f"{topic.id}.html").read_text()
         for point in topic.onepager_points():
-            sentence = re.search(rf'id="s-{point.id}">(.*?)</span>(<sup.*?</sup>)', brief_html)
+            sentence = re.search(rf'id="s-{point.id}">(.*?)(<sup.*?</sup>)', brief_html)
             assert sentence is not None
             text, refs = sentence.groups()
             numbers = re.findall(r">(\d+)</a>", refs)

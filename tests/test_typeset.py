@@ -215,3 +215,26 @@ def test_archival_variant(tmp_path: Path) -> None:
     xmp = _catalog(PdfReader(io.BytesIO(pdf)))["/Metadata"].get_object().get_data().decode()
     assert re.search(r'pdfaid:part(="|>)3', xmp)
     assert re.search(r'pdfaid:conformance(="|>)B', xmp)
+
+
+def test_cached_page_references_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydyf's page references are kept between pages added; the PDF is the same without it."""
+    import pydyf
+
+    html = (
+        '<html lang="en"><head><title>t</title><link rel="stylesheet" href="assets/base.css">'
+        "</head><body>"
+        + "".join(f'<h2 id="h{n}">Part {n}</h2><p>See <a href="#h0">the start</a>.</p>'
+                  f'<p style="break-after: page">Text {n}.</p>' for n in range(4))
+        + "</body></html>"
+    )  # fmt: skip
+    cached = typeset_pdf(html, TEMPLATES, "a4", "t.pdf")
+    patched = pydyf.PDF.page_references
+    monkeypatch.setattr(pydyf.PDF, "page_references", patched.fget.unpatched)
+    assert typeset_pdf(html, TEMPLATES, "a4", "t.pdf") == cached
+    pdf = pydyf.PDF()
+    monkeypatch.setattr(pydyf.PDF, "page_references", patched)
+    for count in range(1, 4):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == patched.fget.unpatched.fget(pdf)
+        assert len(pdf.page_references) == count

@@ -26,7 +26,7 @@ from briefwright.incremental import (
     sha256,
     typeset_key,
 )
-from briefwright.isolate import Job, Limits, Progress, Settings, typeset_isolated
+from briefwright.isolate import Job, Limits, Progress, Settings, typeset_isolated, warm_up
 from briefwright.load import load_brief
 from briefwright.manifest import make_manifest
 from briefwright.models import Brief
@@ -122,6 +122,7 @@ def build(
     unforced_full = not options.force and options.only is None
     if unforced_full and is_up_to_date(content_dir, templates_dir, out_dir, recorded(options)):
         return Built(out_dir, (), None)
+    warm_up()
     inputs = fingerprint_inputs(content_dir, templates_dir)
     previous = None if options.force else Previous.read(out_dir)
     produced = produce(content_dir, templates_dir, options, inputs, previous)

@@ -18,7 +18,13 @@ from typing import Annotated, NoReturn
 import typer
 
 from briefwright.errors import BriefError, Diagnostic
-from briefwright.isolate import DEFAULT_MEMORY_MIB, DEFAULT_TIMEOUT, Limits
+from briefwright.isolate import (
+    DEFAULT_MEMORY_MIB,
+    DEFAULT_TIMEOUT,
+    MIN_MEMORY_MIB,
+    MIN_TIMEOUT,
+    Limits,
+)
 from briefwright.vocab import Paper, PdfVariant
 
 app = typer.Typer(
@@ -61,10 +67,11 @@ OnlyOption = Annotated[
     ),
 ]
 TimeoutOption = Annotated[
-    float, typer.Option("--timeout", min=0.1, help="Seconds one document may take.")
+    float, typer.Option("--timeout", min=MIN_TIMEOUT, help="Seconds one document may take.")
 ]
 MemoryOption = Annotated[
-    int, typer.Option("--max-memory", min=64, help="MiB a typesetting process may map.")
+    int,
+    typer.Option("--max-memory", min=MIN_MEMORY_MIB, help="MiB a typesetting process may map."),
 ]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Typeset everything, even what is up to date.")
@@ -89,12 +96,20 @@ def build(
     verbose: VerboseOption = False,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
-    from briefwright.incremental import is_up_to_date, recorded_options
+    from briefwright.incremental import up_to_date_notice
 
     # Decided before the models are even imported: an unchanged rebuild must be instant.
-    recorded = recorded_options(paper.value, pdf_variant.value)
-    if not force and only is None and is_up_to_date(content, templates, out, recorded):
-        typer.echo(f"{out} is up to date: nothing changed since the last build")
+    # (The console entry point, briefwright.launch, asks the same before Typer is loaded.)
+    try:
+        notice = (
+            None
+            if force or only
+            else up_to_date_notice(content, templates, out, paper.value, pdf_variant.value)
+        )
+    except BriefError as error:
+        fail(error)
+    if notice:
+        typer.echo(notice)
         return
     from briefwright.build import Options
     from briefwright.build import build as run_build
