@@ -103,7 +103,7 @@ def build(
     try:
         notice = (
             None
-            if force or only
+            if force or only is not None
             else up_to_date_notice(content, templates, out, paper.value, pdf_variant.value)
         )
     except BriefError as error:
