@@ -115,14 +115,21 @@ def test_artifacts_leak_nothing_local(built: Built) -> None:
 
 
 def test_builds_are_byte_identical_across_processes(tmp_path: Path) -> None:
-    """Two builds in other processes, folders, hash seeds and --jobs give the same bytes."""
+    """Two builds in other processes, folders, hash seeds and --jobs give the same bytes.
+
+    Neither leaves anything in its temporary folder (workers end without running finalizers,
+    so WeasyPrint's folders of font files would otherwise pile up there, ~4 MB a build).
+    """
     outputs = []
     for seed, jobs in (("1", "1"), ("2", "2")):
         out = tmp_path / f"out-{seed}"
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        scratch = tmp_path / f"tmp-{seed}"
+        scratch.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TMPDIR": str(scratch)}
         command = [str(Path(sys.executable).with_name("briefwright")), "build", "--jobs", jobs]
         command += ["--content", str(CONTENT), "--templates", str(TEMPLATES), "--out", str(out)]
         subprocess.run(command, check=True, env=env, cwd=tmp_path, capture_output=True)
+        assert not list(scratch.iterdir())
         outputs.append(out)
     first = {p.relative_to(outputs[0]): p.read_bytes() for p in outputs[0].rglob("*.*")}
     second = {p.relative_to(outputs[1]): p.read_bytes() for p in outputs[1].rglob("*.*")}

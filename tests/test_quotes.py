@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from briefwright.quotes import closest_passage, is_quoted_in, normalise
+import difflib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefwright.quotes import closest_passage, is_quoted_in, normalise, quote_parts
 
 SOURCE = (
     "The Japanese companies are not only invited, but are also encouraged to harness the\n"
@@ -50,4 +55,38 @@ def test_closest_passage_shows_a_word_diff() -> None:
     assert 0.8 <= miss.similarity < 1
     assert miss.diff == (
         "The Japanese [-companies-] are not only invited, but [-are-] also encouraged"
+    )
+
+
+def _every_window_searched(quote: str, text: str) -> tuple[str, float]:
+    """closest_passage without its pruning: score every window, keep the best."""
+    wanted = " ".join(quote_parts(quote)).split(" ")
+    words = normalise(text).split(" ")
+    best: tuple[float, int, int, int, int] = (-1.0, 0, 0, 0, len(wanted))
+    for width in range(max(1, len(wanted) - 2), len(wanted) + 3):
+        for start in range(max(1, len(words) - width + 1)):
+            window = words[start : start + width]
+            matcher = difflib.SequenceMatcher(a=window, b=wanted, autojunk=False)
+            shared = sum(block.size for block in matcher.get_matching_blocks())
+            longer = max(width, len(wanted))
+            anchored = (window[0] == wanted[0]) + (window[-1] == wanted[-1])
+            best = max(best, (shared / longer, anchored, -abs(width - len(wanted)), -start, width))
+    score, _, _, start, width = best
+    return " ".join(words[-start : -start + width]), max(score, 0.0)
+
+
+_WORDS = st.lists(
+    st.sampled_from(
+        ["the", "a", "of", "India", "Japan", "defence", "are", "not", "only", "invited"]
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quote=_WORDS.filter(bool), text=_WORDS.filter(bool))
+def test_closest_passage_prunes_nothing_that_could_win(quote: list[str], text: list[str]) -> None:
+    """Skipping windows by their shared-word bound finds what searching every window finds."""
+    miss = closest_passage(" ".join(quote), " ".join(text))
+    assert (miss.passage, miss.similarity) == _every_window_searched(
+        " ".join(quote), " ".join(text)
     )

@@ -28,7 +28,7 @@ from briefwright.incremental import (
 )
 from briefwright.isolate import Job, Limits, Progress, Settings, typeset_isolated, warm_up
 from briefwright.load import load_brief
-from briefwright.manifest import make_manifest
+from briefwright.manifest import make_manifest, tool_versions
 from briefwright.models import Brief
 from briefwright.render import render_brief, render_onepager
 from briefwright.targets import Target, select_targets
@@ -154,6 +154,8 @@ def produce(
     keys = {stem: typeset_key(html, settings, assets) for stem, html in pages.items()}
     kept = {s: r for s in pages if previous and (r := previous.reusable_pdf(s, keys[s]))}
     work = [make_job(t, pages[t.stem]) for t in targets if t.stem not in kept]
+    # Done while the fork server may still be importing WeasyPrint: it reads the fonts.
+    versions = tool_versions(assets)
     fresh = typeset_isolated(work, settings, options.jobs, options.limits, options.progress)
     laps.lap("typeset PDFs")
 
@@ -167,7 +169,7 @@ def produce(
     _carry_over(previous, brief, content_dir, documents, artifacts)
     artifacts |= assets
     artifacts[MANIFEST] = make_manifest(
-        brief, built_at, recorded(options), inputs, documents, artifacts
+        brief, built_at, recorded(options), inputs, documents, artifacts, versions
     )
     laps.lap("manifest")
     remarks = tuple(r for entry in documents.values() if (r := entry.get("remark")))

@@ -16,13 +16,17 @@ from briefwright.cli import ContentOption, JobsOption, TemplatesOption, app, fai
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.vocab import SourceKind
 
-sources_app = typer.Typer(help="Work with the source articles.", no_args_is_help=True)
-new_app = typer.Typer(help="Scaffold new content files.", no_args_is_help=True)
+sources_app = typer.Typer(
+    help="Work with the source articles.", no_args_is_help=True, rich_markup_mode=None
+)
+new_app = typer.Typer(
+    help="Scaffold new content files.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(sources_app, name="sources")
 app.add_typer(new_app, name="new")
 
 
-@app.command()
+@app.command(short_help="Preview the brief in a browser, rebuilt on every edit.")
 def serve(
     content: ContentOption = Path("content"),
     templates: TemplatesOption = Path("templates"),
@@ -67,7 +71,7 @@ def serve(
             typer.echo("stopped")
 
 
-@app.command()
+@app.command(short_help="Write a JSON Schema for every kind of content file.")
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path(
         "docs/schemas"
@@ -98,7 +102,7 @@ def list_content(content: ContentOption = Path("content")) -> None:
         typer.echo(f"  {source.id:<32} {source.short_name}, {source.published.isoformat()}")
 
 
-@sources_app.command("add")
+@sources_app.command("add", short_help="Add an article to content/sources/, verbatim.")
 def sources_add(
     article: Annotated[Path, typer.Argument(help="The article as a text file.")],
     publisher: Annotated[str, typer.Option("--publisher", help="Outlet or publisher.")],
@@ -128,7 +132,7 @@ def sources_add(
     typer.echo(f"sha256 {added.fingerprint}")
 
 
-@new_app.command("topic")
+@new_app.command("topic", short_help="Scaffold a topic file with every field explained.")
 def new_topic(
     topic_id: Annotated[
         str, typer.Argument(metavar="ID", help="Topic id, e.g. space-cooperation.")

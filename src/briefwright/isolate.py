@@ -5,8 +5,9 @@ process has an address-space limit, and each document a deadline. Jobs are sprea
 `workers` processes, longest first; results come back over pipes.
 
 Workers are forked from a fork server, not from the build process: the server is a fresh
-interpreter that imports WeasyPrint once (`warm_up`, called as a build starts, so the ~0.8 s
-import overlaps loading and rendering the content), and a worker forked from it carries
+interpreter that imports WeasyPrint once (`warm_up`, called by the console entry point
+before it even loads the CLI, and again by `build` and `release` for library callers, so the
+~0.6 s import overlaps loading the CLI and the content), and a worker forked from it carries
 neither the build's parsed content (~90 MiB of a worker's peak memory when forked from the
 build) nor the threads of `briefwright serve`.
 """
@@ -195,15 +196,18 @@ def _work(jobs: list[Job], settings: Settings, limits: Limits, send: Connection)
     if limits.niceness:
         os.nice(limits.niceness)
     try:
+        from briefwright.typeset import bundled_fonts
         from briefwright.typeset_all import typeset_job
 
-        for job in jobs:
-            send.send(("start", f"{job.stem}.pdf"))
-            started = time.perf_counter()
-            pdf, pages, remark = typeset_job(
-                job, settings.templates_dir, settings.paper, settings.variant
-            )
-            send.send(("done", job.stem, pdf, pages, remark, time.perf_counter() - started))
+        with bundled_fonts(settings.templates_dir) as fonts:
+            for job in jobs:
+                send.send(("start", f"{job.stem}.pdf"))
+                started = time.perf_counter()
+                pdf, pages, remark = typeset_job(
+                    job, settings.templates_dir, settings.paper, settings.variant, fonts
+                )
+                seconds = time.perf_counter() - started
+                send.send(("done", job.stem, pdf, pages, remark, seconds))
     except BriefError as error:
         send.send(("failed", list(error.diagnostics)))
     except MemoryError:

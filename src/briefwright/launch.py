@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from briefwright.isolate import MIN_MEMORY_MIB, MIN_TIMEOUT
+from briefwright.isolate import MIN_MEMORY_MIB, MIN_TIMEOUT, warm_up
 from briefwright.vocab import Paper, PdfVariant
 
 
@@ -49,10 +49,15 @@ BUILD_OPTIONS: dict[str, tuple[str, Callable[[str], Any] | None]] = {
 
 def main() -> None:
     """Run `briefwright`: print the up-to-date notice, or hand the command line to Typer."""
-    notice = unchanged_build_notice(sys.argv[1:]) if sys.argv[1:2] == ["build"] else None
+    args = sys.argv[1:]
+    notice = unchanged_build_notice(args) if args[:1] == ["build"] else None
     if notice is not None:
         print(notice)
         return
+    if args[:1] in (["build"], ["release"]) and "--help" not in args:
+        # Typesetting will follow: the fork server's WeasyPrint import (~0.6 s) now overlaps
+        # loading the CLI as well as loading and checking the content.
+        warm_up()
     from briefwright.cli import app
 
     app()

@@ -28,8 +28,9 @@ def make_manifest(
     inputs: Mapping[str, str],
     documents: Mapping[str, Mapping[str, Any]],
     artifacts: Mapping[str, bytes],
+    versions: Mapping[str, Any],
 ) -> bytes:
-    """Return the manifest of a build as UTF-8 JSON bytes."""
+    """Return the manifest of a build as UTF-8 JSON bytes; `versions` from tool_versions."""
     manifest = {
         "product_id": brief.metadata.product_id,
         "version": brief.metadata.version,
@@ -45,7 +46,7 @@ def make_manifest(
         "artifacts": {
             name: _artifact(name, data, documents) for name, data in sorted(artifacts.items())
         },
-        "versions": tool_versions(artifacts),
+        "versions": dict(versions),
     }
     return (json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
@@ -59,15 +60,15 @@ def _artifact(
     return entry
 
 
-def tool_versions(artifacts: Mapping[str, bytes]) -> dict[str, Any]:
-    """Return the versions of Python, WeasyPrint, Pango and every bundled font."""
+def tool_versions(assets: Mapping[str, bytes]) -> dict[str, Any]:
+    """Return the versions of Python, WeasyPrint, Pango and every bundled font in assets."""
     return {
         "python": platform.python_version(),
         "weasyprint": version("weasyprint"),
         "pango": pango_version(),
         "fonts": {
             Path(name).name: font_version(data)
-            for name, data in sorted(artifacts.items())
+            for name, data in sorted(assets.items())
             if name.endswith((".ttf", ".otf"))
         },
     }

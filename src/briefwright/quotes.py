@@ -9,8 +9,11 @@ the parts around it must appear in the source in that order.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _MARKS = str.maketrans(
@@ -26,8 +29,12 @@ _SPACE = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\u2026)\s*")
 
 
+@functools.lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
-    """Return text with meaning-preserving differences removed."""
+    """Return text with meaning-preserving differences removed.
+
+    Cached: checking normalises each source's whole text once per quote it holds.
+    """
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_MARKS)).strip()
 
 
@@ -71,21 +78,54 @@ def closest_passage(quote: str, text: str) -> NearMiss:
     matcher.set_seq2(wanted)
     # Windows a little shorter or longer than the quote catch dropped or added words; the
     # score is shared words over the longer of the two; ties go to windows that start or end
-    # on the quote's own first or last word, then to the closest length.
-    for width in range(max(1, len(wanted) - 2), len(wanted) + 3):
-        for start in range(max(1, len(words) - width + 1)):
-            matcher.set_seq1(words[start : start + width])
-            longer = max(width, len(wanted))
-            if matcher.quick_ratio() * (width + len(wanted)) / 2 / longer < best[0]:
-                continue
-            shared = sum(block.size for block in matcher.get_matching_blocks())
-            window = words[start : start + width]
-            anchored = (window[0] == wanted[0]) + (window[-1] == wanted[-1])
-            candidate = (shared / longer, anchored, -abs(width - len(wanted)), -start, width)
-            best = max(best, candidate)
+    # on the quote's own first or last word, then to the closest length. The words a window
+    # shares with the quote in any order (difflib's quick_ratio, kept up to date as the
+    # window slides) bound its score from above: trying windows from the highest bound
+    # down, the search stops at the first bound below the best score found.
+    bounds = sorted(
+        (
+            (common / max(width, len(wanted)), width, start)
+            for width in range(max(1, len(wanted) - 2), len(wanted) + 3)
+            for start, common in _window_overlaps(words, wanted, width)
+        ),
+        key=lambda bound: bound[0],
+        reverse=True,
+    )
+    for bound, width, start in bounds:
+        if bound < best[0]:
+            break
+        window = words[start : start + width]
+        matcher.set_seq1(window)
+        longer = max(width, len(wanted))
+        shared = sum(block.size for block in matcher.get_matching_blocks())
+        anchored = (window[0] == wanted[0]) + (window[-1] == wanted[-1])
+        candidate = (shared / longer, anchored, -abs(width - len(wanted)), -start, width)
+        best = max(best, candidate)
     score, _, _, start, width = best
     passage = words[-start : -start + width]
     return NearMiss(" ".join(passage), max(score, 0.0), word_diff(passage, wanted))
+
+
+def _window_overlaps(words: list[str], wanted: list[str], width: int) -> Iterator[tuple[int, int]]:
+    """Yield (start, words shared with `wanted` as multisets) for each window of `width`."""
+    need = Counter(wanted)
+    have: Counter[str] = Counter()
+    common = 0
+
+    def enter(word: str) -> int:
+        have[word] += 1
+        return 1 if have[word] <= need[word] else 0
+
+    def leave(word: str) -> int:
+        have[word] -= 1
+        return 1 if have[word] < need[word] else 0
+
+    for word in words[:width]:
+        common += enter(word)
+    yield 0, common
+    for start in range(1, len(words) - width + 1):
+        common += enter(words[start + width - 1]) - leave(words[start - 1])
+        yield start, common
 
 
 def word_diff(source_words: list[str], quote_words: list[str]) -> str:

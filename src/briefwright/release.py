@@ -18,6 +18,7 @@ from pathlib import Path
 from briefwright.build import Options, load_and_check, produce
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.incremental import fingerprint_inputs, sha256
+from briefwright.isolate import warm_up
 from briefwright.write import write_artifacts
 
 RELEASES = "release"
@@ -38,6 +39,7 @@ def release(
 ) -> Released:
     """Build strictly (warnings fail) and write the release folder and zip into out_dir."""
     options = options or Options()
+    warm_up()
     checked = load_and_check(content_dir, strict=True)
     meta = checked.brief.metadata
     name = f"{meta.product_id}-{meta.version}"

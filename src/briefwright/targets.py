@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.models import Brief, Topic
+
+if TYPE_CHECKING:  # typesetting workers import this module, and need no content models
+    from briefwright.models import Brief, Topic
 
 ONEPAGERS = "onepagers"
 

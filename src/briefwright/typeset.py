@@ -22,7 +22,7 @@ from urllib.request import url2pathname
 from xml.sax.saxutils import escape
 
 # Set before WeasyPrint starts fontconfig: no system font may reach the output. WeasyPrint
-# warns that the (deliberately) empty configuration has no fonts; `_bundled_fonts` supplies
+# warns that the (deliberately) empty configuration has no fonts; `bundled_fonts` supplies
 # them for each document.
 os.environ["FONTCONFIG_FILE"] = str(Path(__file__).with_name("fonts.conf"))
 with warnings.catch_warnings():
@@ -80,12 +80,14 @@ def _weasyprint_warnings() -> Iterator[_Collect]:
 
 
 @contextmanager
-def _bundled_fonts(fonts_dir: Path) -> Iterator[FontConfiguration]:
+def bundled_fonts(templates_dir: Path) -> Iterator[FontConfiguration]:
     """Yield a font configuration that knows the bundled fonts and nothing else.
 
     Pango crashes when it has no font at all (e.g. a template that forgot its stylesheet),
-    so the bundled folder is the fallback rather than an empty set.
+    so the bundled folder is the fallback rather than an empty set. One configuration may
+    serve several documents: WeasyPrint adds each @font-face rule to it once.
     """
+    fonts_dir = templates_dir / "assets/fonts"
     with tempfile.TemporaryDirectory(prefix="briefwright-fonts-") as folder:
         config = Path(folder) / "fonts.conf"
         config.write_text(
@@ -96,9 +98,15 @@ def _bundled_fonts(fonts_dir: Path) -> Iterator[FontConfiguration]:
         previous = os.environ["FONTCONFIG_FILE"]
         os.environ["FONTCONFIG_FILE"] = str(config)
         try:
-            yield FontConfiguration()
+            fonts = FontConfiguration()
         finally:
             os.environ["FONTCONFIG_FILE"] = previous
+        try:
+            yield fonts
+        finally:
+            # WeasyPrint deletes its folder of @font-face files (~4 MB) when the configuration
+            # is collected, which never happens in a worker that ends in os._exit: do it now.
+            fonts.__del__()
 
 
 def _page_references_once(unpatched: property) -> property:
@@ -138,10 +146,17 @@ class Typesetter:
     """
 
     def __init__(
-        self, templates_dir: Path, paper: str, document: str, variant: str = "pdf/ua-1"
+        self,
+        templates_dir: Path,
+        paper: str,
+        document: str,
+        variant: str = "pdf/ua-1",
+        fonts: FontConfiguration | None = None,
     ) -> None:
+        """Prepare to typeset `document`; `fonts` from bundled_fonts, or a fresh one."""
         self.templates_dir = templates_dir
         self.variant = variant
+        self.shared_fonts = fonts
         self.where = Location(document)
         self.fetcher = ProjectFetcher([templates_dir])
         self.paper_css = f"@page {{ size: {PAPER_SIZES[paper]} }}"
@@ -149,7 +164,10 @@ class Typesetter:
 
     def __enter__(self) -> Typesetter:
         self._warnings = self._stack.enter_context(_weasyprint_warnings())
-        self.fonts = self._stack.enter_context(_bundled_fonts(self.templates_dir / "assets/fonts"))
+        if self.shared_fonts is not None:
+            self.fonts = self.shared_fonts
+        else:
+            self.fonts = self._stack.enter_context(bundled_fonts(self.templates_dir))
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: Any, traceback: Any) -> None:
