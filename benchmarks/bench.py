@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,14 +73,24 @@ def run(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
     return float(wall), int(peak) / 1024
 
 
-def median_time(commands: dict[str, list[str]], repeats: int, prepare=None) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Run the commands interleaved `repeats` times; return each one's median wall time."""
+def wall_times(
+    commands: dict[str, list[str]], repeats: int, prepare: Callable[[str], None] | None = None
+) -> dict[str, list[float]]:
+    """Run the commands interleaved `repeats` times; return each one's wall times, in order."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeats):
         for name, command in commands.items():
             if prepare:
                 prepare(name)
             times[name].append(run(command)[0])
+    return times
+
+
+def median_time(
+    commands: dict[str, list[str]], repeats: int, prepare: Callable[[str], None] | None = None
+) -> dict[str, float]:
+    """Run the commands interleaved `repeats` times; return each one's median wall time."""
+    times = wall_times(commands, repeats, prepare)
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -92,7 +104,10 @@ def raw_command(out: Path, names: list[str]) -> list[str]:
 
 
 def documents(out: Path) -> list[str]:
-    return ["brief.html", *sorted(f"onepagers/{p.name}" for p in (out / "onepagers").glob("*.html"))]
+    return [
+        "brief.html",
+        *sorted(f"onepagers/{p.name}" for p in (out / "onepagers").glob("*.html")),
+    ]
 
 
 def synthetic_content(scratch: Path, copies: int) -> Path:
@@ -105,11 +120,19 @@ def synthetic_content(scratch: Path, copies: int) -> Path:
         for copy in range(1, copies + 1):
             clone = text
             for item_id in sorted(ids, key=len, reverse=True):
-                clone = re.sub(rf"(?<![a-z0-9-]){item_id}(?![a-z0-9-])", f"{item_id}-z{copy}", clone)
-            clone = re.sub(r"^order: (\d+)$", lambda m: f"order: {int(m.group(1)) + 10 * copy}", clone, flags=re.M)
-            clone = re.sub(r'^title: "?(.*?)"?$', rf'title: "\1 (copy {copy})"', clone, count=1, flags=re.M)
+                clone = re.sub(
+                    rf"(?<![a-z0-9-]){item_id}(?![a-z0-9-])", f"{item_id}-z{copy}", clone
+                )
+            clone = re.sub(r"^order: (\d+)$", partial(_later, 10 * copy), clone, flags=re.M)
+            clone = re.sub(
+                r'^title: "?(.*?)"?$', rf'title: "\1 (copy {copy})"', clone, count=1, flags=re.M
+            )
             (content / "topics" / f"{topic.stem}-z{copy}.yaml").write_text(clone)
     return content
+
+
+def _later(offset: int, match: re.Match[str]) -> str:
+    return f"order: {int(match.group(1)) + offset}"
 
 
 def preview_latency(scratch: Path, edits: int) -> list[float]:
@@ -143,7 +166,7 @@ def preview_latency(scratch: Path, edits: int) -> list[float]:
         for number in range(edits):
             arrived = threading.Event()
 
-            def listen() -> None:
+            def listen(arrived: threading.Event = arrived) -> None:
                 with urllib.request.urlopen(url + "/__events", timeout=30) as stream:
                     for line in stream:
                         if line.startswith(b"data:"):
@@ -184,19 +207,26 @@ def main() -> None:
     repeats = 1 if args.quick else 3
     scratch = Path(tempfile.mkdtemp(prefix="briefwright-bench-"))
     content = ROOT / "content"
-    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    python = platform.python_version()
+    print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {python}")
 
     # (1) overhead against raw WeasyPrint on the same final HTML, one process
     full = scratch / "full"
     run(build_command(content, full, "--jobs", "1", "--force"))
     names = documents(full)
-    t = median_time({
+    # Back-to-back pairs, more of them than elsewhere: this machine's speed drifts by ±20 %
+    # over minutes, and the ratio of two runs taken seconds apart drifts far less.
+    pairs = wall_times({
         "build": build_command(content, full, "--jobs", "1", "--force"),
         "raw": raw_command(full, names),
-    }, repeats)  # fmt: skip
+    }, repeats + 2)  # fmt: skip
+    t = {name: statistics.median(values) for name, values in pairs.items()}
+    paired = statistics.median(b / r for b, r in zip(pairs["build"], pairs["raw"], strict=True))
     print("\n(1) full build against raw WeasyPrint (same HTML, one process, all documents)")
     print(ratio_line("raw WeasyPrint: import + typeset 5 documents", t["raw"], t["raw"], ""))
     print(ratio_line("briefwright build --jobs 1 --force", t["build"], t["raw"], "≤ 1.10×"))
+    ratios = " ".join(f"{b / r:.2f}" for b, r in zip(pairs["build"], pairs["raw"], strict=True))
+    print(f"  {'median of the back-to-back ratios':<52} {paired:14.2f}×   ({ratios})")
 
     # (2) incremental
     edit = scratch / "edit"
@@ -217,7 +247,11 @@ def main() -> None:
     }, repeats, flip)  # fmt: skip
     print("\n(2) incremental rebuilds against a full build")
     print(ratio_line("unchanged rebuild", t2["unchanged"], t["build"], "≤ 0.2 s and ≤ 0.05×"))
-    print(ratio_line("one topic edited (brief + its one-pager)", t2["one topic edited"], t["build"], "< 1×"))
+    print(
+        ratio_line(
+            "one topic edited (brief + its one-pager)", t2["one topic edited"], t["build"], "< 1×"
+        )
+    )
 
     # (3) parallel
     critical = [sys.executable, "-c", RAW_WEASYPRINT, str(full), "brief.html"]
@@ -229,8 +263,14 @@ def main() -> None:
     print("\n(3) parallel typesetting")
     print(ratio_line("--jobs 1", t3["jobs 1"], t3["jobs 1"], ""))
     print(ratio_line("--jobs 2 (against --jobs 1)", t3["jobs 2"], t3["jobs 1"], "≤ 1×"))
-    print(ratio_line("critical path: import WeasyPrint + brief alone", t3["critical"], t3["critical"], ""))
-    print(ratio_line("--jobs 2 (against the critical path)", t3["jobs 2"], t3["critical"], "≤ 1.10×"))
+    print(
+        ratio_line(
+            "critical path: import WeasyPrint + brief alone", t3["critical"], t3["critical"], ""
+        )
+    )
+    print(
+        ratio_line("--jobs 2 (against the critical path)", t3["jobs 2"], t3["critical"], "≤ 1.10×")
+    )
 
     # (4) scaling on synthetic briefs
     print("\n(4) scaling (brief only): seconds per page and peak RSS, briefwright against raw")
