@@ -127,3 +127,28 @@ def test_malformed_build_time_on_an_existing_build_is_one_line(
     assert result.returncode == 1
     assert result.stderr.startswith("SOURCE_DATE_EPOCH:1:1: BW007 ")
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "warmed"),
+    [
+        (["build", "--force", "--content", "no-such-folder"], [False]),
+        (["release", "--content", "no-such-folder"], [False]),
+        (["build", "--help"], []),
+        (["check", "--content", "no-such-folder"], []),
+    ],
+)
+def test_fork_server_starts_before_the_cli_loads(command: list[str], warmed: list[bool]) -> None:
+    """build and release start WeasyPrint's import before Typer's; other commands never."""
+    code = (
+        "import sys, briefwright.launch as launch; seen = []; "
+        "launch.warm_up = lambda: seen.append('typer' in sys.modules); "
+        "sys.argv[1:] = sys.argv[2:]\n"
+        "try:\n    launch.main()\nexcept SystemExit:\n    pass\n"
+        "print(seen)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "briefwright", *command],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.stdout.splitlines()[-1] == str(warmed), result.stderr
