@@ -107,10 +107,7 @@ def test_console_script_answers_an_unchanged_build_without_typer(built: Built) -
         "import sys; from briefwright.launch import main; sys.argv[1:] = sys.argv[2:]; main(); "
         "assert not {'typer', 'pydantic', 'weasyprint'} & set(sys.modules), 'slow imports'"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "briefwright", *args],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = _run_launch(code, args)
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith("is up to date: nothing changed since the last build\n")
 
@@ -147,8 +144,13 @@ def test_fork_server_starts_before_the_cli_loads(command: list[str], warmed: lis
         "try:\n    launch.main()\nexcept SystemExit:\n    pass\n"
         "print(seen)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "briefwright", *command],
+    result = _run_launch(code, command)
+    assert result.stdout.splitlines()[-1] == str(warmed), result.stderr
+
+
+def _run_launch(code: str, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter whose sys.argv[2:] is a briefwright command line."""
+    return subprocess.run(
+        [sys.executable, "-c", code, "briefwright", *args],
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
-    assert result.stdout.splitlines()[-1] == str(warmed), result.stderr
