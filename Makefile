@@ -30,14 +30,17 @@ lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 ## snapshots: regenerate the snapshot files; read the diff before committing it
 snapshots: system-deps $(VENV)/.test-installed
 	$(BIN)/pytest --snapshot-update
 
-## docs: regenerate docs/cli.md and docs/schemas/ from the code (tests fail while stale)
-docs: $(VENV)/.installed
-	$(BIN)/python -m briefwright.clidoc docs/cli.md
+## docs: regenerate docs/cli.md, the codes in docs/checks.md, the import graph and
+## docs/schemas/ from the code (tests fail while any is stale)
+docs: system-deps $(VENV)/.test-installed
+	$(BIN)/python -m briefwright.cli.docs .
+	dot -Tsvg docs/imports.dot -o docs/imports.svg
 	$(BIN)/briefwright schema --out docs/schemas
 
 ## bench: speed and memory against raw WeasyPrint (figures printed, nothing asserted)

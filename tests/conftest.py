@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from briefwright.build import Built, build
+from briefwright.pipeline.build import Built, build
+from briefwright.settings import Project
 
 # One build time for the whole suite, so snapshots do not move with each git commit.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1679270400")  # 20 March 2023, 00:00 UTC
@@ -19,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 TEMPLATES = ROOT / "templates"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT = Project(CONTENT, TEMPLATES)
+
+MakeProject = Callable[[str], Path]
+"""The `project` fixture's type: materialise a fixture project by name, return its content."""
 
 
 class TextSnapshot(SingleFileSnapshotExtension):
@@ -53,7 +58,9 @@ def project(tmp_path: Path) -> Callable[[str], Path]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the real brief once (A4) for every test that reads the artifacts."""
     out = tmp_path_factory.mktemp("build")
-    return build(CONTENT, TEMPLATES, out)
+    made = build(PROJECT, out)
+    assert isinstance(made, Built)
+    return made
 
 
 @pytest.fixture

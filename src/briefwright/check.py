@@ -10,13 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from briefwright.coverage import source_coverage
-from briefwright.errors import Diagnostic, Location, Severity
-from briefwright.modelbase import Model
-from briefwright.models import Brief, Citation, Identified
-from briefwright.quotes import closest_passage, is_quoted_in, normalise, quote_parts
-from briefwright.source import Source
-from briefwright.variants import find_variants
+from briefwright.errors import Diagnostic, Location
+from briefwright.evidence.coverage import source_coverage
+from briefwright.evidence.quotes import closest_passage, is_quoted_in, normalise, quote_parts
+from briefwright.evidence.variants import find_variants
+from briefwright.model.base import Model
+from briefwright.model.brief import Brief, Citation, Identified
+from briefwright.model.source import Source
 
 Check = Callable[[Brief], Iterator[Diagnostic]]
 
@@ -146,10 +146,10 @@ def check_variant_quotations(brief: Brief) -> Iterator[Diagnostic]:
         where = _line_of(variant.quoting, variant.sentence)
         if choice is None:
             message = f"{head}; add a wording_choices entry saying which wording the brief uses"
-            yield Diagnostic("BW110", message, where, Severity.WARNING)
+            yield Diagnostic("BW110", message, where)
         else:
             message = f"{head}; the brief relies on '{choice.preferred.source}' ({choice.id})"
-            yield Diagnostic("BW111", message, where, Severity.INFO)
+            yield Diagnostic("BW111", message, where)
 
 
 def _line_of(source: Source, sentence: str) -> Location:
@@ -168,7 +168,7 @@ def check_paragraphs_cited(brief: Brief) -> Iterator[Diagnostic]:
         for paragraph in source_coverage(brief, source).uncited:
             excerpt = " ".join(paragraph.text.split()[:10])
             message = f"paragraph of '{source.id}' is never cited: {excerpt}…"
-            yield Diagnostic("BW120", message, paragraph.location, Severity.INFO)
+            yield Diagnostic("BW120", message, paragraph.location)
 
 
 def check_onepager_points(brief: Brief) -> Iterator[Diagnostic]:
@@ -193,7 +193,7 @@ def check_onepager_points(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW130", message, where)
         if left_out := [point_id for point_id in own if point_id not in shown]:
             message = f"one-pager of '{topic.id}' leaves out: {', '.join(left_out)}"
-            yield Diagnostic("BW132", message, where, Severity.INFO)
+            yield Diagnostic("BW132", message, where)
 
 
 def check_onepager_recommendations(brief: Brief) -> Iterator[Diagnostic]:
@@ -264,7 +264,7 @@ def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
     for source in brief.sources:
         if source.id not in cited:
             message = f"source '{source.id}' is never cited; cite it or remove it"
-            yield Diagnostic("BW106", message, _where(source, "id"), Severity.WARNING)
+            yield Diagnostic("BW106", message, _where(source, "id"))
 
 
 CHECKS: tuple[Check, ...] = (

@@ -1,9 +1,14 @@
-"""Describe problems as values with a place, so the CLI can print every one of them at once."""
+"""Describe problems as values with a place, so the CLI can print every one of them at once.
+
+Every diagnostic code is registered in `CODES` with its severity, what it means and what to
+do; a diagnostic takes its severity from there, and docs/checks.md's table is generated from
+it (`make docs`), so the code, its severity and its documentation cannot disagree.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -28,13 +33,29 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
+class Code:
+    """A diagnostic code: its severity, what it means, and what to do about it."""
+
+    code: str
+    severity: Severity
+    meaning: str
+    remedy: str
+
+
+@dataclass(frozen=True)
 class Diagnostic:
-    """One problem: a stable code, a one-line message, and where it is."""
+    """One problem: a stable code, a one-line message, and where it is.
+
+    The severity is always the code's own, from `CODES`: an unregistered code is a bug.
+    """
 
     code: str
     message: str
     location: Location
-    severity: Severity = Severity.ERROR
+    severity: Severity = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "severity", CODES[self.code].severity)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.code} {self.message}"
@@ -46,3 +67,123 @@ class BriefError(Exception):
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+    @classmethod
+    def of(cls, code: str, message: str, location: Location) -> BriefError:
+        """Return an error holding one diagnostic: `raise BriefError.of(code, message, where)`."""
+        return cls([Diagnostic(code, message, location)])
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+#: Every code briefwright reports, in the order docs/checks.md lists them.
+CODES: dict[str, Code] = {
+    entry.code: entry
+    for entry in (
+        Code("BW001", _E,
+             "a content file cannot be read: not UTF-8, or over the size limit (2,000,000 bytes)",
+             "save it as UTF-8; split a huge file"),
+        Code("BW002", _E,
+             "YAML or front-matter syntax: malformed YAML, a duplicate key, an anchor/alias, a "
+             "non-standard tag, nesting too deep, a source file without `---` front matter",
+             "fix the syntax at the place named"),
+        Code("BW003", _E,
+             "a value does not fit the model: a missing required field, an unknown field, a "
+             "wrong type, an empty file, a topic bottom line of more than one sentence",
+             "add, remove or correct the field"),
+        Code("BW004", _E, "a content file or the content folder is missing",
+             "create it, or pass `--content DIR`"),
+        Code("BW005", _E, "`build --only` names neither `brief`, `onepagers` nor a topic id",
+             "use one of the names the message lists"),
+        Code("BW007", _E, "`SOURCE_DATE_EPOCH` is not a whole number of seconds",
+             "unset it or give e.g. `1679270400`"),
+        Code("BW008", _E, "another build held the output folder for more than 300 s",
+             "wait for it, or build into another `--out`"),
+        Code("BW009", _E,
+             "`release` would overwrite an existing release of the same product id and version",
+             "raise `version` in `brief.yaml`, or remove the old release"),
+        Code("BW010", _E, "`sources add` or `new topic` would overwrite an existing file",
+             "choose another id or date, or edit the existing file"),
+        Code("BW011", _E,
+             "a build would write two artifacts at one path, or a path outside the output folder",
+             "rename the topic or template asset whose output collides"),
+        Code("BW101", _E,
+             "a quote is not in the source it cites (after normalising quote marks, dashes, "
+             "whitespace, Unicode forms and U+FFFD; `...` is an elision)",
+             "copy the passage exactly; the message shows the closest passage and a word diff"),
+        Code("BW102", _E, "a citation names a source id that does not exist",
+             "use one of the ids listed in the message"),
+        Code("BW103", _E, "two items share an id",
+             "rename one; ids are unique across the brief"),
+        Code("BW104", _E, "a judgment or recommendation names a basis id that does not exist",
+             "name the id of a fact or judgment"),
+        Code("BW105", _E,
+             "a statement filed as a fact uses a likelihood word (\"likely\", \"probably\", "
+             "\"almost certainly\"…)",
+             "state only what the source says, or make it a judgment"),
+        Code("BW106", _W, "a source is never cited", "cite it or remove it"),
+        Code("BW107", _E, "a judgment or recommendation has no `basis`",
+             "list the ids of the facts it rests on"),
+        Code("BW108", _E,
+             "a judgment has both `confidence` and `likelihood`, neither, or a confidence level "
+             "while its sentence uses a likelihood word",
+             "keep one scale: `confidence:` for how sure the brief is, `likelihood:` (ICD 203 "
+             "term) for how probable an outcome is"),
+        Code("BW110", _W,
+             "a sentence one source puts in quotation marks is worded differently in another "
+             "source (75% or more of the words shared, and more than case or punctuation "
+             "differs)",
+             "add a `wording_choices` entry to `brief.yaml` naming the wording the brief "
+             "relies on"),
+        Code("BW111", _I,
+             "such a variant quotation, already covered by a `wording_choices` entry",
+             "nothing; it is listed so the choice stays visible"),
+        Code("BW120", _I,
+             "a paragraph of a source (eight words or more) that no citation touches",
+             "nothing, or cite it if it says something the brief needs"),
+        Code("BW130", _E,
+             "a topic's one-pager lists a key point that is not the topic's own, or shows fewer "
+             "than 3 or more than 5",
+             "list 3–5 of the topic's key point ids under `onepager: key_points:` (empty means "
+             "all of them)"),
+        Code("BW131", _E,
+             "a topic's one-pager names an unknown recommendation, or not 1–2 of them",
+             "name 1 or 2 ids from `recommendations` in `brief.yaml` under `onepager: "
+             "recommendations:`"),
+        Code("BW132", _I, "the key points a one-pager leaves out",
+             "nothing; it shows what the short version drops"),
+        Code("BW140", _E,
+             "a topic's one-pager does not fit one page even at the floor size (8.5 pt); the "
+             "message gives the overflow in percent of a page and in lines",
+             "list fewer key points under `onepager: key_points:` or shorten them"),
+        Code("BW150", _E,
+             "a content text (not an article's text) contains HTML markup such as `<script>` "
+             "or `<img …>`",
+             "write plain text; markup would only be shown as text"),
+        Code("BW151", _E, "a content text has a word longer than 60 characters",
+             "add spaces or shorten it (a 10,000-character word would make layout crawl)"),
+        Code("BW152", _E,
+             "a content text still holds a `REPLACE` placeholder from `briefwright new topic`",
+             "fill it in"),
+        Code("BW201", _E, "a template has a syntax error", "fix the template at the line named"),
+        Code("BW202", _E, "a template uses an undefined name, or a template is missing",
+             "fix the name at the line named"),
+        Code("BW301", _E,
+             "typesetting tried to load something outside `templates/` (another path, a URL) "
+             "or a file that does not exist",
+             "keep stylesheets, fonts and images under `templates/`"),
+        Code("BW302", _E,
+             "WeasyPrint logged a warning (e.g. a character no bundled font covers, an "
+             "unsupported CSS property)",
+             "fix what the message names; briefwright never ships a PDF WeasyPrint complained "
+             "about"),
+        Code("BW303", _E,
+             "typesetting one document took longer than `--timeout` seconds (default 120)",
+             "look for pathological content; raise the limit only if the document is "
+             "genuinely huge"),
+        Code("BW304", _E,
+             "a typesetting process ran out of memory (`--max-memory`, default 3072 MiB) or "
+             "crashed",
+             "as above"),
+    )
+}  # fmt: skip

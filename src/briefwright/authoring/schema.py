@@ -1,0 +1,43 @@
+"""Turn the content models into JSON Schemas, one per kind of content file, for editors.
+
+The schemas come from the pydantic models, field descriptions from their attribute
+docstrings, so they cannot drift from what `check` accepts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefwright.model.base import Model
+from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.model.source import Source
+
+#: Schema file name → (model, what files it describes).
+KINDS: dict[str, tuple[type[Model], str]] = {
+    "brief.schema.json": (Front, "content/brief.yaml"),
+    "topic.schema.json": (Topic, "content/topics/*.yaml"),
+    "timeline.schema.json": (TimelineFile, "content/timeline.yaml"),
+    "actors.schema.json": (ActorsFile, "content/actors.yaml"),
+    "glossary.schema.json": (GlossaryFile, "content/glossary.yaml"),
+    "source.schema.json": (Source, "the front matter of content/sources/*.txt"),
+}
+
+
+def content_schemas() -> dict[str, bytes]:
+    """Return every schema file's name and bytes (stable: sorted keys, trailing newline)."""
+    return {name: _dump(_schema(model, files)) for name, (model, files) in KINDS.items()}
+
+
+def _schema(model: type[Model], files: str) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["description"] = f"{schema.get('description', '')} Describes {files}.".strip()
+    if model is Source:  # the article text is the body after the front matter, not a field
+        schema["properties"].pop("text")
+        schema["required"] = [name for name in schema["required"] if name != "text"]
+    return schema
+
+
+def _dump(schema: dict[str, Any]) -> bytes:
+    return (json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()

@@ -1,0 +1,103 @@
+"""The `build` and `release` commands: make the artifacts, or a reproducible release."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from briefwright.cli.messages import fail, interruptible
+from briefwright.cli.options import (
+    ContentOption,
+    ForceOption,
+    JobsOption,
+    MemoryOption,
+    OnlyOption,
+    OutOption,
+    PaperOption,
+    QuietOption,
+    TemplatesOption,
+    TimeoutOption,
+    VariantOption,
+    VerboseOption,
+    project_of,
+    sub_app,
+)
+from briefwright.errors import BriefError
+from briefwright.pipeline.incremental import Snapshot
+from briefwright.settings import (
+    DEFAULT_MEMORY_MIB,
+    DEFAULT_TIMEOUT,
+    Limits,
+    Paper,
+    PdfSettings,
+    PdfVariant,
+    Project,
+    default_jobs,
+)
+
+app = sub_app()
+
+
+@app.command(short_help="Check the content, then write the brief and the one-pagers.")
+def build(
+    context: typer.Context,
+    content: ContentOption = Path("content"),
+    templates: TemplatesOption = Path("templates"),
+    out: OutOption = Path("build"),
+    paper: PaperOption = Paper.A4,
+    only: OnlyOption = None,
+    jobs: JobsOption = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
+    max_memory: MemoryOption = DEFAULT_MEMORY_MIB,
+    force: ForceOption = False,
+    pdf_variant: VariantOption = PdfVariant.UA1,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
+    from briefwright.cli.report import print_outcome, progress_bars
+    from briefwright.pipeline.build import RunOptions
+    from briefwright.pipeline.build import build as run_build
+
+    project = project_of(content, templates)
+    try:
+        with interruptible(), progress_bars(sys.stdout.isatty() and not quiet) as progress:
+            limits = Limits(timeout=timeout, memory_mib=max_memory)
+            run = RunOptions(only, jobs or default_jobs(), limits, force, progress)
+            pdf = PdfSettings(paper, pdf_variant)
+            outcome = run_build(project, out, pdf, run, _launch_snapshot(context, project))
+    except BriefError as error:
+        fail(error)
+    print_outcome(outcome, quiet, verbose)
+
+
+def _launch_snapshot(context: typer.Context, project: Project) -> Snapshot | None:
+    """Return the input snapshot the console entry point took, if it is of this project."""
+    snapshot = context.obj
+    return snapshot if isinstance(snapshot, Snapshot) and snapshot.project == project else None
+
+
+@app.command(short_help="Build strictly, then write a reproducible release folder and zip.")
+def release(
+    content: ContentOption = Path("content"),
+    templates: TemplatesOption = Path("templates"),
+    out: OutOption = Path("build"),
+    paper: PaperOption = Paper.A4,
+    jobs: JobsOption = None,
+    pdf_variant: VariantOption = PdfVariant.UA1,
+) -> None:
+    """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip."""
+    from briefwright.pipeline.build import RunOptions
+    from briefwright.pipeline.release import release as run_release
+
+    try:
+        with interruptible():
+            run = RunOptions(jobs=jobs or default_jobs())
+            pdf = PdfSettings(paper, pdf_variant)
+            released = run_release(project_of(content, templates), out, pdf, run)
+    except BriefError as error:
+        fail(error)
+    typer.echo(f"released {released.files} files in {released.folder}")
+    typer.echo(f"archive {released.archive} ({released.archive.stat().st_size:,} bytes)")

@@ -1,0 +1,126 @@
+"""The console entry point: answer an unchanged `briefwright build` before loading the CLI.
+
+Typer builds a pydantic validator for every option when it parses a command line, and with
+its imports that costs ~0.15 s: more than the whole up-to-date check (~0.03 s). So a plain
+`build` whose every argument this module understands is checked here first. Anything else
+(another command, --help, --force, --only, an unknown, abbreviated or malformed option, an
+error, a build that is not up to date) goes to the Typer app untouched, which parses and
+reports it as always; a build that is not up to date also hands the app the snapshot of its
+inputs it took, so they are fingerprinted (and git asked for the time) only once.
+tests/unit/cli/test_launch.py holds the two parsers to the same answers.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from briefwright.settings import (
+    MIN_MEMORY_MIB,
+    MIN_TIMEOUT,
+    Paper,
+    PdfSettings,
+    PdfVariant,
+    Project,
+)
+from briefwright.typeset.pool import warm_up
+
+
+def _at_least(kind: Callable[[str], Any], least: float) -> Callable[[str], Any]:
+    def convert(text: str) -> Any:
+        value = kind(text)
+        if value < least:
+            raise ValueError(text)
+        return value
+
+    return convert
+
+
+# build's options as cli/build.py declares them: flag → (parameter, converter; None: a switch)
+BUILD_OPTIONS: dict[str, tuple[str, Callable[[str], Any] | None]] = {
+    "--content": ("content", Path),
+    "--templates": ("templates", Path),
+    "--out": ("out", Path),
+    "--paper": ("paper", Paper),
+    "--pdf-variant": ("pdf_variant", PdfVariant),
+    "--jobs": ("jobs", _at_least(int, 1)),
+    "-j": ("jobs", _at_least(int, 1)),
+    "--timeout": ("timeout", _at_least(float, MIN_TIMEOUT)),
+    "--max-memory": ("max_memory", _at_least(int, MIN_MEMORY_MIB)),
+    "--quiet": ("quiet", None),
+    "-q": ("quiet", None),
+    "--verbose": ("verbose", None),
+    "-v": ("verbose", None),
+}
+
+
+def main() -> None:
+    """Run `briefwright`: print the up-to-date notice, or hand the command line to Typer."""
+    args = sys.argv[1:]
+    notice, snapshot = unchanged_build(args) if args[:1] == ["build"] else (None, None)
+    if notice is not None:
+        print(notice)
+        return
+    if args[:1] in (["build"], ["release"]) and "--help" not in args:
+        # Typesetting will follow: the fork server's WeasyPrint import (~0.6 s) now overlaps
+        # loading the CLI as well as loading and checking the content.
+        warm_up()
+    from briefwright.cli.app import app
+
+    app(obj=snapshot)
+
+
+def unchanged_build(args: list[str]) -> tuple[str | None, Any]:
+    """Return the notice for a `build` that is up to date (else None) and the input snapshot
+    taken to decide it (None when the CLI must decide)."""
+    values = parse_build(args)
+    if values is None:
+        return None, None
+    from briefwright.errors import BriefError
+    from briefwright.pipeline.incremental import is_up_to_date, take_snapshot, up_to_date_notice
+
+    project = Project(
+        values.get("content", Path("content")), values.get("templates", Path("templates"))
+    )
+    pdf = PdfSettings(values.get("paper", Paper.A4), values.get("pdf_variant", PdfVariant.UA1))
+    out = values.get("out", Path("build"))
+    try:
+        snapshot = take_snapshot(project)
+    except BriefError:
+        return None, None  # the CLI reports it, with its location
+    if is_up_to_date(snapshot, out, pdf):
+        return up_to_date_notice(out), snapshot
+    return None, snapshot
+
+
+def unchanged_build_notice(args: list[str]) -> str | None:
+    """Return the notice for a `build` that is up to date, or None to let the CLI decide."""
+    return unchanged_build(args)[0]
+
+
+def parse_build(args: list[str]) -> dict[str, Any] | None:
+    """Return build's option values, or None when args are anything but a plain build."""
+    if not args or args[0] != "build":
+        return None
+    values: dict[str, Any] = {}
+    rest = iter(args[1:])
+    for token in rest:
+        flag, attached, value = token.partition("=")
+        if flag not in BUILD_OPTIONS or (attached and not flag.startswith("--")):
+            return None
+        name, convert = BUILD_OPTIONS[flag]
+        if convert is None:
+            if attached:
+                return None
+            values[name] = True
+            continue
+        text = value if attached else next(rest, None)
+        if text is None:
+            return None
+        try:
+            values[name] = convert(text)
+        except ValueError:
+            return None
+    return values

@@ -1,0 +1,216 @@
+"""Turn the files under content/ into a validated Brief, or raise every problem found.
+
+Layout of a content folder:
+    brief.yaml          metadata, bottom line, key judgments, background, implications...
+    topics/*.yaml       one topic per file
+    timeline.yaml       `events:` list
+    actors.yaml         `actors:` list
+    glossary.yaml       `terms:` list (optional)
+    sources/*.txt       YAML front matter between `---` lines, then the article verbatim
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.load.yamlfile import parse_yaml
+from briefwright.model.base import POSITION_KEY, Model, Position
+from briefwright.model.brief import ActorsFile, Brief, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.model.source import Source
+
+MAX_FILE_BYTES = 2_000_000
+
+M = TypeVar("M", bound=Model)
+
+
+def load_brief(content_dir: Path) -> Brief:
+    """Read and validate every content file; raise one BriefError listing all problems."""
+    if not content_dir.is_dir():
+        raise BriefError(
+            [Diagnostic("BW004", "content folder not found; pass --content DIR", _at(content_dir))]
+        )
+    problems: list[Diagnostic] = []
+    parts: dict[str, Any] = {
+        "front": _collect(problems, lambda: _load_model(content_dir / "brief.yaml", Front)),
+        "topics": _load_all(problems, sorted((content_dir / "topics").glob("*.yaml")), Topic),
+        "timeline": _load_list(problems, content_dir / "timeline.yaml", TimelineFile, "events"),
+        "actors": _load_list(problems, content_dir / "actors.yaml", ActorsFile, "actors"),
+        "glossary": _load_list(
+            problems, content_dir / "glossary.yaml", GlossaryFile, "terms", required=False
+        ),
+        "sources": _load_sources(problems, sorted((content_dir / "sources").glob("*.txt"))),
+    }
+    if problems:
+        raise BriefError(problems)
+    try:
+        return Brief.model_validate(parts)
+    except ValidationError as error:
+        raise BriefError(_empty_collections(error, content_dir)) from None
+
+
+def _collect(problems: list[Diagnostic], load: Any) -> Any:
+    try:
+        return load()
+    except BriefError as error:
+        problems.extend(error.diagnostics)
+        return None
+
+
+def _load_all(problems: list[Diagnostic], paths: list[Path], model: type[M]) -> list[M]:
+    loaded = [_collect(problems, lambda path=path: _load_model(path, model)) for path in paths]
+    return sorted(
+        (item for item in loaded if item is not None),
+        key=lambda item: (getattr(item, "order", 0), getattr(item, "id", "")),
+    )
+
+
+def _load_list(
+    problems: list[Diagnostic], path: Path, model: type[M], field: str, required: bool = True
+) -> tuple[Any, ...]:
+    if not required and not path.exists():
+        return ()
+    wrapper = _collect(problems, lambda: _load_model(path, model))
+    return tuple(getattr(wrapper, field)) if wrapper is not None else ()
+
+
+def _load_sources(problems: list[Diagnostic], paths: list[Path]) -> list[Source]:
+    return [s for s in (_collect(problems, lambda p=p: load_source(p)) for p in paths) if s]
+
+
+def _load_model(path: Path, model: type[M]) -> M:
+    loaded = _parse_and_validate(str(path), read_text(path), model)
+    assert isinstance(loaded, model)
+    return loaded
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_and_validate(path: str, text: str, model: type[Model]) -> Model:
+    """Parse and validate one file; cached by its text, since models are immutable.
+
+    A live preview reloads the content on every edit; only the edited file is parsed again.
+    """
+    return validate(parse_yaml(text, path), model, path)
+
+
+def load_source(path: Path) -> Source:
+    """Read a source file: YAML front matter between `---` lines, then the verbatim text."""
+    text = read_text(path)
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise BriefError([_problem("BW002", "a source file must open with a '---' line", path)])
+    closing = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+    if closing is None:
+        raise BriefError([_problem("BW002", "front matter has no closing '---' line", path)])
+    data = parse_yaml("\n".join(lines[1:closing]), str(path), first_line=2)
+    if not isinstance(data, dict):
+        raise BriefError([_problem("BW003", "front matter must be a mapping of fields", path)])
+    data = {**data, "text": "\n".join(lines[closing + 1 :])}
+    position: Position = data[POSITION_KEY]
+    data[POSITION_KEY] = Position(
+        position.start, {**position.values, "text": Location(str(path), closing + 2, 1)}
+    )
+    return validate(data, Source, str(path))
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 content file, refusing missing, oversized or undecodable ones."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise BriefError([_problem("BW004", "file not found; create it", path)]) from None
+    if size > MAX_FILE_BYTES:
+        message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes: split it"
+        raise BriefError([_problem("BW001", message, path)])
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+        raise BriefError(
+            [Diagnostic("BW001", message, Location(str(path), line, column))]
+        ) from None
+
+
+def validate(data: Any, model: type[M], path: str) -> M:
+    """Validate plain data into a model; map each pydantic error to the file position."""
+    if data is None:
+        raise BriefError(
+            [Diagnostic("BW003", "file is empty; fill in its fields", Location(path))]
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise BriefError(_diagnostics(error, data, path)) from None
+
+
+def _diagnostics(error: ValidationError, data: Any, path: str) -> Iterator[Diagnostic]:
+    items = error.errors(include_url=False)
+    failing = {tuple(item["loc"]) for item in items}
+    for item in items:
+        loc = tuple(item["loc"])
+        if item["type"] == "too_short" and any(f[: len(loc)] == loc != f for f in failing):
+            continue  # a list emptied only because its items failed: those errors say it
+        where = _locate(data, loc) or Location(path)
+        yield Diagnostic("BW003", _describe(item, loc), where)
+
+
+def _describe(item: Any, loc: tuple[Any, ...]) -> str:
+    field = ".".join(str(part) for part in loc) or "file"
+    kind = item["type"]
+    if kind == "missing":
+        return f"missing required field '{field}'; add it"
+    if kind == "extra_forbidden":
+        return f"unknown field '{field}'; remove it or check its spelling"
+    message = str(item["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}"
+
+
+def _locate(data: Any, loc: tuple[Any, ...]) -> Location | None:
+    """Return the position of the deepest value along `loc` that the YAML recorded."""
+    found: Location | None = None
+    for part in loc:
+        if isinstance(data, dict):
+            position = data.get(POSITION_KEY)
+            if isinstance(position, Position):
+                found = position.values.get(str(part), position.start)
+            if part not in data:
+                break
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+            nested = data.get(POSITION_KEY) if isinstance(data, dict) else None
+            if isinstance(nested, Position):
+                found = nested.start
+        else:
+            break
+    if isinstance(data, dict) and isinstance(data.get(POSITION_KEY), Position) and found is None:
+        found = data[POSITION_KEY].start
+    return found
+
+
+def _empty_collections(error: ValidationError, content_dir: Path) -> Iterator[Diagnostic]:
+    files = {"topics": "topics", "sources": "sources", "timeline": "timeline.yaml"}
+    files |= {"actors": "actors.yaml", "glossary": "glossary.yaml", "front": "brief.yaml"}
+    for item in error.errors(include_url=False):
+        part = str(item["loc"][0]) if item["loc"] else ""
+        where = _at(content_dir / files.get(part, ""))
+        message = f"{part}: {item['msg']}"
+        if item["type"] == "too_short":
+            message = f"no {part} found; add at least one"
+        yield Diagnostic("BW003", message, where)
+
+
+def _problem(code: str, message: str, path: Path) -> Diagnostic:
+    return Diagnostic(code, message, _at(path))
+
+
+def _at(path: Path) -> Location:
+    return Location(str(path))

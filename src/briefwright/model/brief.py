@@ -1,0 +1,324 @@
+"""Define the validated, frozen values a brief is made of, from a source to the whole Brief.
+
+Every model forbids unknown fields. Models that an editor writes by hand also remember where
+they were written (`where`), so a later check can point at `file:line:column`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, field_validator
+
+from briefwright.model.base import Id, Model, Text
+from briefwright.model.source import Source
+from briefwright.model.vocab import Confidence, Likelihood
+
+
+class Citation(Model):
+    """A source and a verbatim passage from it that supports a statement."""
+
+    source: Id
+    """The id of a source in `content/sources/`."""
+    quote: Text
+    """A passage copied from the source; `...` marks an elision."""
+
+
+class Fact(Model):
+    """A factual statement, supported by at least one verbatim quote."""
+
+    id: Id
+    """Stable identifier, unique across the brief; judgments name it as their basis."""
+    text: Text
+    """The statement, in the brief's words."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class Judgment(Model):
+    """The brief's own assessment, resting on named facts.
+
+    It carries either a confidence level (how sure the brief is of its reading) or a
+    likelihood (how probable an outcome is), never both; check BW108 enforces it.
+    """
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    text: Text
+    """The assessment, in the brief's words."""
+    confidence: Confidence | None = None
+    """Low, moderate or high (ICD 203 confidence levels)."""
+    likelihood: Likelihood | None = None
+    """An ICD 203 likelihood term, for a judgment about what will happen."""
+    basis: tuple[Id, ...] = ()
+    """Ids of the facts (or other judgments) this assessment rests on."""
+
+    @property
+    def label(self) -> str:
+        """Return the label a reader sees, e.g. `moderate confidence` or `likely (55–80%)`."""
+        if self.likelihood is not None:
+            return self.likelihood.label
+        return f"{self.confidence.value} confidence" if self.confidence else "unqualified"
+
+
+class Recommendation(Model):
+    """An action the brief recommends, with the findings that motivate it."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    text: Text
+    """What to do, addressed to a reader who can act on it."""
+    basis: tuple[Id, ...] = ()
+    """Ids of the facts or judgments that motivate it."""
+
+
+class WordingChoice(Model):
+    """Which wording the brief relies on where two sources quote one remark differently."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    variant: Citation
+    """The wording the brief does not rely on, quoted from its source."""
+    preferred: Citation
+    """The wording the brief relies on, quoted from its source."""
+    reason: Text
+    """Why the preferred wording is the better record."""
+
+
+class Gap(Model):
+    """Something the brief cannot establish from its sources."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    text: Text
+    """What is not known, and why it matters."""
+
+
+class OnePager(Model):
+    """What a topic's one-pager takes from the topic and the brief: ids only, never text."""
+
+    key_points: tuple[Id, ...] = ()
+    """Ids of the 3–5 key points to show; empty means all of the topic's key points."""
+    recommendations: tuple[Id, ...] = ()
+    """Ids of the one or two recommendations (from brief.yaml) the one-pager carries."""
+
+
+class Topic(Model):
+    """One strand of the subject: a bottom line, the facts, and the brief's analysis."""
+
+    id: Id
+    """Stable identifier; also the one-pager's file name."""
+    order: int = Field(ge=0)
+    """Position among the topics (lowest first)."""
+    title: Text
+    """Section heading."""
+    bottom_line: Judgment
+    """One sentence: what the reader must take away."""
+    key_points: tuple[Fact, ...] = Field(min_length=1)
+    """The facts, each cited."""
+    analysis: tuple[Judgment, ...] = Field(min_length=1)
+    """The brief's assessment of what the facts mean."""
+    watch: Text
+    """What to watch: the next development that would confirm or change the bottom line."""
+    onepager: OnePager = OnePager()
+    """How the topic's one-pager is cut from this content."""
+
+    def onepager_points(self) -> tuple[Fact, ...]:
+        """Return the key points the one-pager shows, in the order it lists them."""
+        if not self.onepager.key_points:
+            return self.key_points
+        by_id = {point.id: point for point in self.key_points}
+        return tuple(by_id[i] for i in self.onepager.key_points if i in by_id)
+
+    @field_validator("bottom_line")
+    @classmethod
+    def _one_sentence(cls, value: Judgment) -> Judgment:
+        if len(re.findall(r"[.!?](?:\s|$)", value.text)) > 1:
+            raise ValueError("the bottom line must be one sentence")
+        return value
+
+
+class TimelineEvent(Model):
+    """A dated event, cited like any fact."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: only as precise as the sources allow."""
+    date_note: str | None = None
+    """How the date was established, when the sources do not print it in full."""
+    text: Text
+    """What happened."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class Actor(Model):
+    """A person named in the sources, with the office the sources give them."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    name: Text
+    """Name as the sources spell it."""
+    office: Text
+    """Office held at the time of the events."""
+    country: Text
+    """Country the actor represents."""
+    role: Text
+    """What the actor did in these events."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class GlossaryEntry(Model):
+    """A term, its spelling variants in the sources, and what it means."""
+
+    id: Id
+    """Stable identifier, unique across the brief."""
+    term: Text
+    """The preferred spelling."""
+    variants: tuple[str, ...] = ()
+    """Other spellings found in the sources."""
+    definition: Text
+    """What the term means in this brief."""
+    cites: tuple[Citation, ...] = Field(min_length=1)
+    """The sources and quotes it rests on."""
+
+
+class TimelineFile(Model):
+    """timeline.yaml: the dated events, oldest first."""
+
+    events: tuple[TimelineEvent, ...]
+    """Dated events, each cited like a fact."""
+
+
+class ActorsFile(Model):
+    """actors.yaml: the people named in the sources."""
+
+    actors: tuple[Actor, ...]
+    """People, with the offices the sources give them."""
+
+
+class GlossaryFile(Model):
+    """glossary.yaml: terms and their spellings in the sources."""
+
+    terms: tuple[GlossaryEntry, ...]
+    """Terms, each with a cited definition."""
+
+
+class Metadata(Model):
+    """What the brief is: title, identifiers, date, authorship and handling."""
+
+    title: Text
+    """Title on the cover and in the PDF metadata."""
+    subtitle: Text
+    """One line under the title."""
+    series: Text
+    """The publication series."""
+    product_id: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]*$")]
+    """Product identifier, e.g. `BW-2026-001`."""
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    """Version of this edition, e.g. `1.0`."""
+    as_of: date
+    """The date up to which the sources were read."""
+    authors: tuple[Text, ...] = Field(min_length=1)
+    """Authors, as they should be credited."""
+    organisation: Text
+    """The issuing organisation."""
+    marking: Text = "TLP:CLEAR"
+    """Distribution marking shown on every page."""
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    """BCP 47 language tag of the text."""
+    keywords: tuple[str, ...] = ()
+    """Subject keywords for the PDF metadata."""
+
+
+class Front(Model):
+    """The parts of `brief.yaml` that frame the topics."""
+
+    metadata: Metadata
+    """What the brief is."""
+    bottom_line: Judgment
+    """The brief's answer, up front."""
+    key_judgments: tuple[Judgment, ...] = Field(min_length=3, max_length=5)
+    """Three to five key judgments."""
+    background: tuple[Fact, ...] = Field(min_length=1)
+    """The facts a reader needs before the topics."""
+    implications: tuple[Judgment, ...] = Field(min_length=1)
+    """What follows from the findings."""
+    recommendations: tuple[Recommendation, ...] = Field(min_length=1)
+    """What to do about it."""
+    information_gaps: tuple[Gap, ...] = ()
+    """What the sources do not settle."""
+    alternative_views: tuple[Judgment, ...] = ()
+    """Readings of the evidence the brief considered and weighs differently."""
+    wording_choices: tuple[WordingChoice, ...] = ()
+    """Where sources quote one remark differently, the wording the brief relies on."""
+
+
+class Brief(Model):
+    """Everything a brief is made of, validated and cross-referenced by id."""
+
+    front: Front
+    topics: tuple[Topic, ...] = Field(min_length=1)
+    timeline: tuple[TimelineEvent, ...] = Field(min_length=1)
+    actors: tuple[Actor, ...] = Field(min_length=1)
+    glossary: tuple[GlossaryEntry, ...] = ()
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    @property
+    def metadata(self) -> Metadata:
+        """Return the brief's metadata."""
+        return self.front.metadata
+
+    def source(self, source_id: str) -> Source | None:
+        """Return the source with this id, if there is one."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def cited(self) -> Iterator[Cited]:
+        """Yield every item that carries citations, in the order a reader meets them."""
+        yield from self.front.background
+        for topic in self.topics:
+            yield from topic.key_points
+        yield from self.timeline
+        yield from self.actors
+        yield from self.glossary
+
+    def citations(self) -> Iterator[tuple[str, Citation]]:
+        """Yield (id of the citing item, citation) for every citation the brief makes."""
+        for item in self.cited():
+            yield from ((item.id, citation) for citation in item.cites)
+        for choice in self.front.wording_choices:
+            yield choice.id, choice.variant
+            yield choice.id, choice.preferred
+
+    def judgments(self) -> Iterator[Judgment]:
+        """Yield every judgment, in reading order."""
+        yield self.front.bottom_line
+        yield from self.front.key_judgments
+        for topic in self.topics:
+            yield topic.bottom_line
+            yield from topic.analysis
+        yield from self.front.implications
+        yield from self.front.alternative_views
+
+    def reasoned(self) -> Iterator[Judgment | Recommendation]:
+        """Yield every judgment and recommendation: the items that name a basis."""
+        yield from self.judgments()
+        yield from self.front.recommendations
+
+    def identified(self) -> Iterator[Identified]:
+        """Yield every item with an id of its own, in reading order."""
+        yield from self.judgments()
+        yield from self.cited()
+        yield from self.front.recommendations
+        yield from self.front.information_gaps
+        yield from self.front.wording_choices
+        yield from self.topics
+
+
+Cited = Fact | TimelineEvent | Actor | GlossaryEntry
+Identified = Cited | Judgment | Recommendation | Gap | WordingChoice | Topic

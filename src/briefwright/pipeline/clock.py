@@ -1,0 +1,62 @@
+"""Decide the build's one notion of "now", so the same inputs always give the same bytes.
+
+In order: SOURCE_DATE_EPOCH when set (a malformed value is an error); else the time of the
+last git commit touching the content or the templates; else midnight UTC of the as-of date.
+The first two are known before the content is parsed (`known_epoch`, read once per build,
+in the input snapshot); the last needs the brief (`build_time`).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from briefwright.errors import BriefError, Location
+
+
+def known_epoch(inputs: tuple[Path, ...], environ: Mapping[str, str] | None = None) -> int | None:
+    """Return the build time in seconds when it is known without the content, else None."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        return parse_epoch(value)
+    return last_commit_time(inputs)
+
+
+def build_time(as_of: date, epoch: int | None) -> datetime:
+    """Return the build's timestamp (UTC): the known epoch, else midnight of the as-of date."""
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC)
+    return datetime.combine(as_of, time(0, 0), tzinfo=UTC)
+
+
+def parse_epoch(value: str) -> int:
+    """Return SOURCE_DATE_EPOCH as seconds, or raise BW007 saying what to give instead."""
+    if not value.isdigit():
+        message = (
+            f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970; "
+            "unset it or give e.g. 1679270400"
+        )
+        raise BriefError.of("BW007", message, Location("SOURCE_DATE_EPOCH", 1, 1))
+    return int(value)
+
+
+def last_commit_time(paths: tuple[Path, ...]) -> int | None:
+    """Return the commit time of the last commit touching any of paths, if git knows one."""
+    if not paths:
+        return None
+    folder = paths[0].resolve().parent
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(folder), "log", "-1", "--format=%ct", "--", *map(str, paths)],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    stamp = result.stdout.strip()
+    return int(stamp) if result.returncode == 0 and stamp.isdigit() else None

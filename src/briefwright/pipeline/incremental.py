@@ -1,0 +1,155 @@
+"""Decide what a build can reuse from the previous one, by the fingerprints in its manifest.
+
+Two levels. If every input file, the PDF settings and the build time are what the manifest
+recorded, and every artifact is still in place, there is nothing to do: this is decided
+before the content is even parsed, from one `Snapshot` of the inputs. Otherwise `plan_reuse`
+keeps each PDF whose HTML and typesetting inputs are unchanged, and only the others are
+typeset again (like Sphinx's `get_outdated_files`, the decision is a value).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefwright.output.manifest import DocumentRecord, Manifest, sha256
+from briefwright.pipeline.clock import known_epoch
+from briefwright.settings import PdfSettings, Project
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The inputs of a build as they are now: every file's SHA-256 and the known build time.
+
+    Taken once per build (the console entry point hands its snapshot to the command), so
+    the inputs are fingerprinted, and git asked for the time, once.
+    """
+
+    project: Project
+    inputs: dict[str, str]
+    epoch: int | None
+
+
+def take_snapshot(project: Project) -> Snapshot:
+    """Fingerprint every input file and read the build time, if it is known without parsing."""
+    return Snapshot(project, fingerprint_inputs(project), known_epoch(project.roots))
+
+
+def fingerprint_inputs(project: Project) -> dict[str, str]:
+    """Return the SHA-256 of every file under content/ and templates/, by project path."""
+    found = {}
+    for root in project.roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                found[f"{root.name}/{path.relative_to(root).as_posix()}"] = sha256(
+                    path.read_bytes()
+                )
+    return found
+
+
+def typeset_key(html: str, pdf: PdfSettings, assets: dict[str, bytes]) -> str:
+    """Return what a document's PDF depends on: HTML, PDF settings, assets, WeasyPrint."""
+    from importlib.metadata import version  # not at import: it costs an unchanged rebuild 30 ms
+
+    digest = hashlib.sha256()
+    for part in (html, pdf.key(), version("weasyprint")):
+        digest.update(part.encode("utf-8") + b"\0")
+    for name in sorted(assets):
+        digest.update(name.encode("utf-8") + b"\0" + sha256(assets[name]).encode() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A document carried over from the previous build: its files and its record."""
+
+    pdf: bytes
+    record: DocumentRecord
+    html: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The previous build in an output folder, as its manifest describes it."""
+
+    out_dir: Path
+    manifest: Manifest
+
+    @classmethod
+    def read(cls, out_dir: Path) -> Previous | None:
+        """Return the previous build, or None when the folder holds no usable manifest."""
+        manifest = Manifest.read(out_dir)
+        return cls(out_dir, manifest) if manifest is not None else None
+
+    def is_current(self, snapshot: Snapshot, pdf: PdfSettings) -> bool:
+        """Return True when nothing about the build has changed and its artifacts are intact."""
+        manifest = self.manifest
+        if manifest.inputs != snapshot.inputs or manifest.options != pdf.recorded():
+            return False
+        if snapshot.epoch is not None and manifest.source_date_epoch != snapshot.epoch:
+            return False
+        return bool(manifest.artifacts) and all(
+            self._read(name, record.sha256) is not None
+            for name, record in manifest.artifacts.items()
+        )
+
+    def reusable_pdf(self, stem: str, key: str) -> Kept | None:
+        """Return a document's previous PDF and record when its typesetting key matches."""
+        record = self.manifest.documents.get(stem)
+        if record is None or record.typeset_key != key:
+            return None
+        data = self._read(f"{stem}.pdf", record.pdf_sha256)
+        return Kept(data, record) if data is not None else None
+
+    def carried(self, stem: str) -> Kept | None:
+        """Return a document this build did not make (--only), if its files are intact."""
+        record = self.manifest.documents.get(stem)
+        if record is None:
+            return None
+        html = self._read(f"{stem}.html", record.html_sha256)
+        data = self._read(f"{stem}.pdf", record.pdf_sha256)
+        return Kept(data, record, html) if html is not None and data is not None else None
+
+    def _read(self, name: str, digest: str) -> bytes | None:
+        """Return an artifact's bytes when they still have the recorded SHA-256."""
+        try:
+            data = (self.out_dir / name).read_bytes()
+        except OSError:
+            return None
+        return data if sha256(data) == digest else None
+
+
+def up_to_date_notice(out_dir: Path) -> str:
+    """Return what to tell the reader when a build had nothing to do."""
+    return f"{out_dir} is up to date: nothing changed since the last build"
+
+
+def is_up_to_date(snapshot: Snapshot, out_dir: Path, pdf: PdfSettings) -> bool:
+    """Return True when out_dir already holds this exact build (no content is parsed)."""
+    previous = Previous.read(out_dir)
+    return previous is not None and previous.is_current(snapshot, pdf)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which documents keep their previous PDF and which are typeset again, with their keys."""
+
+    keys: dict[str, str]
+    kept: dict[str, Kept]
+
+    @property
+    def to_typeset(self) -> tuple[str, ...]:
+        """Return the stems of the documents to typeset, in the order they were rendered."""
+        return tuple(stem for stem in self.keys if stem not in self.kept)
+
+
+def plan_reuse(
+    pages: dict[str, str], pdf: PdfSettings, assets: dict[str, bytes], previous: Previous | None
+) -> Plan:
+    """Decide, from each page's typesetting key, which previous PDFs can be kept."""
+    keys = {stem: typeset_key(html, pdf, assets) for stem, html in pages.items()}
+    if previous is None:
+        return Plan(keys, {})
+    reusable = {stem: previous.reusable_pdf(stem, key) for stem, key in keys.items()}
+    return Plan(keys, {stem: kept for stem, kept in reusable.items() if kept is not None})

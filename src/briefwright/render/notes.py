@@ -1,0 +1,100 @@
+"""Number the source notes in reading order and link each statement to its notes and back.
+
+A note is one (source, quote) pair; a statement that cites three passages gets three notes,
+and a passage cited by two statements is one note that links back to both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from briefwright.evidence.quotes import normalise
+from briefwright.model.brief import Brief, Citation, Cited
+from briefwright.model.source import Source
+
+
+def anchor(item_id: str) -> str:
+    """Return the HTML id of the statement or judgment with this id."""
+    return f"s-{item_id}"
+
+
+@dataclass(eq=False)
+class Note:
+    """A numbered source note: which passage of which source, and who cites it."""
+
+    number: int
+    source: Source
+    quote: str
+    cited_by: list[str] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """Return the HTML id of the note."""
+        return f"note-{self.number}"
+
+
+class NoteIndex:
+    """Every note of a brief, numbered in the order a reader meets the statements citing it."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.notes: list[Note] = []
+        self._by_passage: dict[tuple[str, str], Note] = {}
+        self._by_item: dict[str, list[Note]] = {}
+        self._basis = {item.id: item.basis for item in brief.reasoned()}
+        self.section_of = dict(_sections(brief))
+        for item in brief.cited():
+            self._by_item[item.id] = [self._note_for(c, brief, item.id) for c in item.cites]
+
+    def _note_for(self, citation: Citation, brief: Brief, item_id: str) -> Note:
+        key = (citation.source, normalise(citation.quote))
+        note = self._by_passage.get(key)
+        if note is None:
+            source = brief.source(citation.source)
+            assert source is not None, "checks run before notes: every source exists"
+            note = Note(len(self.notes) + 1, source, citation.quote)
+            self._by_passage[key] = note
+            self.notes.append(note)
+        if item_id not in note.cited_by:
+            note.cited_by.append(item_id)
+        return note
+
+    def of(self, item: Cited) -> list[Note]:
+        """Return the notes a statement cites, in its citation order, without repeats."""
+        return list(dict.fromkeys(self._by_item.get(item.id, [])))
+
+    def behind(self, basis: Iterable[str]) -> list[Note]:
+        """Return the notes under a basis, following judgments down to their facts."""
+        found: dict[int, Note] = {}
+        pending, seen = list(basis), set()
+        while pending:
+            item_id = pending.pop()
+            if item_id in seen:
+                continue
+            seen.add(item_id)
+            found.update((note.number, note) for note in self._by_item.get(item_id, []))
+            pending.extend(self._basis.get(item_id, ()))
+        return [found[number] for number in sorted(found)]
+
+    def citing_by_section(self, source: Source) -> list[tuple[str, list[str]]]:
+        """Group the statements citing a source by the section they are in, in reading order."""
+        groups: dict[str, list[str]] = {}
+        for item_id in self.citing(source):
+            groups.setdefault(self.section_of.get(item_id, "Other"), []).append(item_id)
+        return list(groups.items())
+
+    def citing(self, source: Source) -> list[str]:
+        """Return the ids of the statements that cite a source, in reading order."""
+        ids = (item_id for note in self.notes if note.source.id == source.id
+               for item_id in note.cited_by)  # fmt: skip
+        return list(dict.fromkeys(ids))
+
+
+def _sections(brief: Brief) -> Iterator[tuple[str, str]]:
+    """Yield (statement id, the name of the section a reader finds it in)."""
+    yield from ((item.id, "Background") for item in brief.front.background)
+    for number, topic in enumerate(brief.topics, 1):
+        yield from ((item.id, f"{number}. {topic.title}") for item in topic.key_points)
+    yield from ((item.id, "Timeline") for item in brief.timeline)
+    yield from ((item.id, "Key actors") for item in brief.actors)
+    yield from ((item.id, "Glossary") for item in brief.glossary)

@@ -1,0 +1,88 @@
+"""Name the settings a build is made with: where its inputs are, what changes the PDF bytes,
+and the limits.
+
+`PdfSettings` holds every option that changes a PDF's bytes and gives incremental builds
+their key, as black's `Mode` does for its cache; it travels unchanged from the command line
+to the typesetter. `Limits` holds what bounds a typesetting process. Plain values with no
+pydantic, so the console entry point can read them before anything slow is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a brief's inputs live: its content folder and its templates folder."""
+
+    content: Path = Path("content")
+    templates: Path = Path("templates")
+
+    @property
+    def roots(self) -> tuple[Path, Path]:
+        """Return the folders whose files are the build's inputs."""
+        return (self.content, self.templates)
+
+
+class Paper(StrEnum):
+    """Paper sizes the PDF can be set on."""
+
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def css(self) -> str:
+        """Return the size as CSS `@page { size: … }` names it."""
+        return "A4" if self is Paper.A4 else "letter"
+
+
+class PdfVariant(StrEnum):
+    """PDF flavours WeasyPrint can declare; PDF/UA-1 (accessible) is the default."""
+
+    UA1 = "pdf/ua-1"
+    UA2 = "pdf/ua-2"
+    A2B = "pdf/a-2b"
+    A2U = "pdf/a-2u"
+    A3B = "pdf/a-3b"
+    A3U = "pdf/a-3u"
+    A4U = "pdf/a-4u"
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """Everything that changes a PDF's bytes besides its HTML and the template assets."""
+
+    paper: Paper = Paper.A4
+    variant: PdfVariant = PdfVariant.UA1
+
+    def key(self) -> str:
+        """Return these settings as one string, part of each document's typesetting key."""
+        return f"{self.paper.value}\0{self.variant.value}"
+
+    def recorded(self) -> dict[str, str]:
+        """Return the settings as build/manifest.json records them under `options`."""
+        return {"paper": self.paper.value, "pdf_variant": self.variant.value}
+
+
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MEMORY_MIB = 3072
+MIN_TIMEOUT = 0.1
+MIN_MEMORY_MIB = 64
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long one document may take, and how much memory a worker may map."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mib: int = DEFAULT_MEMORY_MIB
+    niceness: int = 0
+
+
+def default_jobs() -> int:
+    """Return how many typesetting processes to use when --jobs is not given: one per CPU."""
+    return os.cpu_count() or 1

@@ -1,0 +1,143 @@
+"""Turn a list of typesetting jobs into results from child processes, each with a wall-clock
+and a memory limit.
+
+Pathological layout must end in a clear error, not a hung or crashed build: each worker
+process has an address-space limit, and each document a deadline. Jobs are spread over
+`workers` processes, longest first; results come back over pipes.
+
+Workers are forked from a fork server, not from the build process: the server is a fresh
+interpreter that imports WeasyPrint once (`warm_up`, called by the console entry point
+before it even loads the CLI, and again by `build` and `release` for library callers, so the
+~0.6 s import overlaps loading the CLI and the content), and a worker forked from it carries
+neither the build's parsed content (~90 MiB of a worker's peak memory when forked from the
+build) nor the threads of `briefwright serve`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.settings import Limits, PdfSettings
+from briefwright.typeset.worker import Job, Typeset, work
+
+_SERVER = multiprocessing.get_context("forkserver")
+_SERVER.set_forkserver_preload(["briefwright.typeset.engine", "briefwright.typeset.worker"])
+
+Progress = Callable[[str, str], None]
+"""Called with ("start" | "done", document stem) as workers report."""
+
+
+def warm_up() -> None:
+    """Start the fork server, which imports WeasyPrint in the background; returns at once."""
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+
+
+def typeset_all(
+    jobs: list[Job],
+    templates_dir: Path,
+    pdf: PdfSettings,
+    workers: int,
+    limits: Limits,
+    progress: Progress | None = None,
+) -> dict[str, Typeset]:
+    """Typeset every job in up to `workers` child processes; raise BriefError on any failure."""
+    if not jobs:
+        return {}
+    context = _SERVER
+    running: dict[Connection, _Worker] = {}
+    try:
+        for group in _spread(jobs, workers):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(
+                target=work, args=(group, templates_dir, pdf, limits, send), daemon=True
+            )
+            process.start()
+            send.close()
+            deadline = time.monotonic() + limits.timeout
+            running[receive] = _Worker(process, deadline, f"{group[0].stem}.pdf")
+        return dict(_collect(running, limits, progress or (lambda event, stem: None)))
+    finally:
+        for worker in running.values():
+            if worker.process.is_alive():
+                worker.process.kill()
+            worker.process.join()
+
+
+@dataclass
+class _Worker:
+    process: Any
+    deadline: float
+    document: str
+    finished: bool = False
+
+
+def _spread(jobs: list[Job], workers: int) -> list[list[Job]]:
+    """Split jobs into at most `workers` groups of similar total size, longest first."""
+    groups: list[list[Job]] = [[] for _ in range(max(1, min(workers, len(jobs))))]
+    sizes = [0] * len(groups)
+    for job in sorted(jobs, key=lambda job: len(job.html), reverse=True):
+        smallest = sizes.index(min(sizes))
+        groups[smallest].append(job)
+        sizes[smallest] += len(job.html)
+    return [group for group in groups if group]
+
+
+def _collect(
+    running: dict[Connection, _Worker], limits: Limits, progress: Progress
+) -> Iterator[tuple[str, Typeset]]:
+    pending = dict(running)
+    while pending:
+        now = time.monotonic()
+        late = [w for w in pending.values() if w.deadline <= now]
+        if late:
+            message = (
+                f"typesetting timed out after {limits.timeout:g} s for {late[0].document}; "
+                "look for pathological content (a huge table, a very long unbroken word)"
+            )
+            raise BriefError([Diagnostic("BW303", message, Location(late[0].document))])
+        ready = wait(list(pending), timeout=min(w.deadline for w in pending.values()) - now)
+        for connection in ready:
+            assert isinstance(connection, Connection)
+            worker = pending[connection]
+            yield from _receive(connection, worker, limits, progress)
+            if worker.finished:
+                del pending[connection]
+
+
+def _receive(
+    connection: Any, worker: _Worker, limits: Limits, progress: Progress
+) -> Iterator[tuple[str, Typeset]]:
+    try:
+        kind, *payload = connection.recv()
+    except EOFError:
+        worker.process.join()
+        raise BriefError([_died(worker, limits)]) from None
+    if kind == "start":
+        worker.document, worker.deadline = payload[0], time.monotonic() + limits.timeout
+        progress("start", payload[0].removesuffix(".pdf"))
+    elif kind == "done":
+        progress("done", payload[0])
+        yield payload[0], payload[1]
+    elif kind == "failed":
+        raise BriefError(payload[0])
+    elif kind == "exit":
+        worker.finished = True
+
+
+def _died(worker: _Worker, limits: Limits) -> Diagnostic:
+    code = worker.process.exitcode
+    how = f"signal {-code}" if code and code < 0 else f"exit code {code}"
+    message = (
+        f"typesetting ran out of memory or crashed ({how}) for {worker.document}; the "
+        f"limit is {limits.memory_mib} MiB per process (--max-memory)"
+    )
+    return Diagnostic("BW304", message, Location(worker.document))

@@ -1,0 +1,108 @@
+"""Turn typesetting jobs into PDFs inside a worker process: the brief as it flows, a one-pager
+fitted to a page, each reported back over a pipe.
+
+A job is a plain value (HTML, the folder its links are relative to, what to name in a fit
+error), so this module never imports the content models: the fork server preloads it, and it
+must stay light (a test holds its imports to that). WeasyPrint comes in through `engine`,
+imported where a job is typeset, so that the build process, which imports this module for
+`Job`, never loads it.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import resource
+import signal
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefwright.errors import BriefError, Location
+from briefwright.settings import Limits, PdfSettings
+
+if TYPE_CHECKING:
+    from weasyprint.text.fonts import FontConfiguration
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to typeset.
+
+    `stem` is its path in the output folder without `.pdf`; `base` the folder (relative to
+    the templates) its HTML's links resolve from. A job with `fit_topic` is a one-pager: it
+    must fit one page, and an overflow is reported at `fit_where`.
+    """
+
+    stem: str
+    html: str
+    base: str = ""
+    fit_topic: str | None = None
+    fit_where: Location | None = None
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """A job's PDF, its page count, and a remark for the build output (a fitted one-pager)."""
+
+    pdf: bytes
+    pages: int
+    remark: str | None
+    seconds: float
+
+
+def typeset_job(
+    job: Job, templates_dir: Path, pdf: PdfSettings, fonts: FontConfiguration | None
+) -> Typeset:
+    """Typeset one job; a fitted one-pager's result carries a remark saying what it needed.
+
+    `fonts` (from engine.bundled_fonts) may be shared by a worker's jobs: each new
+    configuration costs a document ~0.03 s of font loading.
+    """
+    from briefwright.typeset.engine import Typesetter
+    from briefwright.typeset.fit import STEPS, fit_one_page
+
+    started = time.perf_counter()
+    with Typesetter(templates_dir, pdf, f"{job.stem}.pdf", fonts) as typesetter:
+        if job.fit_topic is None:
+            document = typesetter.render(job.html, job.base)
+            data = typesetter.write(document)
+            return Typeset(data, len(document.pages), None, time.perf_counter() - started)
+        where = job.fit_where or Location(job.stem)
+        fitted = fit_one_page(typesetter, job.html, job.base, job.fit_topic, where)
+    remark = None
+    if fitted.steps:
+        plural = "s" if fitted.steps > 1 else ""
+        remark = (
+            f"{job.stem}.pdf fits one page at {fitted.size} ({fitted.steps} step{plural} below "
+            f"the stylesheet's size; floor {STEPS[-1]})"
+        )
+    return Typeset(fitted.pdf, 1, remark, time.perf_counter() - started)
+
+
+def work(
+    jobs: list[Job], templates_dir: Path, pdf: PdfSettings, limits: Limits, send: Connection
+) -> None:
+    """Child process: typeset each job in turn and report over the pipe."""
+    from briefwright.typeset.engine import bundled_fonts
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt does
+    gc.freeze()  # what the fork server imported lives on: the collector need not scan it
+    limit = limits.memory_mib * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if limits.niceness:
+        os.nice(limits.niceness)
+    try:
+        with bundled_fonts(templates_dir) as fonts:
+            for job in jobs:
+                send.send(("start", f"{job.stem}.pdf"))
+                send.send(("done", job.stem, typeset_job(job, templates_dir, pdf, fonts)))
+    except BriefError as error:
+        send.send(("failed", list(error.diagnostics)))
+    except MemoryError:
+        send.close()
+        raise SystemExit(3) from None
+    send.send(("exit",))
+    send.close()

@@ -1,0 +1,47 @@
+"""Devanagari and Japanese render with the bundled fonts; an uncovered character fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from briefwright.errors import BriefError
+from briefwright.pipeline.build import RunOptions, build
+from briefwright.settings import Project
+from tests.conftest import TEMPLATES, MakeProject
+
+
+def _to_unicode_maps(pdf: Path) -> str:
+    """Return every embedded font's ToUnicode map: which characters the PDF draws."""
+    maps = []
+    for page in PdfReader(pdf).pages:
+        resources: Any = page["/Resources"].get_object()
+        for font in resources.get("/Font", {}).values():
+            maps.append(font.get_object()["/ToUnicode"].get_object().get_data().decode())
+    return "".join(maps).upper()
+
+
+def test_devanagari_and_japanese_render(project: MakeProject, tmp_path: Path) -> None:
+    """A glossary in Hindi and Japanese typesets with the bundled faces and no .notdef."""
+    out = tmp_path / "out"
+    build(Project(project("scripts"), TEMPLATES), out, run=RunOptions(only="brief"))
+    drawn = _to_unicode_maps(out / "brief.pdf")
+    assert "0906" in drawn and "092D" in drawn  # आ and भ (alone or in a cluster)
+    assert "5CB8" in drawn and "65E5" in drawn  # 岸 and 日
+    text = "".join(page.extract_text() for page in PdfReader(out / "brief.pdf").pages)
+    assert "岸田文雄" in text and "日本" in text
+
+
+def test_a_character_no_font_covers_fails(project: MakeProject, tmp_path: Path) -> None:
+    """Hangul, which no bundled font covers, is BW302 naming the character."""
+    content = project("scripts")
+    glossary = content / "glossary.yaml"
+    glossary.write_text(glossary.read_text().replace("日本", "한국"))
+    with pytest.raises(BriefError) as caught:
+        build(Project(content, TEMPLATES), tmp_path / "out", run=RunOptions(only="brief"))
+    messages = [d.message for d in caught.value.diagnostics]
+    assert any(d.code == "BW302" and "U+D55C" in d.message for d in caught.value.diagnostics)
+    assert all(m.startswith("typesetting: .notdef glyph") for m in messages), messages

@@ -1,0 +1,151 @@
+"""Tests for briefwright.cli.app: exit codes, one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefwright.cli.app import app
+from tests.conftest import CONTENT, ROOT, TEMPLATES, MakeProject
+
+runner = CliRunner()
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_check_real_content() -> None:
+    """`briefwright check` on the real content exits 0 and summarises what it verified."""
+    result = runner.invoke(app, ["check", "--content", str(CONTENT), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert re.match(
+        r"ok: \d+ cited statements, \d+ quotes verified against 5 sources", result.stdout
+    )
+
+
+def test_check_reports_every_problem_on_its_own_line(project: MakeProject) -> None:
+    """Content errors exit 1 with one `path:line:column: CODE message` line each."""
+    content = project("unknown-basis")
+    result = runner.invoke(app, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(f"{content}/brief.yaml:") and " BW104 " in line for line in lines)
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("fixture", "place", "code"),
+    [
+        ("unknown-source", "topics/only.yaml:13:17", "BW102"),
+        ("bad-quote", "topics/only.yaml:14:16", "BW101"),
+        ("malformed-yaml", "timeline.yaml:4:9", "BW002"),
+        ("missing-field", "topics/only.yaml:1:1", "BW003"),
+    ],
+)
+def test_bad_content_fails_with_its_place(
+    project: MakeProject, fixture: str, place: str, code: str
+) -> None:
+    """Each broken fixture exits 1 with one line naming file:line:column and the code."""
+    content = project(fixture)
+    result = runner.invoke(app, ["check", "--content", str(content)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{content}/{place}: {code} ")
+    assert "Traceback" not in result.output
+
+
+def test_check_json_output(project: MakeProject) -> None:
+    """`--format json` prints the diagnostics as JSON for editors and CI."""
+    content = project("bad-quote")
+    result = runner.invoke(app, ["check", "--content", str(content), "--format", "json"])
+    assert result.exit_code == 1
+    (row,) = json.loads(result.stdout)
+    assert row["code"] == "BW101"
+    assert (row["line"], row["column"]) == (14, 16)
+    assert row["path"].endswith("topics/only.yaml")
+
+
+def test_strict_fails_on_warnings(project: MakeProject) -> None:
+    """A warning is printed but passes; with --strict it fails."""
+    content = project("uncited-source")
+    relaxed = runner.invoke(app, ["check", "--content", str(content)])
+    assert relaxed.exit_code == 0
+    assert "BW106" in relaxed.stderr
+    strict = runner.invoke(app, ["check", "--content", str(content), "--strict"])
+    assert strict.exit_code == 1
+
+
+def test_usage_error_exits_2() -> None:
+    """An unknown option or paper size is a usage error: exit code 2."""
+    assert runner.invoke(app, ["build", "--paper", "a3"]).exit_code == 2
+    assert runner.invoke(app, ["check", "--no-such-option"]).exit_code == 2
+
+
+def test_failed_build_leaves_previous_build_intact(project: MakeProject, tmp_path: Path) -> None:
+    """A build that fails on bad content exits 1 and changes nothing in the output folder."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brief.pdf").write_bytes(b"previous pdf")
+    (out / "brief.html").write_text("previous html")
+    before = _digest(out)
+    content = project("bad-quote")
+    args = ["build", "--content", str(content), "--templates", str(TEMPLATES), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert " BW101 " in result.stderr
+    assert _digest(out) == before
+
+
+def test_build_minimal_project(project: MakeProject, tmp_path: Path) -> None:
+    """`briefwright build` writes brief.pdf, brief.html and the assets the HTML links to."""
+    out = tmp_path / "out"
+    content = project("minimal")
+    args = ["build", "--content", str(content), "--templates", str(TEMPLATES), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (out / "brief.pdf").read_bytes().startswith(b"%PDF-")
+    assert (out / "assets" / "brief.css").is_file()
+    assert "wrote" in result.stdout
+
+
+def test_console_script_help_does_not_import_weasyprint() -> None:
+    """`briefwright --help` and `check` never import WeasyPrint (it is slow to import)."""
+    code = (
+        "import sys; from typer.testing import CliRunner; from briefwright.cli.app import app; "
+        "r = CliRunner().invoke(app, ['check', '--content', sys.argv[1]]); "
+        "assert r.exit_code == 0, r.output; "
+        "assert 'weasyprint' not in sys.modules, 'weasyprint imported'"
+    )
+    subprocess.run([sys.executable, "-c", code, str(CONTENT)], check=True, cwd=ROOT)
+
+
+def test_list_shows_topics_and_sources() -> None:
+    """`briefwright list` prints every topic and source id."""
+    result = runner.invoke(app, ["list", "--content", str(CONTENT)])
+    assert result.exit_code == 0
+    assert "  co-development" in result.stdout and "  sputnik-2023-03-20" in result.stdout
+
+
+def test_build_summary_and_stage_timings(project: MakeProject, tmp_path: Path) -> None:
+    """A build ends with a table of documents, pages, size and time; --verbose adds stages."""
+    args = ["build", "--content", str(project("minimal")), "--out", str(tmp_path), "-j", "1"]
+    result = runner.invoke(app, [*args, "--verbose"])
+    assert result.exit_code == 0, result.output
+    assert "document" in result.stdout and "brief.pdf" in result.stdout
+    assert "onepagers/only.pdf" in result.stdout
+    assert "typeset PDFs" in result.stdout and "load and check" in result.stdout
+    quiet = runner.invoke(app, [*args, "--quiet", "--force"])
+    assert quiet.exit_code == 0 and quiet.stdout == ""

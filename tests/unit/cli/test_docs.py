@@ -1,0 +1,70 @@
+"""Tests that the documentation keeps up with the code."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from briefwright.cli.docs import import_graph, layers, package_imports, with_checks_table
+from briefwright.errors import CODES
+from tests.conftest import ROOT
+
+CODE = re.compile(r'"(BW\d{3})"')
+
+
+def test_every_emitted_code_is_registered_and_every_registered_code_emitted() -> None:
+    """Each code the source can emit is in the registry, and the registry holds no stale code."""
+    sources = [p for p in (ROOT / "src").rglob("*.py") if p.name != "errors.py"]
+    emitted = {code for path in sources for code in CODE.findall(path.read_text())}
+    assert emitted and emitted == set(CODES)
+
+
+def test_checks_table_is_the_registry() -> None:
+    """docs/checks.md's table is what `make docs` generates from the registry of codes."""
+    document = (ROOT / "docs" / "checks.md").read_text()
+    assert with_checks_table(document) == document
+    documented = re.findall(r"^\| (BW\d{3}) \| (\w+) \|", document, re.M)
+    assert documented == [(c.code, c.severity.value) for c in CODES.values()]
+
+
+def test_import_graph_is_current_acyclic_and_layered() -> None:
+    """docs/imports.dot is the graph of the code's imports; no cycle, no arrow up a layer."""
+    dot = (ROOT / "docs" / "imports.dot").read_text()
+    assert dot == import_graph(ROOT / "pyproject.toml")
+    rank = {
+        name: level
+        for level, layer in enumerate(layers(ROOT / "pyproject.toml"))
+        for name in layer
+    }
+    edges = package_imports()
+    assert edges, "the graph has edges"
+    for importer, imported in edges:
+        assert rank[importer] < rank[imported], f"{importer} -> {imported} goes up a layer"
+
+
+def test_cli_reference_is_current() -> None:
+    """docs/cli.md is what `make docs` generates from --help (regenerate it after a change)."""
+    from briefwright.cli.docs import cli_reference
+
+    assert (ROOT / "docs" / "cli.md").read_text() == cli_reference()
+
+
+def test_authoring_guide_runs(tmp_path: Path) -> None:
+    """Every `sh` block of docs/authoring.md runs, in order, in a copy of the project."""
+    guide = (ROOT / "docs" / "authoring.md").read_text()
+    blocks = re.findall(r"```sh\n(.*?)```", guide, re.S)
+    assert len(blocks) >= 4
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    script = "set -euo pipefail\n" + "\n".join(blocks)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    result = subprocess.run(
+        ["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "added example-wire-2023-03-22" in result.stdout
+    assert "dropped site furniture: top of page" in result.stdout

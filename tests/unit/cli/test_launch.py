@@ -1,0 +1,190 @@
+"""The console entry point's fast path agrees with the Typer CLI, and skips loading it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from briefwright.cli.app import app
+from briefwright.cli.launch import BUILD_OPTIONS, parse_build, unchanged_build_notice
+from briefwright.pipeline.build import Built
+from tests.conftest import CONTENT, ROOT, TEMPLATES
+
+BUILD_COMMAND = typer.main.get_command(app).commands["build"]  # type: ignore[attr-defined]
+
+PLAIN_BUILDS = [
+    ["build"],
+    ["build", "--out", "x", "--jobs", "2", "-q"],
+    ["build", "--paper=letter", "--pdf-variant", "pdf/a-3u", "-v", "--quiet"],
+    ["build", "-j", "1", "--timeout", "0.5", "--max-memory=64", "--content", "c"],
+    ["build", "--out", "a", "--out", "b"],
+]
+LEFT_TO_TYPER = [
+    [],
+    ["check"],
+    ["--help"],
+    ["build", "--help"],
+    ["build", "--force"],
+    ["build", "--only", "brief"],
+    ["build", "-qv"],
+    ["build", "-j2"],
+    ["build", "-j=2"],
+    ["build", "--quiet=1"],
+    ["build", "--out"],
+    ["build", "extra"],
+    ["build", "--"],
+    ["build", "--ou", "x"],
+]
+REJECTED_BY_BOTH = [
+    ["build", "--jobs", "0"],
+    ["build", "--jobs", "two"],
+    ["build", "--paper", "A4"],
+    ["build", "--pdf-variant", "pdf/x"],
+    ["build", "--timeout", "0.01"],
+    ["build", "--max-memory", "63"],
+    ["build", "--max-memory", "1.5"],
+]
+
+
+def typer_values(args: list[str]) -> dict[str, object]:
+    """Return the values Typer's own parser gives build's options (defaults left out)."""
+    context = BUILD_COMMAND.make_context("build", list(args[1:]))
+    return {
+        name: value
+        for name, value in context.params.items()
+        if getattr(context.get_parameter_source(name), "name", None) == "COMMANDLINE"
+    }
+
+
+def test_every_fast_path_flag_is_a_build_option_of_the_same_name() -> None:
+    """The table in launch.py names flags exactly as cli.build declares them."""
+    declared = {flag: param.name for param in BUILD_COMMAND.params for flag in param.opts}
+    for flag, (name, _) in BUILD_OPTIONS.items():
+        assert declared.get(flag) == name, flag
+
+
+@pytest.mark.parametrize("args", PLAIN_BUILDS, ids=" ".join)
+def test_plain_builds_parse_as_typer_parses_them(args: list[str]) -> None:
+    """Where the fast path understands a command line, it reads the same values as Typer."""
+    assert parse_build(args) == typer_values(args)
+
+
+@pytest.mark.parametrize("args", LEFT_TO_TYPER + REJECTED_BY_BOTH, ids=" ".join)
+def test_anything_else_is_left_to_typer(args: list[str]) -> None:
+    """Other commands, help, --force, --only, odd spellings and bad values go to Typer."""
+    assert parse_build(args) is None
+
+
+@pytest.mark.parametrize("args", REJECTED_BY_BOTH, ids=" ".join)
+def test_values_the_fast_path_refuses_typer_refuses_too(args: list[str]) -> None:
+    """No value is good enough for the fast path but a usage error for the CLI."""
+    with pytest.raises(typer.BadParameter):
+        BUILD_COMMAND.make_context("build", list(args[1:]))
+
+
+def test_up_to_date_build_gets_the_same_notice_from_both(built: Built) -> None:
+    """On an unchanged build the fast path prints what `briefwright build` prints."""
+    args = ["build", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
+    args += ["--out", str(built.out_dir), "-j", "1"]
+    notice = unchanged_build_notice(args)
+    assert notice == f"{built.out_dir} is up to date: nothing changed since the last build"
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0 and result.stdout == notice + "\n"
+    assert unchanged_build_notice([*args, "--paper", "letter"]) is None
+
+
+def test_console_script_answers_an_unchanged_build_without_typer(built: Built) -> None:
+    """The installed `briefwright build` decides "up to date" without importing Typer."""
+    args = ["build", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
+    args += ["--out", str(built.out_dir)]
+    code = (
+        "import sys; from briefwright.cli.launch import main; sys.argv[1:] = sys.argv[2:]; "
+        "main(); "
+        "assert not {'typer', 'pydantic', 'weasyprint'} & set(sys.modules), 'slow imports'"
+    )
+    result = _run_launch(code, args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("is up to date: nothing changed since the last build\n")
+
+
+def test_malformed_build_time_on_an_existing_build_is_one_line(
+    built: Built, tmp_path: Path
+) -> None:
+    """A bad SOURCE_DATE_EPOCH is reported as BW007, even when a previous build exists."""
+    script = Path(sys.executable).parent / "briefwright"
+    args = [str(script), "build", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
+    args += ["--out", str(built.out_dir)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "yesterday"}
+    result = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith("SOURCE_DATE_EPOCH:1:1: BW007 ")
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "warmed"),
+    [
+        (["build", "--force", "--content", "no-such-folder"], [False]),
+        (["release", "--content", "no-such-folder"], [False]),
+        (["build", "--help"], []),
+        (["check", "--content", "no-such-folder"], []),
+    ],
+)
+def test_fork_server_starts_before_the_cli_loads(command: list[str], warmed: list[bool]) -> None:
+    """build and release start WeasyPrint's import before Typer's; other commands never."""
+    code = (
+        "import sys, briefwright.cli.launch as launch; seen = []; "
+        "launch.warm_up = lambda: seen.append('typer' in sys.modules); "
+        "sys.argv[1:] = sys.argv[2:]\n"
+        "try:\n    launch.main()\nexcept SystemExit:\n    pass\n"
+        "print(seen)"
+    )
+    result = _run_launch(code, command)
+    assert result.stdout.splitlines()[-1] == str(warmed), result.stderr
+
+
+def _run_launch(code: str, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh interpreter whose sys.argv[2:] is a briefwright command line."""
+    return subprocess.run(
+        [sys.executable, "-c", code, "briefwright", *args],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_a_changed_build_takes_one_snapshot_of_its_inputs(tmp_path: Path) -> None:
+    """Through the console entry point, a build that is not up to date fingerprints its
+    inputs once and asks git for the time once, however many stages need them."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "actors.yaml").write_text("actors: [\n")  # fails after the snapshot is taken
+    code = (
+        "import sys\n"
+        "import briefwright.pipeline.clock as clock, briefwright.pipeline.incremental as inc\n"
+        "from briefwright.cli.launch import main\n"
+        "calls = {'fingerprint': 0, 'git': 0}\n"
+        "def counted(name, real):\n"
+        "    def call(*args, **kwargs):\n"
+        "        calls[name] += 1\n"
+        "        return real(*args, **kwargs)\n"
+        "    return call\n"
+        "inc.fingerprint_inputs = counted('fingerprint', inc.fingerprint_inputs)\n"
+        "clock.last_commit_time = counted('git', clock.last_commit_time)\n"
+        "sys.argv[1:] = sys.argv[2:]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(calls)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    args = ["build", "--content", str(content), "--templates", str(TEMPLATES)]
+    result = subprocess.run(
+        [sys.executable, "-c", code, "briefwright", *args, "--out", str(tmp_path / "out")],
+        cwd=ROOT, capture_output=True, text=True, check=False, env=env,
+    )  # fmt: skip
+    assert " BW002 " in result.stderr
+    assert result.stdout.splitlines()[-1] == "{'fingerprint': 1, 'git': 1}"

@@ -1,0 +1,104 @@
+"""Tests for briefwright.output.write: artifacts appear whole or not at all."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefwright.errors import BriefError
+from briefwright.output.write import Artifacts, write_artifacts
+
+
+def test_writes_nested_artifacts(tmp_path: Path) -> None:
+    """Every artifact is written under the output folder, creating folders as needed."""
+    written = write_artifacts(tmp_path / "out", {"a.txt": b"a", "assets/fonts/b.ttf": b"b"})
+    assert [p.relative_to(tmp_path / "out").as_posix() for p in written] == [
+        "a.txt",
+        "assets/fonts/b.ttf",
+    ]
+    assert (tmp_path / "out" / "assets" / "fonts" / "b.ttf").read_bytes() == b"b"
+
+
+def test_failed_staging_keeps_the_previous_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If writing the new artifacts fails, none of the old ones changes and nothing is left."""
+    (tmp_path / "brief.pdf").write_bytes(b"old pdf")
+    (tmp_path / "brief.html").write_bytes(b"old html")
+    real_write = Path.write_bytes
+
+    def full_disk(path: Path, data: bytes) -> int:
+        if path.name == "brief.pdf":
+            raise OSError("disk full")
+        return real_write(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(OSError, match="disk full"):
+        write_artifacts(tmp_path, {"brief.html": b"new html", "brief.pdf": b"new pdf"})
+    monkeypatch.undo()
+    assert (tmp_path / "brief.pdf").read_bytes() == b"old pdf"
+    assert (tmp_path / "brief.html").read_bytes() == b"old html"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.html", "brief.pdf"]
+
+
+def test_stale_staging_is_removed(tmp_path: Path) -> None:
+    """A staging folder left by a killed build is removed by the next one."""
+    stale = tmp_path / ".staging-killed"
+    stale.mkdir()
+    (stale / "brief.pdf").write_bytes(b"half")
+    write_artifacts(tmp_path, {"brief.pdf": b"whole"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf"]
+
+
+def test_second_writer_waits_for_the_lock(tmp_path: Path) -> None:
+    """While one build holds the output folder, another waits, then writes."""
+    descriptor = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    threading.Timer(0.3, os.close, [descriptor]).start()
+    started = time.monotonic()
+    write_artifacts(tmp_path, {"brief.pdf": b"after the lock"})
+    assert time.monotonic() - started >= 0.25
+    assert (tmp_path / "brief.pdf").read_bytes() == b"after the lock"
+
+
+def test_lock_timeout_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that cannot get the output folder in time fails with BW008, writing nothing."""
+    monkeypatch.setattr("briefwright.output.write.LOCK_TIMEOUT", 0.1)
+    descriptor = os.open(tmp_path, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(BriefError, match="BW008 another briefwright build"):
+            write_artifacts(tmp_path, {"brief.pdf": b"x"})
+    finally:
+        os.close(descriptor)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_artifacts_refuse_one_path_twice() -> None:
+    """Two artifacts at one path are BW011 naming both makers, never a silent overwrite."""
+    artifacts = Artifacts()
+    artifacts.add("onepagers/a.pdf", b"1", "document onepagers/a")
+    with pytest.raises(BriefError) as caught:
+        artifacts.add("onepagers/a.pdf", b"2", "templates/assets")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BW011" and diagnostic.location.path == "onepagers/a.pdf"
+    assert "templates/assets collides with document onepagers/a" in diagnostic.message
+    assert artifacts["onepagers/a.pdf"] == b"1"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("onepagers", "onepagers/a.pdf"), ("onepagers/a.pdf", "onepagers"), ("x", "../x"),
+     ("x", "/etc/x"), ("x", "")],
+)  # fmt: skip
+def test_artifacts_refuse_paths_that_cannot_both_exist(first: str, second: str) -> None:
+    """A file where a folder is needed (or the reverse), or a path outside out/, is BW011."""
+    artifacts = Artifacts()
+    artifacts.add(first, b"1", "first")
+    with pytest.raises(BriefError, match="BW011"):
+        artifacts.add(second, b"2", "second")

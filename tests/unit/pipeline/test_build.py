@@ -1,0 +1,138 @@
+"""Tests for briefwright.pipeline.build: the whole pipeline, end to end, reproducibly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from briefwright.pipeline.build import Built, RunOptions, build
+from tests.conftest import CONTENT, PROJECT, TEMPLATES
+
+
+def test_build_writes_brief_and_assets(built: Built) -> None:
+    """A build writes brief.pdf, brief.html, the stylesheet and the fonts with their licences."""
+    names = {p.relative_to(built.out_dir).as_posix() for p in built.written}
+    assert {"brief.pdf", "brief.html", "assets/brief.css"} <= names
+    assert {n for n in names if n.startswith("assets/fonts/OFL-")}
+
+
+def test_html_has_no_local_paths(built: Built) -> None:
+    """Neither artifact contains an absolute local path or a file: URL."""
+    for name in ("brief.html", "brief.pdf"):
+        data = (built.out_dir / name).read_bytes()
+        assert b"file://" not in data
+        assert str(Path.cwd()).encode() not in data
+        assert str(built.out_dir).encode() not in data
+
+
+def test_same_inputs_give_identical_bytes(built: Built, tmp_path: Path) -> None:
+    """Building again, elsewhere, gives byte-identical PDF and HTML."""
+    again = build(PROJECT, tmp_path / "again")
+    assert isinstance(again, Built)
+    for name in ("brief.pdf", "brief.html"):
+        assert (again.out_dir / name).read_bytes() == (built.out_dir / name).read_bytes()
+
+
+def test_manifest_records_fingerprints(built: Built) -> None:
+    """manifest.json records each source's SHA-256 and each artifact's hash and size."""
+    manifest = json.loads((built.out_dir / "manifest.json").read_text())
+    brief = built.brief
+    assert manifest["sources"] == {
+        s.id: {"sha256": s.fingerprint, "published": s.published.isoformat()}
+        for s in brief.sources
+    }
+    pdf = (built.out_dir / "brief.pdf").read_bytes()
+    assert manifest["artifacts"]["brief.pdf"] == {
+        "sha256": hashlib.sha256(pdf).hexdigest(),
+        "bytes": len(pdf),
+        "pages": len(PdfReader(built.out_dir / "brief.pdf").pages),
+    }
+    assert manifest["source_date_epoch"] == 1679270400
+    assert manifest["product_id"] == "BW-2026-001" and manifest["version"] == "1.0"
+    inputs = manifest["inputs"]
+    assert "content/brief.yaml" in inputs and "content/sources/wire-2022-09-08.txt" in inputs
+    assert "templates/brief.html.j2" in inputs
+    assert "templates/assets/fonts/NotoSans-Regular.ttf" in inputs
+    versions = manifest["versions"]
+    assert versions["weasyprint"].startswith("70.") and versions["pango"].count(".") == 2
+    assert versions["fonts"]["SourceSerif4-Regular.ttf"].startswith("Version ")
+
+
+def test_every_real_one_pager_is_exactly_one_page(built: Built) -> None:
+    """Each topic of the real brief has a one-pager PDF of exactly one page, and its HTML."""
+    for topic in built.brief.topics:
+        stem = built.out_dir / "onepagers" / topic.id
+        assert len(PdfReader(f"{stem}.pdf").pages) == 1, topic.id
+        assert f"{stem}.html" in {str(p) for p in built.written}
+
+
+def test_one_pager_statements_and_notes_match_the_brief(built: Built) -> None:
+    """A one-pager shows the brief's own sentences with the brief's own note numbers."""
+    brief_html = (built.out_dir / "brief.html").read_text()
+    for topic in built.brief.topics:
+        page = (built.out_dir / "onepagers" / f"{topic.id}.html").read_text()
+        for point in topic.onepager_points():
+            sentence = re.search(rf'id="s-{point.id}">(.*?)(<sup.*?</sup>)', brief_html)
+            assert sentence is not None
+            text, refs = sentence.groups()
+            numbers = re.findall(r">(\d+)</a>", refs)
+            assert text in page
+            assert (
+                re.findall(
+                    r">(\d+)</span>",
+                    re.search(rf'id="s-{point.id}">.*?(<sup.*?</sup>)', page).group(1),  # type: ignore[union-attr]
+                )
+                == numbers
+            )
+
+
+def test_only_builds_just_what_it_names(tmp_path: Path) -> None:
+    """--only with a topic id writes that one-pager and not the brief."""
+    built = build(PROJECT, tmp_path / "one", run=RunOptions(only="strategic-context"))
+    assert isinstance(built, Built)
+    stems = {p.relative_to(built.out_dir).as_posix() for p in built.written}
+    assert "onepagers/strategic-context.pdf" in stems
+    assert "brief.pdf" not in stems
+    assert "onepagers/co-development.pdf" not in stems
+
+
+def test_artifacts_leak_nothing_local(built: Built) -> None:
+    """No artifact holds a template comment, the home folder, or a value from the environment."""
+    secrets = {v for k, v in os.environ.items() if len(v) >= 12 and k not in {"SHELL", "TERM"}}
+    for path in built.written:
+        if path.suffix not in {".html", ".pdf", ".json"}:
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".html":
+            assert b"<!--" not in data and b"{#" not in data, path
+        leaked = [value for value in secrets if value.encode() in data]
+        assert not leaked, f"{path} contains environment values {leaked}"
+
+
+def test_builds_are_byte_identical_across_processes(tmp_path: Path) -> None:
+    """Two builds in other processes, folders, hash seeds and --jobs give the same bytes.
+
+    Neither leaves anything in its temporary folder (workers end without running finalizers,
+    so WeasyPrint's folders of font files would otherwise pile up there, ~4 MB a build).
+    """
+    outputs = []
+    for seed, jobs in (("1", "1"), ("2", "2")):
+        out = tmp_path / f"out-{seed}"
+        scratch = tmp_path / f"tmp-{seed}"
+        scratch.mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TMPDIR": str(scratch)}
+        command = [str(Path(sys.executable).with_name("briefwright")), "build", "--jobs", jobs]
+        command += ["--content", str(CONTENT), "--templates", str(TEMPLATES), "--out", str(out)]
+        subprocess.run(command, check=True, env=env, cwd=tmp_path, capture_output=True)
+        assert not list(scratch.iterdir())
+        outputs.append(out)
+    first = {p.relative_to(outputs[0]): p.read_bytes() for p in outputs[0].rglob("*.*")}
+    second = {p.relative_to(outputs[1]): p.read_bytes() for p in outputs[1].rglob("*.*")}
+    assert first.keys() == second.keys() and first == second

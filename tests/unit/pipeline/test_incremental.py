@@ -1,0 +1,84 @@
+"""Tests for briefwright.pipeline.incremental through real builds: skip what has not changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefwright.pipeline.build import Built, RunOptions, UpToDate, build
+from briefwright.settings import Project
+from tests.conftest import CONTENT, TEMPLATES
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    """Return a copy of the real content and templates, built once into out/."""
+    root = tmp_path_factory.mktemp("incremental")
+    shutil.copytree(CONTENT, root / "content")
+    shutil.copytree(TEMPLATES, root / "templates")
+    build(Project(root / "content", root / "templates"), root / "out", run=RunOptions(jobs=2))
+    return root / "content", root / "templates", root / "out"
+
+
+def _rebuild(project: tuple[Path, Path, Path], force: bool = False) -> Built | UpToDate:
+    content, templates, out = project
+    return build(Project(content, templates), out, run=RunOptions(jobs=2, force=force))
+
+
+def _built(project: tuple[Path, Path, Path], force: bool = False) -> Built:
+    made = _rebuild(project, force)
+    assert isinstance(made, Built), "expected a build, not 'up to date'"
+    return made
+
+
+def test_unchanged_rebuild_does_nothing(project: tuple[Path, Path, Path]) -> None:
+    """With nothing changed, a build parses no content and typesets nothing."""
+    assert isinstance(_rebuild(project), UpToDate)
+
+
+def test_one_topic_edit_retypesets_only_what_depends_on_it(
+    project: tuple[Path, Path, Path],
+) -> None:
+    """Editing a key point of one topic re-typesets that topic's one-pager and the brief."""
+    content = project[0]
+    topic = content / "topics" / "strategic-context.yaml"
+    original = topic.read_text()
+    topic.write_text(original.replace("friction points unresolved.", "friction points open."))
+    try:
+        built = _built(project)
+    finally:
+        topic.write_text(original)
+    assert sorted(built.produced.typeset) == ["brief", "onepagers/strategic-context"]
+    assert len(built.produced.reused) == 3
+    again = _built(project)  # back to the original text: the original PDFs are typeset again
+    assert "onepagers/strategic-context" in again.produced.typeset
+
+
+def test_template_change_retypesets_everything(project: tuple[Path, Path, Path]) -> None:
+    """A change to a stylesheet every document uses re-typesets every document."""
+    css = project[1] / "assets" / "base.css"
+    original = css.read_text()
+    css.write_text(original + "\n/* a comment changes the stylesheet's fingerprint */\n")
+    try:
+        built = _built(project)
+    finally:
+        css.write_text(original)
+    assert len(built.produced.typeset) == 5 and built.produced.reused == ()
+    _rebuild(project)
+
+
+def test_force_rebuilds_all(project: tuple[Path, Path, Path]) -> None:
+    """--force typesets every document even when nothing changed."""
+    built = _built(project, force=True)
+    assert len(built.produced.typeset) == 5
+
+
+def test_damaged_artifact_is_rebuilt(project: tuple[Path, Path, Path]) -> None:
+    """A PDF changed or deleted in the output folder is typeset again."""
+    out = project[2]
+    (out / "onepagers" / "co-development.pdf").unlink()
+    built = _built(project)
+    assert built.produced.typeset == ("onepagers/co-development",)
+    assert (out / "onepagers" / "co-development.pdf").is_file()

@@ -1,0 +1,139 @@
+"""Tests for briefwright.pipeline.preview: a real server, real HTTP, real edits, reload events."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, TEMPLATES, MakeProject
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return str(response.read().decode())
+
+
+def _wait_for(check: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture
+def server(project: MakeProject) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
+    """Start `briefwright serve` on a free port over a copy of the minimal fixture."""
+    content = project("minimal")
+    port = _free_port()
+    command = [str(Path(sys.executable).with_name("briefwright")), "serve", "--port", str(port)]
+    process = subprocess.Popen(
+        [*command, "--content", str(content), "--templates", str(TEMPLATES), "--jobs", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # so the teardown can stop its typesetting workers too
+    )
+    url = f"http://127.0.0.1:{port}"
+    assert _wait_for(lambda: "brief.html" in _get(url + "/"), 15), "server did not start"
+    yield url, content, process
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    if process.stdout and not process.stdout.closed:
+        process.communicate(timeout=20)
+
+
+def _listen(url: str, events: list[str]) -> None:
+    with urllib.request.urlopen(url + "/__events", timeout=20) as stream:
+        for raw in stream:
+            line = raw.decode().strip()
+            if line.startswith("data:"):
+                events.append(line)
+                return
+
+
+def test_edit_reaches_the_browser(server: tuple[str, Path, subprocess.Popen[bytes]]) -> None:
+    """Pages are served with a reload script; an edit sends a reload event and new HTML."""
+    url, content, _ = server
+    page = _get(url + "/brief.html")
+    assert "Minimal brief" in page and "EventSource" in page
+    events: list[str] = []
+    listener = threading.Thread(target=_listen, args=(url, events))
+    listener.start()
+    time.sleep(0.3)
+    brief = content / "brief.yaml"
+    brief.write_text(brief.read_text().replace("title: Minimal brief", "title: Edited brief"))
+    listener.join(timeout=15)
+    assert events, "no reload event arrived"
+    assert _wait_for(lambda: "Edited brief" in _get(url + "/brief.html"), 5)
+    assert _wait_for(lambda: _get(url + "/onepagers/only.html").count("</html>") == 1, 5)
+
+
+def test_content_error_shows_in_the_page_until_fixed(
+    server: tuple[str, Path, subprocess.Popen[bytes]],
+) -> None:
+    """A broken file turns every page into its diagnostics; fixing it brings the brief back."""
+    url, content, process = server
+    timeline = content / "timeline.yaml"
+    original = timeline.read_text()
+    timeline.write_text("events: [\n")
+    assert _wait_for(lambda: "The content has problems" in _get(url + "/brief.html"), 10)
+    assert "timeline.yaml:" in _get(url + "/brief.html") and "BW002" in _get(url + "/")
+    assert process.poll() is None, "a content error must not stop the server"
+    timeline.write_text(original)
+    assert _wait_for(lambda: "Minimal brief" in _get(url + "/brief.html"), 10)
+
+
+def test_pdfs_follow_and_ctrl_c_stops(server: tuple[str, Path, subprocess.Popen[bytes]]) -> None:
+    """The PDFs appear in the background; SIGINT stops the server cleanly with exit 0."""
+    url, _, process = server
+
+    def pdf_served() -> bool:
+        with urllib.request.urlopen(url + "/brief.pdf", timeout=5) as response:
+            return bytes(response.read()).startswith(b"%PDF-")
+
+    assert _wait_for(pdf_served, 30)
+    process.send_signal(signal.SIGINT)
+    out, _ = process.communicate(timeout=20)
+    assert process.returncode == 0
+    assert out.decode().strip().endswith("stopped")
+
+
+def test_typesetting_error_shows_above_the_page_until_fixed(
+    server: tuple[str, Path, subprocess.Popen[bytes]],
+) -> None:
+    """A one-pager that stops fitting (BW140) shows above every page; the HTML stays current.
+
+    The content is valid, so the pages still render; the notice goes once the PDFs build.
+    """
+    url, content, process = server
+    topic = content / "topics" / "only.yaml"
+    original = topic.read_text()
+    topic.write_text((FIXTURES / "onepager-too-long" / "topics" / "only.yaml").read_text())
+    notice = "The PDFs could not be brought up to date"
+    assert _wait_for(lambda: notice in _get(url + "/brief.html"), 60)
+    page = _get(url + "/brief.html")
+    assert "BW140" in page and "Minimal brief" in page
+    topic.write_text(original)
+    assert _wait_for(lambda: notice not in _get(url + "/brief.html"), 60)
+    assert process.poll() is None

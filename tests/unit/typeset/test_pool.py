@@ -1,0 +1,84 @@
+"""Tests for briefwright.typeset.pool: jobs spread over workers, deadlines, crashes named."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefwright.errors import BriefError, Location
+from briefwright.settings import Limits, PdfSettings
+from briefwright.typeset.pool import _died, _spread, _Worker, typeset_all
+from briefwright.typeset.worker import Job
+from tests.conftest import TEMPLATES
+
+PAGE = '<html lang="en"><head><title>t</title></head><body><p>{}</p></body></html>'
+
+
+def _job(stem: str, size: int) -> Job:
+    return Job(stem, "x" * size)
+
+
+def test_jobs_are_spread_longest_first_into_balanced_groups() -> None:
+    """Longest first, each job joins the lightest group: 100+10 against 60+50."""
+    jobs = [_job("a", 10), _job("b", 100), _job("c", 60), _job("d", 50)]
+    groups = _spread(jobs, 2)
+    assert [[job.stem for job in group] for group in groups] == [["b", "a"], ["c", "d"]]
+
+
+def test_never_more_workers_than_jobs() -> None:
+    """Two jobs on eight CPUs make two groups; no job is lost or repeated."""
+    groups = _spread([_job("a", 1), _job("b", 2)], 8)
+    assert len(groups) == 2
+    assert sorted(job.stem for group in groups for job in group) == ["a", "b"]
+
+
+def test_results_come_back_by_stem_with_progress() -> None:
+    """Each job's PDF comes back under its stem; progress hears of each start and end."""
+    events: list[tuple[str, str]] = []
+    jobs = [Job("one", PAGE.format("first")), Job("sub/two", PAGE.format("second"))]
+    results = typeset_all(
+        jobs, TEMPLATES, PdfSettings(), 2, Limits(), lambda *event: events.append(event)
+    )
+    assert sorted(results) == ["one", "sub/two"]
+    assert all(
+        result.pdf.startswith(b"%PDF-") and result.pages == 1 for result in results.values()
+    )
+    assert sorted(events) == [("done", "one"), ("done", "sub/two"), ("start", "one"),
+                              ("start", "sub/two")]  # fmt: skip
+
+
+def test_a_document_past_its_deadline_is_named() -> None:
+    """A document that outlives --timeout fails with BW303 naming that document."""
+    slow = PAGE.format("<br>".join(f"line {n}" for n in range(30_000)))
+    with pytest.raises(BriefError) as caught:
+        typeset_all([Job("slow", slow)], TEMPLATES, PdfSettings(), 1, Limits(timeout=0.3))
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BW303"
+    assert diagnostic.location == Location("slow.pdf")
+
+
+def test_a_worker_out_of_memory_names_the_document_it_was_on() -> None:
+    """A worker that dies over --max-memory is BW304 at the document it had started."""
+    with pytest.raises(BriefError) as caught:
+        typeset_all(
+            [Job("deep/doc", PAGE.format("x"))], TEMPLATES, PdfSettings(), 1,
+            Limits(memory_mib=64),
+        )  # fmt: skip
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BW304"
+    assert diagnostic.location == Location("deep/doc.pdf")
+    assert "limit is 64 MiB" in diagnostic.message
+
+
+class _Ended:
+    """A stand-in for a process that has ended, as `multiprocessing` reports it."""
+
+    def __init__(self, exitcode: int) -> None:
+        self.exitcode = exitcode
+
+
+@pytest.mark.parametrize(("exitcode", "how"), [(-9, "signal 9"), (3, "exit code 3")])
+def test_a_crash_says_how_the_worker_ended(exitcode: int, how: str) -> None:
+    """A killed worker is reported with its signal, one that exited with its exit code."""
+    worker = _Worker(_Ended(exitcode), 0.0, "brief.pdf")
+    diagnostic = _died(worker, Limits())
+    assert f"({how})" in diagnostic.message and diagnostic.location == Location("brief.pdf")
