@@ -12,10 +12,17 @@ from collections.abc import Callable, Iterator
 
 from briefwright.errors import Diagnostic, Location
 from briefwright.evidence.coverage import source_coverage
-from briefwright.evidence.quotes import closest_passage, is_quoted_in, normalise, quote_parts
+from briefwright.evidence.quotes import (
+    MAX_QUOTE,
+    closest_passage,
+    is_quoted_in,
+    normalise,
+    quote_parts,
+)
 from briefwright.evidence.variants import find_variants
 from briefwright.model.base import Model
 from briefwright.model.brief import Brief, Citation, Identified
+from briefwright.model.characters import describe, forbidden_characters
 from briefwright.model.source import Source
 
 Check = Callable[[Brief], Iterator[Diagnostic]]
@@ -47,11 +54,18 @@ def check_unknown_sources(brief: Brief) -> Iterator[Diagnostic]:
 
 
 def check_quotes_found(brief: Brief) -> Iterator[Diagnostic]:
-    """BW101: every quote appears verbatim (after normalising) in the source it cites."""
+    """BW101: every quote appears verbatim (after normalising) in the source it cites;
+    BW153: no quote is longer than MAX_QUOTE characters (it is not searched for)."""
     for item in brief.cited():
         for citation in item.cites:
             source = brief.source(citation.source)
-            if source is not None and not is_quoted_in(citation.quote, source.text):
+            if len(citation.quote) > MAX_QUOTE:
+                message = (
+                    f"quote in '{item.id}' is {len(citation.quote):,} characters; the limit is "
+                    f"{MAX_QUOTE:,}: quote the passage that supports the statement"
+                )
+                yield Diagnostic("BW153", message, _where(citation, "quote"))
+            elif source is not None and not is_quoted_in(citation.quote, source.text):
                 yield Diagnostic("BW101", _quote_message(item.id, citation, source.text),
                                  _where(citation, "quote"))  # fmt: skip
 
@@ -62,7 +76,14 @@ def _quote_message(item_id: str, citation: Citation, text: str) -> str:
     if len(parts) > 1 and all(is_quoted_in(part, text) for part in parts):
         return f"{head}: each part around the ellipsis is there, but not in this order"
     miss = closest_passage(citation.quote, text)
-    return f"{head}; closest passage ({miss.similarity:.0%} similar): {miss.diff}"
+    if not miss.passage:
+        return f"{head}; no close passage found"
+    return f"{head}; closest passage ({miss.similarity:.0%} similar): {_excerpt(miss.diff)}"
+
+
+def _excerpt(text: str, limit: int = 400) -> str:
+    """Return text cut to about `limit` characters at a word, so a message stays one line."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def check_unique_ids(brief: Brief) -> Iterator[Diagnostic]:
@@ -245,6 +266,21 @@ def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW151", message, where)
 
 
+def check_no_hidden_characters(brief: Brief) -> Iterator[Diagnostic]:
+    """BW154: no invisible or direction-changing character in anything an author wrote.
+
+    Source texts are exempt: they are stored verbatim, whatever they hold.
+    """
+    for model, field, text in _editable_texts(brief):
+        for index, char in forbidden_characters(text):
+            message = (
+                f"{field} holds {describe(char)} at character {index + 1} "
+                f"(after {text[max(0, index - 20) : index]!r}); delete it"
+            )
+            yield Diagnostic("BW154", message, _where(model, field))
+            break
+
+
 def _editable_texts(model: Model) -> Iterator[tuple[Model, str, str]]:
     """Yield (model, field, text) for every string an editor wrote, except article text."""
     for name in type(model).model_fields:
@@ -269,6 +305,7 @@ def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
 
 CHECKS: tuple[Check, ...] = (
     check_text_is_plain,
+    check_no_hidden_characters,
     check_unknown_sources,
     check_quotes_found,
     check_unique_ids,

@@ -74,6 +74,14 @@ class BriefError(Exception):
         return cls([Diagnostic(code, message, location)])
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM arrived (see cli/launch.py): stop, leaving the output as it was.
+
+    A BaseException, like KeyboardInterrupt, so no `except Exception` swallows it; unlike
+    KeyboardInterrupt, Click does not turn it into "Aborted!" and exit code 1.
+    """
+
+
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 #: Every code briefwright reports, in the order docs/checks.md lists them.
@@ -93,9 +101,16 @@ CODES: dict[str, Code] = {
              "add, remove or correct the field"),
         Code("BW004", _E, "a content file or the content folder is missing",
              "create it, or pass `--content DIR`"),
+        Code("BW006", _E,
+             "the output folder cannot be written: `--out` names a file or a path under a "
+             "file, the file system is read-only or full, or permission is denied",
+             "choose another `--out`, or free space and permissions; the previous build is "
+             "left as it was"),
         Code("BW005", _E, "`build --only` names neither `brief`, `onepagers` nor a topic id",
              "use one of the names the message lists"),
-        Code("BW007", _E, "`SOURCE_DATE_EPOCH` is not a whole number of seconds",
+        Code("BW007", _E,
+             "`SOURCE_DATE_EPOCH` is not a whole number of seconds in ASCII digits, or is "
+             "after 2107 (the last year a zip entry can carry)",
              "unset it or give e.g. `1679270400`"),
         Code("BW008", _E, "another build held the output folder for more than 300 s",
              "wait for it, or build into another `--out`"),
@@ -107,6 +122,15 @@ CODES: dict[str, Code] = {
         Code("BW011", _E,
              "a build would write two artifacts at one path, or a path outside the output folder",
              "rename the topic or template asset whose output collides"),
+        Code("BW012", _E,
+             "an input is not a regular file inside its folder: a FIFO, a device, a socket, "
+             "a symlink leading outside `content/` or `templates/`, or one pointing at nothing",
+             "replace it with a regular file (copy the file a symlink points to)"),
+        Code("BW013", _E,
+             "`sources add` refused the article: it is binary (PDF, image, archive, NUL bytes, "
+             "mostly undecodable), HTML markup, empty, or nothing but site furniture",
+             "save the article's text as a plain UTF-8 file (in a browser: select the "
+             "article, copy, paste into a text editor)"),
         Code("BW101", _E,
              "a quote is not in the source it cites (after normalising quote marks, dashes, "
              "whitespace, Unicode forms and U+FFFD; `...` is an elision)",
@@ -165,6 +189,17 @@ CODES: dict[str, Code] = {
         Code("BW152", _E,
              "a content text still holds a `REPLACE` placeholder from `briefwright new topic`",
              "fill it in"),
+        Code("BW153", _E,
+             "a quote is longer than 2,000 characters",
+             "quote the passage that supports the statement, or split it with `...`"),
+        Code("BW154", _E,
+             "a text an author writes (content, a title, a command-line option) holds an "
+             "invisible or direction-changing character: a bidirectional override or isolate "
+             "(U+202A–U+202E, U+2066–U+2069), a zero-width space (U+200B, U+FEFF) or a "
+             "control character; the joiners scripts need (U+200C, U+200D) and the marks "
+             "right-to-left text needs (U+200E, U+200F, U+061C) are allowed",
+             "delete the character at the place named (it may be invisible in your editor); "
+             "source texts keep theirs verbatim"),
         Code("BW201", _E, "a template has a syntax error", "fix the template at the line named"),
         Code("BW202", _E, "a template uses an undefined name, or a template is missing",
              "fix the name at the line named"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefwright.check import check_brief
 from briefwright.errors import Severity
 from briefwright.load.content import load_brief
@@ -158,3 +160,58 @@ def test_uncited_paragraphs_are_information(project: MakeProject) -> None:
     (info,) = [d for d in check_brief(load_brief(content)) if d.code == "BW120"]
     assert info.severity is Severity.INFO
     assert str(info.location) == f"{content}/sources/one.txt:16:1"
+
+
+def _replace(content: Path, relative: str, old: str, new: str) -> None:
+    path = content / relative
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code_point"),
+    [
+        (
+            "title: The only topic",
+            "title: The only \u202etopic",
+            "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+        ),
+        ("It matters.", "It\u200b matters.", "U+200B (ZERO WIDTH SPACE)"),
+        ("What happens next.", "What \u2066happens\u2069.", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+    ],
+)
+def test_hidden_characters_in_author_text_are_refused(
+    project: MakeProject, old: str, new: str, code_point: str
+) -> None:
+    """A bidi override, isolate or zero-width space in a title or text is BW154 at its field,
+    naming the code point (Trojan Source: text that displays unlike what it stores)."""
+    content = project("minimal")
+    _replace(content, "topics/only.yaml", old, new)
+    (found,) = [line for line in _found(content) if " BW154 " in line]
+    assert found.startswith(f"{content}/topics/only.yaml:") and code_point in found
+
+
+def test_joiners_and_direction_marks_are_allowed(project: MakeProject) -> None:
+    """ZWJ and ZWNJ (Devanagari needs them) and the RLM are not hidden characters."""
+    content = project("minimal")
+    _replace(content, "topics/only.yaml", "It matters.", "It क्\u200dष matters\u200f.")
+    assert not [line for line in _found(content) if " BW154 " in line]
+
+
+def test_source_texts_keep_their_hidden_characters(project: MakeProject) -> None:
+    """An article stored verbatim may hold anything; only what authors write is checked."""
+    content = project("minimal")
+    _replace(content, "sources/one.txt", "in March 2023.", "in March\u200b 2023.")
+    assert not [line for line in _found(content) if " BW154 " in line]
+
+
+def test_an_overlong_quote_is_refused_not_searched(project: MakeProject) -> None:
+    """A quote over 2,000 characters is BW153 at the quote; no near-miss search runs."""
+    content = project("minimal")
+    long_quote = " ".join(["word"] * 600)
+    _replace(content, "topics/only.yaml", "quote: The first sentence of the source.",
+             f"quote: {long_quote}")  # fmt: skip
+    (found,) = [line for line in _found(content) if " BW153 " in line]
+    assert "is 2,999 characters; the limit is 2,000" in found
+    assert not [line for line in _found(content) if " BW101 " in line]

@@ -2,8 +2,11 @@
 
 The text is kept verbatim apart from site furniture that can be recognised line by line
 ("top of page", "bottom of page", "Also Read …"); what was dropped is listed in the source's
-front matter and reported. Invalid bytes and U+FFFD replacement characters are reported
-with their line and column, not silently cleaned.
+front matter and reported. Invalid bytes and U+FFFD replacement characters are counted and
+located (the first few), never silently cleaned. What is not an article's text is refused:
+binary files (PDF, images, archives, NUL bytes), HTML pages, and files with no text left.
+The front matter is written by a YAML emitter, so no option can break the file; an option
+holding a control or direction-changing character is refused.
 """
 
 from __future__ import annotations
@@ -13,11 +16,39 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from briefwright.errors import BriefError, Diagnostic, Location
+import yaml
+
+from briefwright.errors import BriefError, Location
+from briefwright.files import MAX_FILE_BYTES, read_file
+from briefwright.model.characters import describe, forbidden_characters
 from briefwright.model.vocab import SourceKind
 
 _CHROME = re.compile(r"^\s*(top of page|bottom of page|also read\b.*)\s*$", re.IGNORECASE)
+_INVALID = re.compile("[\udc80-\udcff]")
+_HTML = re.compile(
+    r"<\s*(!doctype\s+html|html|head|body|script|style|div|p|span|meta|link|a\s+href|img)\b",
+    re.IGNORECASE,
+)
+_SIGNATURES = {
+    b"%PDF-": "a PDF",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a zip archive (or a Word/OpenDocument file)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "a Word 97 document",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"Rar!": "a RAR archive",
+    b"{\\rtf": "an RTF document",
+}
+#: Above this share of undecodable bytes a file is not text in any encoding briefwright reads.
+MAX_INVALID_SHARE = 0.10
+#: Longest first line taken as the article's headline when --title is not given.
+MAX_TITLE = 150
+PLACEHOLDER = "REPLACE"
+FIRST_POSITIONS = 5
 
 
 @dataclass(frozen=True)
@@ -31,33 +62,40 @@ class Ingested:
     notes: tuple[str, ...]
 
 
-def add_source(
-    article: Path,
-    sources_dir: Path,
-    publisher: str,
-    published: date,
-    title: str | None = None,
-    url: str | None = None,
-    kind: SourceKind = SourceKind.NEWS_REPORT,
-) -> Ingested:
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the editor says of an article: the options of `sources add`."""
+
+    publisher: str
+    published: date
+    title: str | None = None
+    url: str | None = None
+    kind: SourceKind = SourceKind.NEWS_REPORT
+    source_id: str | None = None
+    origin: str | None = None
+
+
+def add_source(article: Path, sources_dir: Path, facts: ArticleFacts) -> Ingested:
     """Write article as a new source file; refuse to overwrite an existing one."""
-    if url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", url):
-        message = f"--url {url!r} is not an http(s) address; give the article's web address"
-        raise BriefError([Diagnostic("BW003", message, Location("--url"))])
+    _refuse_bad_options(facts)
     raw = _read(article)
+    _refuse_binary(raw, article)
     text, notes = _decode(raw, str(article))
+    _refuse_html(text, article)
     kept, removed = _drop_chrome(text)
-    source_id = f"{slug(publisher)}-{published.isoformat()}"
-    target = sources_dir / f"{source_id}.txt"
-    if target.exists():
-        message = f"source {source_id} already exists at {target}; pass another --date or edit it"
-        raise BriefError([Diagnostic("BW010", message, Location(str(target)))])
     body = "\n".join(kept).strip("\n") + "\n"
-    front = _front_matter(source_id, publisher, published, title, url, kind, removed)
+    if not body.strip():
+        what = "nothing but site furniture" if removed else "no text"
+        message = f"the article has {what}; save the article's own text and add that"
+        raise BriefError.of("BW013", message, Location(str(article)))
+    title, title_note = _title(facts.title, body)
+    source_id = _free_id(facts, sources_dir)
+    target = sources_dir / f"{source_id}.txt"
+    front = front_matter(source_id, facts, title, removed)
     sources_dir.mkdir(parents=True, exist_ok=True)
     target.write_text(front + body, encoding="utf-8")
     fingerprint = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    return Ingested(source_id, target, fingerprint, tuple(removed), tuple(notes))
+    return Ingested(source_id, target, fingerprint, tuple(removed), (*notes, *title_note))
 
 
 def slug(text: str) -> str:
@@ -65,47 +103,108 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "source"
 
 
+def front_matter(source_id: str, facts: ArticleFacts, title: str, removed: list[str]) -> str:
+    """Return the source file's front matter, emitted as YAML between `---` lines.
+
+    Fields the editor must still fill in hold a `REPLACE` placeholder, which `check` lists
+    (a warning) and `release` refuses.
+    """
+    fields: dict[str, Any] = {
+        "id": source_id,
+        "title": title,
+        "title_supplied": title.startswith(PLACEHOLDER),
+        "short_name": facts.publisher,
+        "publisher": facts.publisher,
+        "published": facts.published.isoformat(),
+        "date_basis": "stated",
+        "date_note": f"{PLACEHOLDER}: say where the date comes from (e.g. the dateline).",
+        "kind": facts.kind.value,
+        **({"url": facts.url} if facts.url else {}),
+        **({"origin": facts.origin} if facts.origin else {}),
+        "reliability": f"{PLACEHOLDER}: say how far this source can be trusted, and for what.",
+        "chrome_removed": removed,
+    }
+    emitted = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"---\n{emitted}---\n"
+
+
+def _refuse_bad_options(facts: ArticleFacts) -> None:
+    """Refuse option values a source file cannot hold faithfully (BW154, BW003)."""
+    options = {"--publisher": facts.publisher, "--title": facts.title, "--id": facts.source_id,
+               "--origin": facts.origin, "--url": facts.url}  # fmt: skip
+    for flag, value in options.items():
+        if value is None:
+            continue
+        for index, char in forbidden_characters(value, multiline=False):
+            message = f"{flag} holds {describe(char)} at character {index + 1}; remove it"
+            raise BriefError.of("BW154", message, Location(flag))
+        if not value.strip():
+            raise BriefError.of("BW003", f"{flag} is empty; give a value", Location(flag))
+    if facts.url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", facts.url):
+        message = f"--url {facts.url!r} is not an http(s) address; give the article's web address"
+        raise BriefError.of("BW003", message, Location("--url"))
+    if facts.source_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", facts.source_id):
+        message = f"--id {facts.source_id!r} must be lowercase letters, digits and hyphens"
+        raise BriefError.of("BW003", message, Location("--id"))
+
+
 def _read(article: Path) -> bytes:
-    try:
-        return article.read_bytes()
-    except OSError as error:
-        message = f"cannot read the article: {error.strerror}"
-        raise BriefError([Diagnostic("BW004", message, Location(str(article)))]) from None
+    """Read the article: a regular file of at most MAX_FILE_BYTES (no FIFO, no device)."""
+    return read_file(article, MAX_FILE_BYTES)
+
+
+def _refuse_binary(raw: bytes, article: Path) -> None:
+    kind = next((kind for magic, kind in _SIGNATURES.items() if raw.startswith(magic)), None)
+    if kind is None and b"\0" in raw:
+        kind = "binary data (it holds NUL bytes)"
+    if kind is None:
+        invalid = len(_INVALID.findall(raw.decode("utf-8", errors="surrogateescape")))
+        if raw and invalid / len(raw) > MAX_INVALID_SHARE:
+            kind = f"not UTF-8 text ({invalid:,} of {len(raw):,} bytes cannot be decoded)"
+    if kind is not None:
+        message = f"the file is {kind}, not an article's text; save the text as UTF-8"
+        raise BriefError.of("BW013", message, Location(str(article)))
+
+
+def _refuse_html(text: str, article: Path) -> None:
+    found = _HTML.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        message = (
+            f"the file is an HTML page ({found.group(0)!r}), not an article's text; open it "
+            "in a browser, copy the article's text into a plain UTF-8 file, and add that"
+        )
+        raise BriefError.of("BW013", message, Location(str(article), line, column))
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, list[str]]:
-    """Decode UTF-8, replacing invalid bytes, and report each one and each U+FFFD found."""
+    """Decode UTF-8, invalid bytes kept as U+FFFD; report their count and first places.
+
+    One pass (surrogateescape marks each invalid byte), however many there are.
+    """
+    escaped = raw.decode("utf-8", errors="surrogateescape")
     notes = []
-    start = 0
-    while True:
-        try:
-            raw[start:].decode("utf-8")
-            break
-        except UnicodeDecodeError as error:
-            offset = start + error.start
-            notes.append(
-                f"{name}:{_place(raw, offset)}: invalid byte 0x{raw[offset]:02x}, kept as U+FFFD"
-            )
-            start = offset + max(1, error.end - error.start)
-    for found in re.finditer("\ufffd".encode(), raw):
-        notes.append(
-            f"{name}:{_place(raw, found.start())}: U+FFFD already in the text (a character "
-            "lost before it reached you), kept as is"
-        )
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    return text, sorted(notes, key=_note_order)
+    invalid = [match.start() for match in _INVALID.finditer(escaped)]
+    if invalid:
+        notes.append(_summary(escaped, invalid, name, "invalid byte(s), kept as U+FFFD"))
+    lost = [index for index, char in enumerate(escaped) if char == "\ufffd"]
+    if lost:
+        what = "U+FFFD already in the text (characters lost before it reached you), kept as is"
+        notes.append(_summary(escaped, lost, name, what))
+    text = _INVALID.sub("\ufffd", escaped).removeprefix("\ufeff")
+    return text, notes
 
 
-def _place(raw: bytes, offset: int) -> str:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    return f"{line}:{column}"
+def _summary(text: str, indexes: list[int], name: str, what: str) -> str:
+    first = ", ".join(_place(text, index) for index in indexes[:FIRST_POSITIONS])
+    more = "" if len(indexes) <= FIRST_POSITIONS else ", …"
+    return f"{name}: {len(indexes):,} {what}; at {first}{more}"
 
 
-def _note_order(note: str) -> tuple[int, int]:
-    line, column = note.split(": ", 1)[0].rsplit(":", 2)[-2:]
-    return int(line), int(column)
+def _place(text: str, index: int) -> str:
+    line_start = text.rfind("\n", 0, index) + 1
+    return f"{text.count(chr(10), 0, index) + 1}:{index - line_start + 1}"
 
 
 def _drop_chrome(text: str) -> tuple[list[str], list[str]]:
@@ -118,33 +217,27 @@ def _drop_chrome(text: str) -> tuple[list[str], list[str]]:
     return kept, removed
 
 
-def _front_matter(
-    source_id: str,
-    publisher: str,
-    published: date,
-    title: str | None,
-    url: str | None,
-    kind: SourceKind,
-    removed: list[str],
-) -> str:
-    def quoted(value: str) -> str:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _title(given: str | None, body: str) -> tuple[str, tuple[str, ...]]:
+    """Return the title to record and a note saying where it came from."""
+    if given is not None:
+        return given.strip(), ()
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    if 0 < len(first) <= MAX_TITLE and not list(forbidden_characters(first, multiline=False)):
+        return first, (f"title taken from the article's first line: {first!r} (--title sets it)",)
+    placeholder = f"{PLACEHOLDER}: the article's headline"
+    return placeholder, ("no --title given and the first line is no headline: fill in `title`",)
 
-    lines = [
-        "---",
-        f"id: {source_id}",
-        f"title: {quoted(title or 'Untitled article')}",
-        f"title_supplied: {'false' if title else 'true'}",
-        f"short_name: {quoted(publisher)}",
-        f"publisher: {quoted(publisher)}",
-        f"published: {published.isoformat()}",
-        "date_basis: stated",
-        f"date_note: {quoted('Given by the editor who added the source.')}",
-        f"kind: {kind.value}",
-        *([f"url: {quoted(url)}"] if url else []),
-        f"reliability: {quoted('Not yet assessed: say how far this source can be trusted.')}",
-        "chrome_removed:" + ("" if removed else " []"),
-        *(f"  - {quoted(line)}" for line in removed),
-        "---",
-    ]
-    return "\n".join(lines) + "\n"
+
+def _free_id(facts: ArticleFacts, sources_dir: Path) -> str:
+    """Return the source id to use; if it is taken, refuse and suggest one that is free."""
+    wanted = facts.source_id or f"{slug(facts.publisher)}-{facts.published.isoformat()}"
+    if not (sources_dir / f"{wanted}.txt").exists():
+        return wanted
+    free = next(
+        f"{wanted}-{n}"
+        for n in range(2, 10_000)
+        if not (sources_dir / f"{wanted}-{n}.txt").exists()
+    )
+    taken = sources_dir / f"{wanted}.txt"
+    message = f"source id {wanted} is taken by {taken}; pass --id {free}"
+    raise BriefError.of("BW010", message, Location(str(taken)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -25,7 +26,6 @@ from briefwright.cli.options import (
     sub_app,
 )
 from briefwright.errors import BriefError
-from briefwright.pipeline.incremental import Snapshot
 from briefwright.settings import (
     DEFAULT_MEMORY_MIB,
     DEFAULT_TIMEOUT,
@@ -36,6 +36,9 @@ from briefwright.settings import (
     Project,
     default_jobs,
 )
+
+if TYPE_CHECKING:  # imported where used: `--help` must not pay for the pipeline's imports
+    from briefwright.pipeline.incremental import Snapshot
 
 app = sub_app()
 
@@ -75,6 +78,8 @@ def build(
 
 def _launch_snapshot(context: typer.Context, project: Project) -> Snapshot | None:
     """Return the input snapshot the console entry point took, if it is of this project."""
+    from briefwright.pipeline.incremental import Snapshot
+
     snapshot = context.obj
     return snapshot if isinstance(snapshot, Snapshot) and snapshot.project == project else None
 

@@ -12,12 +12,26 @@ tests/unit/cli/test_launch.py holds the two parsers to the same answers.
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from briefwright.settings import (
+from briefwright.errors import Interrupted
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise Interrupted(signum)
+
+
+# Before the slower imports below (multiprocessing, the settings): from here on SIGINT and
+# SIGTERM, at any moment, end in one line and exit code 130 (`main`), never a traceback.
+signal.signal(signal.SIGINT, _interrupt)
+signal.signal(signal.SIGTERM, _interrupt)
+
+from briefwright.pipeline.scratch import enter_scratch  # noqa: E402
+from briefwright.settings import (  # noqa: E402
     MIN_MEMORY_MIB,
     MIN_TIMEOUT,
     Paper,
@@ -25,7 +39,7 @@ from briefwright.settings import (
     PdfVariant,
     Project,
 )
-from briefwright.typeset.pool import warm_up
+from briefwright.typeset.pool import warm_up  # noqa: E402
 
 
 def _at_least(kind: Callable[[str], Any], least: float) -> Callable[[str], Any]:
@@ -59,10 +73,28 @@ BUILD_OPTIONS: dict[str, tuple[str, Callable[[str], Any] | None]] = {
 def main() -> None:
     """Run `briefwright`: print the up-to-date notice, or hand the command line to Typer."""
     args = sys.argv[1:]
+    try:
+        run(args)
+    except (Interrupted, KeyboardInterrupt):
+        building = args[:1] in (["build"], ["release"])
+        what = ": the output folder is as it was before this build" if building else ""
+        print(f"interrupted{what}", file=sys.stderr)
+        raise SystemExit(130) from None
+    finally:
+        # The work is done (or reported): an interrupt now would only land while Python
+        # shuts down, which restores the default handlers and dies with a signal instead
+        # of the exit code the command earned.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def run(args: list[str]) -> None:
+    """Answer an unchanged build at once; otherwise start what the command needs, then Typer."""
     notice, snapshot = unchanged_build(args) if args[:1] == ["build"] else (None, None)
     if notice is not None:
         print(notice)
         return
+    if args[:1] in (["build"], ["release"], ["serve"]) and "--help" not in args:
+        enter_scratch()  # before the fork server starts: it and its workers inherit TMPDIR
     if args[:1] in (["build"], ["release"]) and "--help" not in args:
         # Typesetting will follow: the fork server's WeasyPrint import (~0.6 s) now overlaps
         # loading the CLI as well as loading and checking the content.

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 import typer
 
-from briefwright.errors import BriefError, Diagnostic
+from briefwright.errors import BriefError, Diagnostic, Interrupted
 
 
 def fail(error: BriefError) -> NoReturn:
@@ -50,15 +50,19 @@ def as_json(diagnostics: Iterable[Diagnostic]) -> str:
 
 @contextmanager
 def interruptible() -> Iterator[None]:
-    """Turn SIGINT and SIGTERM into exit code 130 with one line; the output stays as it was."""
+    """Turn SIGINT and SIGTERM into exit code 130 with one line; the output stays as it was.
+
+    The console entry point already turns both signals into `Interrupted`; SIGTERM is
+    caught here too for the library's other callers (tests drive the app directly).
+    """
 
     def terminate(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
+        raise Interrupted(signum)
 
     previous = signal.signal(signal.SIGTERM, terminate)
     try:
         yield
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt):
         typer.echo("interrupted: the output folder is as it was before this build", err=True)
         raise typer.Exit(code=130) from None
     finally:

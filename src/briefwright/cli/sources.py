@@ -10,7 +10,7 @@ import typer
 
 from briefwright.cli.messages import fail
 from briefwright.cli.options import ContentOption, sub_app
-from briefwright.errors import BriefError, Location
+from briefwright.errors import BriefError
 from briefwright.model.vocab import SourceKind
 
 app = sub_app("Work with the source articles.")
@@ -23,19 +23,29 @@ def add(
     published: Annotated[
         str, typer.Option("--date", help="Publication date, YYYY-MM-DD.", metavar="DATE")
     ],
-    title: Annotated[str | None, typer.Option("--title", help="Headline, if any.")] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="Headline (default: the article's first line)."),
+    ] = None,
     url: Annotated[str | None, typer.Option("--url", help="Web address, if known.")] = None,
     kind: Annotated[SourceKind, typer.Option("--kind", help="Kind of source.")] = (
         SourceKind.NEWS_REPORT
     ),
+    source_id: Annotated[
+        str | None, typer.Option("--id", help="Source id (default: publisher-date).")
+    ] = None,
+    origin: Annotated[
+        str | None,
+        typer.Option("--origin", help="The briefing or statement it reports, if shared."),
+    ] = None,
     content: ContentOption = Path("content"),
 ) -> None:
     """Add an article to content/sources/, verbatim, reporting what it drops or finds."""
-    from briefwright.authoring.ingest import add_source
+    from briefwright.authoring.ingest import ArticleFacts, add_source
 
+    facts = ArticleFacts(publisher, _iso_date(published), title, url, kind, source_id, origin)
     try:
-        when = _iso_date(published)
-        added = add_source(article, content / "sources", publisher, when, title, url, kind)
+        added = add_source(article, content / "sources", facts)
     except BriefError as error:
         fail(error)
     for note in added.notes:
@@ -47,8 +57,9 @@ def add(
 
 
 def _iso_date(text: str) -> date:
+    """Return --date as a date, or a usage error (exit 2) saying how to write it."""
     try:
         return date.fromisoformat(text)
     except ValueError:
-        message = f"--date {text!r} is not a date; give YYYY-MM-DD"
-        raise BriefError.of("BW003", message, Location("--date")) from None
+        message = f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-03-20"
+        raise typer.BadParameter(message, param_hint="'--date'") from None

@@ -19,12 +19,11 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.files import read_regular
 from briefwright.load.yamlfile import parse_yaml
 from briefwright.model.base import POSITION_KEY, Model, Position
 from briefwright.model.brief import ActorsFile, Brief, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.source import Source
-
-MAX_FILE_BYTES = 2_000_000
 
 M = TypeVar("M", bound=Model)
 
@@ -36,15 +35,16 @@ def load_brief(content_dir: Path) -> Brief:
             [Diagnostic("BW004", "content folder not found; pass --content DIR", _at(content_dir))]
         )
     problems: list[Diagnostic] = []
+    root = content_dir
     parts: dict[str, Any] = {
-        "front": _collect(problems, lambda: _load_model(content_dir / "brief.yaml", Front)),
-        "topics": _load_all(problems, sorted((content_dir / "topics").glob("*.yaml")), Topic),
-        "timeline": _load_list(problems, content_dir / "timeline.yaml", TimelineFile, "events"),
-        "actors": _load_list(problems, content_dir / "actors.yaml", ActorsFile, "actors"),
+        "front": _collect(problems, lambda: _load_model(root / "brief.yaml", Front, root)),
+        "topics": _load_all(problems, sorted((root / "topics").glob("*.yaml")), Topic, root),
+        "timeline": _load_list(problems, root / "timeline.yaml", TimelineFile, "events", root),
+        "actors": _load_list(problems, root / "actors.yaml", ActorsFile, "actors", root),
         "glossary": _load_list(
-            problems, content_dir / "glossary.yaml", GlossaryFile, "terms", required=False
+            problems, root / "glossary.yaml", GlossaryFile, "terms", root, required=False
         ),
-        "sources": _load_sources(problems, sorted((content_dir / "sources").glob("*.txt"))),
+        "sources": _load_sources(problems, sorted((root / "sources").glob("*.txt")), root),
     }
     if problems:
         raise BriefError(problems)
@@ -62,8 +62,10 @@ def _collect(problems: list[Diagnostic], load: Any) -> Any:
         return None
 
 
-def _load_all(problems: list[Diagnostic], paths: list[Path], model: type[M]) -> list[M]:
-    loaded = [_collect(problems, lambda path=path: _load_model(path, model)) for path in paths]
+def _load_all(
+    problems: list[Diagnostic], paths: list[Path], model: type[M], root: Path
+) -> list[M]:
+    loaded = [_collect(problems, lambda p=p: _load_model(p, model, root)) for p in paths]
     return sorted(
         (item for item in loaded if item is not None),
         key=lambda item: (getattr(item, "order", 0), getattr(item, "id", "")),
@@ -71,20 +73,25 @@ def _load_all(problems: list[Diagnostic], paths: list[Path], model: type[M]) -> 
 
 
 def _load_list(
-    problems: list[Diagnostic], path: Path, model: type[M], field: str, required: bool = True
+    problems: list[Diagnostic],
+    path: Path,
+    model: type[M],
+    field: str,
+    root: Path,
+    required: bool = True,
 ) -> tuple[Any, ...]:
-    if not required and not path.exists():
+    if not required and not path.exists() and not path.is_symlink():
         return ()
-    wrapper = _collect(problems, lambda: _load_model(path, model))
+    wrapper = _collect(problems, lambda: _load_model(path, model, root))
     return tuple(getattr(wrapper, field)) if wrapper is not None else ()
 
 
-def _load_sources(problems: list[Diagnostic], paths: list[Path]) -> list[Source]:
-    return [s for s in (_collect(problems, lambda p=p: load_source(p)) for p in paths) if s]
+def _load_sources(problems: list[Diagnostic], paths: list[Path], root: Path) -> list[Source]:
+    return [s for s in (_collect(problems, lambda p=p: load_source(p, root)) for p in paths) if s]
 
 
-def _load_model(path: Path, model: type[M]) -> M:
-    loaded = _parse_and_validate(str(path), read_text(path), model)
+def _load_model(path: Path, model: type[M], root: Path) -> M:
+    loaded = _parse_and_validate(str(path), read_text(path, root), model)
     assert isinstance(loaded, model)
     return loaded
 
@@ -98,9 +105,12 @@ def _parse_and_validate(path: str, text: str, model: type[Model]) -> Model:
     return validate(parse_yaml(text, path), model, path)
 
 
-def load_source(path: Path) -> Source:
-    """Read a source file: YAML front matter between `---` lines, then the verbatim text."""
-    text = read_text(path)
+def load_source(path: Path, root: Path | None = None) -> Source:
+    """Read a source file: YAML front matter between `---` lines, then the verbatim text.
+
+    `root` is the folder the file must lie in (the content folder; by default its own).
+    """
+    text = read_text(path, root or path.parent)
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         raise BriefError([_problem("BW002", "a source file must open with a '---' line", path)])
@@ -118,25 +128,26 @@ def load_source(path: Path) -> Source:
     return validate(data, Source, str(path))
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 content file, refusing missing, oversized or undecodable ones."""
+def read_text(path: Path, root: Path) -> str:
+    """Read a UTF-8 content file inside root, refusing what is not a regular file there, an
+    oversized or undecodable file, and a NUL byte (at its line and column)."""
+    raw = read_regular(path, root)
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise BriefError([_problem("BW004", "file not found; create it", path)]) from None
-    if size > MAX_FILE_BYTES:
-        message = f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes: split it"
-        raise BriefError([_problem("BW001", message, path)])
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
-        raise BriefError(
-            [Diagnostic("BW001", message, Location(str(path), line, column))]
-        ) from None
+        raise BriefError.of("BW001", message, _at_byte(raw, error.start, path)) from None
+    if (nul := raw.find(b"\0")) >= 0:
+        message = "a NUL byte (0x00) is not text; delete it, or save the file as UTF-8 text"
+        raise BriefError.of("BW001", message, _at_byte(raw, nul, path))
+    return text
+
+
+def _at_byte(raw: bytes, offset: int, path: Path) -> Location:
+    """Return the line and column (in characters) of the byte at offset."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Location(str(path), raw.count(b"\n", 0, offset) + 1, column)
 
 
 def validate(data: Any, model: type[M], path: str) -> M:

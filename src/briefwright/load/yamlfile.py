@@ -35,6 +35,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     try:
         _refuse_anchors_and_depth(text, path, first_line)
         node = yaml.compose(text, Loader=_LOADER)
+    except yaml.reader.ReaderError as error:
+        where = _at_character(text, error.position, path, first_line)
+        message = f"YAML syntax: character U+{error.character:04X} is not allowed here; delete it"
+        raise BriefError([Diagnostic("BW002", message, where)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = _location(path, mark, first_line) if mark else Location(path, first_line)
@@ -67,6 +71,12 @@ def _refuse_anchors_and_depth(text: str, path: str, first_line: int) -> None:
 
 def _location(path: str, mark: Any, first_line: int) -> Location:
     return Location(path, mark.line + first_line, mark.column + 1)
+
+
+def _at_character(text: str, position: int, path: str, first_line: int) -> Location:
+    """Return the line and column of the character at `position` in text."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return Location(path, text.count("\n", 0, position) + first_line, position - line_start + 1)
 
 
 class _Converter:

@@ -20,7 +20,6 @@ import json
 import platform
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +139,8 @@ class Manifest:
 
 def tool_versions(assets: Mapping[str, bytes]) -> dict[str, Any]:
     """Return the versions of Python, WeasyPrint, Pango and every bundled font in assets."""
+    from importlib.metadata import version  # not at import: an unchanged rebuild skips it
+
     return {
         "python": platform.python_version(),
         "weasyprint": version("weasyprint"),

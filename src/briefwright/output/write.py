@@ -12,6 +12,7 @@ A lock on the output folder makes a second build wait for the first to finish wr
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
@@ -72,19 +73,85 @@ class Artifacts(Mapping[str, bytes]):
         return len(self._files)
 
 
+def check_writable(out_dir: Path) -> None:
+    """Refuse, before any work, an output folder that cannot be written (BW006): a file, a
+    path under a file, or a folder (or its nearest existing parent) that is read-only."""
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.exists()), Path("/"))
+    if not existing.is_dir():
+        what = "is a file" if existing == out_dir else f"is under {existing}, which is a file"
+        raise _cannot_write(out_dir, f"--out {out_dir} {what}; give a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        problem = "on a read-only file system" if _read_only(existing) else "not writable"
+        raise _cannot_write(out_dir, f"{existing} is {problem}; give another --out")
+
+
 def write_artifacts(out_dir: Path, artifacts: Mapping[str, bytes]) -> list[Path]:
-    """Write every artifact (relative path → bytes) into out_dir at once; return their paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write every artifact (relative path → bytes) into out_dir at once; return their paths.
+
+    Any operating-system error (a full disk, a read-only file system, a file in the way)
+    becomes BW006 naming the path; the folder keeps its previous artifacts.
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _os_problem(error, out_dir) from None
     with _locked(out_dir):
         remove_stale_staging(out_dir)
-        staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING_PREFIX))
+        try:
+            staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING_PREFIX))
+        except OSError as error:
+            raise _os_problem(error, out_dir) from None
         try:
             for name, data in artifacts.items():
                 _write_file(staging / name, data)
+            _refuse_clashes(out_dir, artifacts)
             with _signals_deferred():
                 return [_move(staging / name, out_dir / name) for name in sorted(artifacts)]
+        except OSError as error:
+            raise _os_problem(error, out_dir) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _refuse_clashes(out_dir: Path, artifacts: Mapping[str, bytes]) -> None:
+    """Refuse, before anything moves, an artifact whose place holds a folder (or whose
+    folder is a file) in out_dir: moving would stop halfway and mix old and new files."""
+    for name in artifacts:
+        target = out_dir / name
+        if target.is_dir() and not target.is_symlink():
+            raise _cannot_write(target, f"{target} is a folder where a file must go; remove it")
+        parent = target.parent
+        if parent != out_dir and parent.exists() and not parent.is_dir():
+            raise _cannot_write(target, f"{parent} is a file where a folder must go; remove it")
+
+
+def _os_problem(error: OSError, out_dir: Path) -> BriefError:
+    """Turn an operating-system error while writing into BW006 naming the path."""
+    path = error.filename or out_dir
+    reasons = {
+        errno.ENOSPC: "the disk is full: free space, or give another --out",
+        errno.EFBIG: "a file is larger than the file system allows: give another --out",
+        errno.EDQUOT: "the disk quota is exhausted: free space, or give another --out",
+        errno.EROFS: "the file system is read-only: give another --out",
+        errno.EACCES: "permission denied: give a folder you can write, or another --out",
+        errno.EEXIST: "a file is in the way of a folder: remove it, or give another --out",
+        errno.ENOTDIR: "a file is in the way of a folder: remove it, or give another --out",
+        errno.EISDIR: "a folder is in the way of a file: remove it, or give another --out",
+    }
+    reason = reasons.get(error.errno or 0, f"{error.strerror or error}; give another --out")
+    message = f"cannot write {path}: {reason} (the previous build is unchanged)"
+    return _cannot_write(Path(str(path)), message)
+
+
+def _cannot_write(path: Path, message: str) -> BriefError:
+    return BriefError.of("BW006", message, Location(str(path)))
+
+
+def _read_only(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def remove_stale_staging(out_dir: Path) -> None:
@@ -131,10 +198,17 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 @contextmanager
 def _signals_deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the artifacts are all in place."""
+    """Hold SIGINT and SIGTERM until the artifacts are all in place.
+
+    One that arrives meanwhile came too late to stop the build: once every file is in
+    place it is discarded, so the command ends as the complete build it is instead of
+    claiming it left the folder as it was.
+    """
     deferred = {signal.SIGINT, signal.SIGTERM}
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred)
     try:
         yield
+        while signal.sigtimedwait(deferred, 0) is not None:
+            pass
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)

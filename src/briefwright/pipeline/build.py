@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefwright.errors import Diagnostic
+from briefwright.files import read_regular, regular_files
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import (
     MANIFEST,
@@ -23,10 +24,11 @@ from briefwright.output.manifest import (
     sha256,
     tool_versions,
 )
-from briefwright.output.write import Artifacts, write_artifacts
+from briefwright.output.write import Artifacts, check_writable, write_artifacts
 from briefwright.pipeline.checked import Checked, load_and_check
 from briefwright.pipeline.clock import build_time
 from briefwright.pipeline.incremental import (
+    MAX_INPUT_BYTES,
     Plan,
     Previous,
     Snapshot,
@@ -34,6 +36,7 @@ from briefwright.pipeline.incremental import (
     take_snapshot,
     up_to_date_notice,
 )
+from briefwright.pipeline.scratch import enter_scratch
 from briefwright.pipeline.targets import Target, render_pages, select_targets
 from briefwright.settings import Limits, PdfSettings, Project
 from briefwright.typeset.pool import Progress, typeset_all, warm_up
@@ -128,6 +131,8 @@ def build(
     previous = None if run.force else Previous.read(out_dir)
     if run.only is None and previous is not None and previous.is_current(snapshot, pdf):
         return UpToDate(out_dir)
+    check_writable(out_dir)
+    enter_scratch()
     warm_up()
     produced = produce(project, pdf, run, snapshot, previous)
     started = time.perf_counter()
@@ -272,10 +277,14 @@ class Stopwatch:
 
 
 def read_assets(templates_dir: Path) -> dict[str, bytes]:
-    """Return the stylesheets and fonts the HTML links to, keyed by their path in out_dir."""
-    root = templates_dir / ASSETS
+    """Return the stylesheets and fonts the HTML links to, keyed by their path in out_dir.
+
+    Only regular files inside templates/ are read: a symlink leading out of it is refused,
+    never copied into the output.
+    """
     return {
-        str(path.relative_to(templates_dir)): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
+        path.relative_to(templates_dir).as_posix(): read_regular(
+            path, templates_dir, MAX_INPUT_BYTES
+        )
+        for path in regular_files(templates_dir / ASSETS)
     }

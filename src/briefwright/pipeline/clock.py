@@ -32,14 +32,29 @@ def build_time(as_of: date, epoch: int | None) -> datetime:
     return datetime.combine(as_of, time(0, 0), tzinfo=UTC)
 
 
+#: The last second a zip entry can carry (31 December 2107, 23:59:59 UTC).
+MAX_EPOCH = 4_354_819_199
+
+
 def parse_epoch(value: str) -> int:
-    """Return SOURCE_DATE_EPOCH as seconds, or raise BW007 saying what to give instead."""
-    if not value.isdigit():
+    """Return SOURCE_DATE_EPOCH as seconds, or raise BW007 saying what to give instead.
+
+    Only ASCII digits: `str.isdigit` also accepts superscript digits, which `int()`
+    refuses, and full-width ones, which `int()` takes but fontconfig does not.
+    """
+    where = Location("SOURCE_DATE_EPOCH", 1, 1)
+    if not (value.isascii() and value.isdigit()):
         message = (
-            f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970; "
-            "unset it or give e.g. 1679270400"
+            f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970 in "
+            "ASCII digits; unset it or give e.g. 1679270400"
         )
-        raise BriefError.of("BW007", message, Location("SOURCE_DATE_EPOCH", 1, 1))
+        raise BriefError.of("BW007", message, where)
+    if int(value) > MAX_EPOCH:
+        message = (
+            f"SOURCE_DATE_EPOCH={value} is after 2107, the last year a zip entry can carry; "
+            "give a time before 4354819200, e.g. 1679270400"
+        )
+        raise BriefError.of("BW007", message, where)
     return int(value)
 
 

@@ -13,9 +13,13 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefwright.files import read_regular, regular_files
 from briefwright.output.manifest import DocumentRecord, Manifest, sha256
 from briefwright.pipeline.clock import known_epoch
 from briefwright.settings import PdfSettings, Project
+
+#: Largest input file of any kind (fonts included), in bytes.
+MAX_INPUT_BYTES = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,17 @@ def take_snapshot(project: Project) -> Snapshot:
 
 
 def fingerprint_inputs(project: Project) -> dict[str, str]:
-    """Return the SHA-256 of every file under content/ and templates/, by project path."""
+    """Return the SHA-256 of every file under content/ and templates/, by project path.
+
+    The files are listed and read as the loader reads them (`files.regular_files`): a FIFO
+    or a symlink leading out of the project fails here too, instead of reading as "up to
+    date" while the build would hang on it.
+    """
     found = {}
     for root in project.roots:
-        for path in sorted(root.rglob("*")):
-            if path.is_file():
-                found[f"{root.name}/{path.relative_to(root).as_posix()}"] = sha256(
-                    path.read_bytes()
-                )
+        for path in regular_files(root):
+            key = f"{root.name}/{path.relative_to(root).as_posix()}"
+            found[key] = sha256(read_regular(path, root, limit=MAX_INPUT_BYTES))
     return found
 
 

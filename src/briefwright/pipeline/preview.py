@@ -21,10 +21,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from briefwright.errors import BriefError
+from briefwright.errors import BriefError, Interrupted
 from briefwright.output.write import write_artifacts
 from briefwright.pipeline.build import RunOptions, build, render_site
 from briefwright.pipeline.clock import known_epoch
+from briefwright.pipeline.scratch import enter_scratch
 from briefwright.settings import Limits, Project
 
 EVENTS = "/__events"
@@ -147,7 +148,8 @@ def render_html(project: Project) -> dict[str, bytes]:
 
 
 def serve(project: Project, port: int, jobs: int, say: Say) -> None:
-    """Preview the project on 127.0.0.1:port until interrupted (Ctrl-C)."""
+    """Preview the project on 127.0.0.1:port until interrupted (Ctrl-C or SIGTERM)."""
+    enter_scratch()
     with tempfile.TemporaryDirectory(prefix="briefwright-preview-") as folder:
         preview = Preview(project, Path(folder), jobs)
         preview.refresh()
@@ -171,7 +173,7 @@ def serve(project: Project, port: int, jobs: int, say: Say) -> None:
         try:
             while True:
                 threading.Event().wait(3600)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, Interrupted):  # Ctrl-C, or SIGTERM (cli/launch.py)
             preview.stop.set()
             server.shutdown()
             for thread in threads:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from briefwright.errors import BriefError, Location
 from briefwright.output.archive import checksums, make_zip
-from briefwright.output.write import write_artifacts
+from briefwright.output.write import check_writable, write_artifacts
 from briefwright.pipeline.build import RunOptions, produce
 from briefwright.pipeline.checked import load_and_check
 from briefwright.pipeline.incremental import take_snapshot
+from briefwright.pipeline.scratch import enter_scratch
 from briefwright.settings import PdfSettings, Project
 from briefwright.typeset.pool import warm_up
 
@@ -40,6 +41,8 @@ def release(
     Everything is typeset afresh (`force`): a release never reuses a previous build's PDFs.
     """
     pdf, run = pdf or PdfSettings(), replace(run or RunOptions(), only=None, force=True)
+    check_writable(out_dir / RELEASES)
+    enter_scratch()
     warm_up()
     checked = load_and_check(project.content, strict=True)
     meta = checked.brief.metadata

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.evidence.coverage import independent_origins
+from briefwright.files import read_regular
 from briefwright.model.brief import Brief, Topic
 from briefwright.model.source import Source
 from briefwright.render.notes import Note, NoteIndex, anchor
@@ -27,6 +30,24 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")  # fmt: skip
 
 
+class ConfinedLoader(jinja2.BaseLoader):
+    """Load templates from one folder: regular files whose real path lies inside it, so a
+    symlink in templates/ that leads elsewhere is refused (BW012), never included."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = self.root.joinpath(*split_template_path(template))
+        if not path.exists() and not path.is_symlink():
+            raise jinja2.TemplateNotFound(template)
+        text = read_regular(path, self.root).decode("utf-8")
+        mtime = path.stat().st_mtime
+        return text, str(path), lambda: path.exists() and path.stat().st_mtime == mtime
+
+
 @functools.lru_cache(maxsize=8)
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """Return the single Jinja2 environment: strict, escaping, and loading only templates/.
@@ -34,7 +55,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     Cached per folder; Jinja recompiles a template whose file changed (auto_reload).
     """
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=ConfinedLoader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -34,8 +34,10 @@ with warnings.catch_warnings():
 import pydyf
 
 from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.files import read_regular
 from briefwright.settings import PdfSettings
 
+MAX_RESOURCE_BYTES = 50_000_000
 _TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2"}
 
 
@@ -50,11 +52,13 @@ class ProjectFetcher(URLFetcher):  # type: ignore[misc]
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         parts = urlsplit(url)
         path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
-        if path is None or not any(path.is_relative_to(root) for root in self.roots):
+        root = next((r for r in self.roots if path and path.is_relative_to(r)), None)
+        if path is None or root is None:
             self.refused.append(url)
             raise ValueError(f"refused reference {url}")
         content_type = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0]
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type or ""})
+        data = read_regular(path, root, limit=MAX_RESOURCE_BYTES)
+        return URLFetcherResponse(url, data, {"Content-Type": content_type or ""})
 
 
 class _Collect(logging.Handler):
@@ -174,6 +178,9 @@ class Typesetter:
         if kind is FatalURLFetchingError:
             if isinstance(error.__cause__, MemoryError):
                 raise MemoryError from None  # the worker reports it as out of memory
+            refused = error.__cause__
+            if isinstance(refused, BriefError) and refused.diagnostics[0].code == "BW012":
+                raise refused from None  # a FIFO, or a symlink out of templates/: at its path
             if not self.fetcher.refused:
                 message = f"could not load a resource: {error.__cause__ or error}"
                 raise BriefError([Diagnostic("BW301", message, self.where)]) from None

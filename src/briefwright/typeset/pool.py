@@ -15,7 +15,12 @@ build) nor the threads of `briefwright serve`.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import shutil
+import signal
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,7 +33,9 @@ from briefwright.settings import Limits, PdfSettings
 from briefwright.typeset.worker import Job, Typeset, work
 
 _SERVER = multiprocessing.get_context("forkserver")
-_SERVER.set_forkserver_preload(["briefwright.typeset.engine", "briefwright.typeset.worker"])
+_SERVER.set_forkserver_preload(
+    ["briefwright.typeset.server", "briefwright.typeset.engine", "briefwright.typeset.worker"]
+)
 
 Progress = Callable[[str, str], None]
 """Called with ("start" | "done", document stem) as workers report."""
@@ -39,6 +46,23 @@ def warm_up() -> None:
     from multiprocessing import forkserver
 
     forkserver.ensure_running()
+
+
+def stop_fork_server() -> None:
+    """Stop the fork server (its workers follow it), and wait until it has gone.
+
+    At exit, before the scratch folder is removed: a server still importing WeasyPrint
+    writes into TMPDIR (tempfile probes it), so removing the folder under it would race.
+    multiprocessing keeps the server's pid in its module-level instance.
+    """
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+    if pid is None:
+        return
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
 
 
 def typeset_all(
@@ -54,11 +78,15 @@ def typeset_all(
         return {}
     context = _SERVER
     running: dict[Connection, _Worker] = {}
+    # The workers' temporary files (WeasyPrint's font folders, our font configuration) go
+    # here, and the folder goes when they do, however they end: a worker killed for time or
+    # memory, or because a sibling failed, runs no clean-up of its own.
+    scratch = tempfile.mkdtemp(prefix="briefwright-typeset-")
     try:
         for group in _spread(jobs, workers):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
-                target=work, args=(group, templates_dir, pdf, limits, send), daemon=True
+                target=work, args=(group, templates_dir, pdf, limits, send, scratch), daemon=True
             )
             process.start()
             send.close()
@@ -66,10 +94,12 @@ def typeset_all(
             running[receive] = _Worker(process, deadline, f"{group[0].stem}.pdf")
         return dict(_collect(running, limits, progress or (lambda event, stem: None)))
     finally:
-        for worker in running.values():
+        for connection, worker in running.items():
             if worker.process.is_alive():
                 worker.process.kill()
             worker.process.join()
+            connection.close()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @dataclass

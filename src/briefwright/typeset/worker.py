@@ -14,6 +14,7 @@ import gc
 import os
 import resource
 import signal
+import tempfile
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -83,17 +84,44 @@ def typeset_job(
 
 
 def work(
-    jobs: list[Job], templates_dir: Path, pdf: PdfSettings, limits: Limits, send: Connection
+    jobs: list[Job],
+    templates_dir: Path,
+    pdf: PdfSettings,
+    limits: Limits,
+    send: Connection,
+    scratch: str,
 ) -> None:
-    """Child process: typeset each job in turn and report over the pipe."""
-    from briefwright.typeset.engine import bundled_fonts
+    """Child process: typeset each job in turn and report over the pipe.
 
+    It dies with the fork server (and so with the build), keeps its temporary files in the
+    build's `scratch` folder, and ends quietly when the build stops listening.
+    """
+    from briefwright.typeset.lifeline import die_with_parent
+
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt does
+    os.environ["TMPDIR"] = tempfile.tempdir = scratch
     gc.freeze()  # what the fork server imported lives on: the collector need not scan it
     limit = limits.memory_mib * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     if limits.niceness:
         os.nice(limits.niceness)
+    try:
+        _typeset_and_report(jobs, templates_dir, pdf, send)
+    except MemoryError:
+        send.close()
+        raise SystemExit(3) from None
+    except OSError:  # the build is gone (a closed pipe): nobody is left to tell
+        os._exit(1)
+    send.close()
+
+
+def _typeset_and_report(
+    jobs: list[Job], templates_dir: Path, pdf: PdfSettings, send: Connection
+) -> None:
+    """Typeset the jobs with one font configuration, reporting each start and result."""
+    from briefwright.typeset.engine import bundled_fonts
+
     try:
         with bundled_fonts(templates_dir) as fonts:
             for job in jobs:
@@ -101,8 +129,5 @@ def work(
                 send.send(("done", job.stem, typeset_job(job, templates_dir, pdf, fonts)))
     except BriefError as error:
         send.send(("failed", list(error.diagnostics)))
-    except MemoryError:
-        send.close()
-        raise SystemExit(3) from None
+        return
     send.send(("exit",))
-    send.close()

@@ -1,81 +1,213 @@
-"""Tests for briefwright.authoring.ingest (`sources add`): verbatim text, nothing hidden."""
+"""Tests for briefwright.authoring.ingest (`sources add`): verbatim text, nothing hidden,
+nothing that is not an article's text, and front matter no option can break."""
 
 from __future__ import annotations
 
+import os
+import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from briefwright.authoring.ingest import add_source
+from briefwright.authoring.ingest import ArticleFacts, add_source
 from briefwright.cli.app import app
 from briefwright.errors import BriefError
 from briefwright.load.content import load_source
+from briefwright.model.characters import forbidden_characters
 from briefwright.model.vocab import SourceKind
 from tests.conftest import MakeProject
 
 ARTICLE = (
     b"top of page\nFirst line \xef\xbf\xbd here.\nBad byte \xff here.\nAlso Read More\nEnd.\n"
 )
+FACTS = ArticleFacts("Example Times", date(2023, 3, 22))
+
+
+def _article(tmp_path: Path, data: bytes, name: str = "a.txt") -> Path:
+    article = tmp_path / name
+    article.write_bytes(data)
+    return article
 
 
 def test_added_source_is_verbatim_and_loads(tmp_path: Path) -> None:
     """Site furniture is dropped and listed; the rest is kept byte for byte and loads."""
-    article = tmp_path / "a.txt"
-    article.write_bytes(ARTICLE)
-    added = add_source(article, tmp_path / "sources", "Example Times", date(2023, 3, 22))
+    added = add_source(_article(tmp_path, ARTICLE), tmp_path / "sources", FACTS)
     assert added.source_id == "example-times-2023-03-22"
     assert added.removed == ("top of page", "Also Read More")
     source = load_source(added.path)
     assert source.text == "First line \ufffd here.\nBad byte \ufffd here.\nEnd.\n"
     assert source.fingerprint == added.fingerprint
     assert source.chrome_removed == ("top of page", "Also Read More")
-    assert source.kind is SourceKind.NEWS_REPORT and source.title_supplied
+    assert source.kind is SourceKind.NEWS_REPORT
 
 
-def test_invalid_bytes_and_replacement_characters_are_reported(tmp_path: Path) -> None:
-    """An existing U+FFFD and an invalid byte are each reported at their line and column."""
-    article = tmp_path / "a.txt"
-    article.write_bytes(ARTICLE)
-    added = add_source(article, tmp_path / "sources", "Example Times", date(2023, 3, 22))
-    assert added.notes == (
-        f"{article}:2:12: U+FFFD already in the text (a character lost before it reached "
-        "you), kept as is",
-        f"{article}:3:10: invalid byte 0xff, kept as U+FFFD",
+def test_invalid_bytes_and_replacement_characters_are_summarised(tmp_path: Path) -> None:
+    """Invalid bytes and existing U+FFFD are counted, with their first places."""
+    article = _article(tmp_path, ARTICLE)
+    added = add_source(article, tmp_path / "sources", FACTS)
+    assert added.notes[:2] == (
+        f"{article}: 1 invalid byte(s), kept as U+FFFD; at 3:10",
+        f"{article}: 1 U+FFFD already in the text (characters lost before it reached you), "
+        "kept as is; at 2:12",
     )
 
 
-def test_refuses_to_overwrite(tmp_path: Path) -> None:
-    """Adding a source whose id exists is BW010 and leaves the existing file alone."""
-    article = tmp_path / "a.txt"
-    article.write_bytes(b"Text.\n")
-    added = add_source(article, tmp_path / "sources", "Example Times", date(2023, 3, 22))
+def test_many_invalid_bytes_are_one_line_and_fast(tmp_path: Path) -> None:
+    """A text with thousands of invalid bytes gives one summary line, decoded in one pass."""
+    data = (b"Some text with one bad byte \xff here.\n" * 20_000)[:700_000]
+    started = time.perf_counter()
+    added = add_source(_article(tmp_path, data), tmp_path / "sources", FACTS)
+    assert time.perf_counter() - started < 5  # was over 30 s: the buffer re-sliced per byte
+    (summary, *_) = added.notes
+    assert summary.startswith(f"{tmp_path / 'a.txt'}: 19,444 invalid byte(s)")
+    assert summary.endswith(", …")
+
+
+def test_title_comes_from_the_first_line_and_says_so(tmp_path: Path) -> None:
+    """Without --title, the article's first line is its headline, and the note says so."""
+    article = _article(tmp_path, b"top of page\nJapan and India talk\n\nBody text.\n")
+    added = add_source(article, tmp_path / "sources", FACTS)
+    assert load_source(added.path).title == "Japan and India talk"
+    assert added.notes[-1].startswith("title taken from the article's first line")
+
+
+def test_taken_id_suggests_a_free_one(tmp_path: Path) -> None:
+    """Adding a source whose id exists is BW010 naming a free id; the file is left alone."""
+    article = _article(tmp_path, b"Text.\n")
+    added = add_source(article, tmp_path / "sources", FACTS)
     before = added.path.read_bytes()
-    with pytest.raises(BriefError, match="BW010 source example-times-2023-03-22 already exists"):
-        add_source(article, tmp_path / "sources", "Example Times", date(2023, 3, 22))
+    with pytest.raises(BriefError) as caught:
+        add_source(article, tmp_path / "sources", FACTS)
+    assert caught.value.diagnostics[0].code == "BW010"
+    assert caught.value.diagnostics[0].message.endswith("pass --id example-times-2023-03-22-2")
     assert added.path.read_bytes() == before
+    again = ArticleFacts(
+        "Example Times", date(2023, 3, 22), source_id="example-times-2023-03-22-2"
+    )
+    assert add_source(article, tmp_path / "sources", again).path.name.endswith("-2.txt")
+
+
+def test_origin_is_recorded(tmp_path: Path) -> None:
+    """--origin lands in the front matter, so corroboration counts the two reports once."""
+    facts = ArticleFacts("Example Times", date(2023, 3, 22), origin="MEA briefing, 20 March")
+    added = add_source(_article(tmp_path, b"Text.\n"), tmp_path / "sources", facts)
+    assert load_source(added.path).origin == "MEA briefing, 20 March"
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n" + bytes(range(256)) * 40, "a PDF"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(2000), "a PNG image"),
+        (b"PK\x03\x04" + bytes(2000), "a zip archive"),
+        (b"Text with a NUL\0 byte.\n", "NUL bytes"),
+        (bytes(range(128, 256)) * 100, "not UTF-8 text"),
+    ],
+)
+def test_binary_files_are_refused_in_one_line(tmp_path: Path, data: bytes, kind: str) -> None:
+    """A PDF, an image, an archive, NUL bytes or undecodable bytes: BW013, nothing written."""
+    with pytest.raises(BriefError) as caught:
+        add_source(_article(tmp_path, data), tmp_path / "sources", FACTS)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BW013" and kind in diagnostic.message
+    assert not (tmp_path / "sources").exists()
+
+
+def test_html_is_refused_with_its_place(tmp_path: Path) -> None:
+    """An HTML page is never stored as article text: BW013 at the first tag, saying how."""
+    page = b"<!DOCTYPE html>\n<html><body><script>alert(1)</script><p>Text</p></body></html>\n"
+    with pytest.raises(BriefError) as caught:
+        add_source(_article(tmp_path, page), tmp_path / "sources", FACTS)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.location.line) == ("BW013", 1)
+    assert "HTML page" in diagnostic.message and "copy the article's text" in diagnostic.message
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\n\t\n", b"top of page\nbottom of page\n"])
+def test_empty_or_all_chrome_is_refused(tmp_path: Path, data: bytes) -> None:
+    """An empty file, a blank one, or one that is all site furniture is refused."""
+    with pytest.raises(BriefError, match="BW013 the article has"):
+        add_source(_article(tmp_path, data), tmp_path / "sources", FACTS)
+
+
+def test_a_device_or_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    """A symlink to /dev/zero or a FIFO is refused at once, never read until memory runs out."""
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.txt")
+    for name in ("zero.txt", "pipe.txt"):
+        with pytest.raises(BriefError, match=r"BW012 .* not a regular file"):
+            add_source(tmp_path / name, tmp_path / "sources", FACTS)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("publisher", "Evil Wire\n---\nid: injected"),
+        ("title", "Title\x07"),
+        ("title", "abc\u202edcba"),
+        ("publisher", "Zero\u200bWidth"),
+        ("origin", "line\u2028break"),
+    ],
+)
+def test_options_with_hidden_characters_are_refused(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    """A control, direction-changing or zero-width character in an option is BW154."""
+    facts = replace(ArticleFacts("P", date(2023, 3, 22)), **{option: value})  # type: ignore[arg-type]
+    with pytest.raises(BriefError, match=f"BW154 --{option} holds U\\+"):
+        add_source(_article(tmp_path, b"Text.\n"), tmp_path / "sources", facts)
+
+
+_OPTION = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(publisher=_OPTION, title=_OPTION, origin=_OPTION)
+def test_any_option_round_trips_or_is_refused(
+    tmp_path: Path, publisher: str, title: str, origin: str
+) -> None:
+    """Whatever an option holds, the written file loads it back unchanged, or it is refused."""
+    folder = tmp_path / f"s{abs(hash((publisher, title, origin)))}"
+    facts = ArticleFacts(publisher, date(2023, 3, 22), title=title, origin=origin)
+    article = _article(tmp_path, b"Text.\n", "article.txt")
+    hidden = any(
+        list(forbidden_characters(value, multiline=False)) or not value.strip()
+        for value in (publisher, title, origin)
+    )
+    try:
+        added = add_source(article, folder, facts)
+    except BriefError as error:
+        assert hidden, str(error)
+        return
+    assert not hidden
+    source = load_source(added.path)
+    assert (source.publisher, source.title, source.origin) == (
+        publisher.strip(),
+        title.strip(),
+        origin,
+    )
 
 
 def test_cli_prints_id_and_fingerprint(project: MakeProject, tmp_path: Path) -> None:
-    """`sources add` prints the new id, path and SHA-256; a bad date or URL is exit 1."""
+    """`sources add` prints the new id, path and SHA-256; a bad date is a usage error (2)."""
     content = project("minimal")
-    article = tmp_path / "a.txt"
-    article.write_bytes(b"Text.\n")
+    article = _article(tmp_path, b"Text.\n")
     runner = CliRunner()
-    args = [
-        "sources",
-        "add",
-        str(article),
-        "--publisher",
-        "Example Times",
-        "--content",
-        str(content),
-    ]
+    args = ["sources", "add", str(article), "--publisher", "Example Times"]
+    args += ["--content", str(content)]
     result = runner.invoke(app, [*args, "--date", "2023-03-22"])
     assert result.exit_code == 0, result.output
     assert "added example-times-2023-03-22 as" in result.stdout
     assert "sha256 " in result.stdout
-    assert runner.invoke(app, [*args, "--date", "22/03/2023"]).exit_code == 1
+    bad_date = runner.invoke(app, [*args, "--date", "22/03/2023"])
+    assert bad_date.exit_code == 2
+    assert "write it as YYYY-MM-DD, e.g. 2023-03-20" in bad_date.stderr
     bad_url = runner.invoke(app, [*args, "--date", "2023-03-23", "--url", "javascript:x"])
     assert bad_url.exit_code == 1 and "BW003 --url" in bad_url.stderr

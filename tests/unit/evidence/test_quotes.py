@@ -7,7 +7,14 @@ import difflib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefwright.evidence.quotes import closest_passage, is_quoted_in, normalise, quote_parts
+from briefwright.evidence.quotes import (
+    SCORE_BUDGET,
+    WINDOW_BUDGET,
+    closest_passage,
+    is_quoted_in,
+    normalise,
+    quote_parts,
+)
 
 SOURCE = (
     "The Japanese companies are not only invited, but are also encouraged to harness the\n"
@@ -90,3 +97,47 @@ def test_closest_passage_prunes_nothing_that_could_win(quote: list[str], text: l
     assert (miss.passage, miss.similarity) == _every_window_searched(
         " ".join(quote), " ".join(text)
     )
+
+
+def _big_source(words: int) -> str:
+    """A long article of ordinary words, with one sentence worth finding near its end."""
+    filler = [
+        "the",
+        "minister",
+        "said",
+        "that",
+        "the",
+        "talks",
+        "covered",
+        "trade",
+        "and",
+        "the",
+        "region",
+        "and",
+        "more",
+    ]
+    body = " ".join(filler[n % len(filler)] for n in range(words))
+    return body + " Japanese companies are not only invited but also encouraged to invest."
+
+
+def test_a_huge_source_is_searched_within_the_work_budget() -> None:
+    """On a ~1.5 MB source the near-miss search examines at most its budget of windows and
+    still finds the passage around the quote's rare words."""
+    text = _big_source(250_000)
+    assert len(text) > 1_300_000
+    miss = closest_passage("Japanese firms are not only invited but also encouraged", text)
+    assert miss.windows <= WINDOW_BUDGET + SCORE_BUDGET
+    assert miss.passage.startswith("Japanese companies are not only invited")
+
+
+def test_a_quote_with_no_word_in_the_source_has_no_close_passage() -> None:
+    """No shared word, no passage: said plainly, after no work."""
+    miss = closest_passage("Zebras yodel quixotically", _big_source(250_000))
+    assert (miss.passage, miss.diff, miss.windows) == ("", "no close passage found", 0)
+
+
+def test_a_long_absent_quote_against_a_huge_source_stays_in_budget() -> None:
+    """The worst case the old search took minutes over: bounded by counted work, not time."""
+    quote = " ".join(f"unusual{n} the" for n in range(150))  # ~1,900 characters
+    miss = closest_passage(quote, _big_source(250_000))
+    assert miss.windows <= WINDOW_BUDGET + SCORE_BUDGET

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from briefwright.errors import BriefError
 from briefwright.load.content import load_brief, load_source
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, MakeProject
 
 
 def _problems(content: Path) -> list[str]:
@@ -148,3 +149,40 @@ def test_topic_bottom_line_is_one_sentence(project: Callable[[str], Path]) -> No
     topic.write_text(topic.read_text().replace("One sentence only.", "One. Two."))
     (problem,) = _problems(content)
     assert problem.endswith("BW003 bottom_line: the bottom line must be one sentence")
+
+
+def test_a_nul_byte_is_reported_at_its_line_and_column(project: MakeProject) -> None:
+    """A NUL byte deep in a YAML file is reported where it is, not at 1:1."""
+    content = project("minimal")
+    glossary = content / "glossary.yaml"
+    lines = [f"# comment line {n}" for n in range(1, 15)] + ["terms: [x\0y]"]
+    glossary.write_text("\n".join(lines) + "\n")
+    with pytest.raises(BriefError) as caught:
+        load_brief(content)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.location.line, diagnostic.location.column) == (
+        "BW001",
+        15,
+        10,
+    )
+
+
+def test_a_fifo_source_is_refused_without_blocking(project: MakeProject) -> None:
+    """A FIFO named like a source is BW012 at its path; opening it never waits for a writer."""
+    content = project("minimal")
+    os.mkfifo(content / "sources" / "pipe.txt")
+    with pytest.raises(BriefError, match=r"sources/pipe\.txt:1:1: BW012 is a FIFO"):
+        load_brief(content)
+
+
+def test_a_content_symlink_leading_outside_is_refused(
+    project: MakeProject, tmp_path: Path
+) -> None:
+    """A content file that is a symlink out of the content folder is BW012, never read."""
+    content = project("minimal")
+    secret = tmp_path / "elsewhere.yaml"
+    secret.write_text("terms: []\n")
+    (content / "glossary.yaml").unlink(missing_ok=True)
+    (content / "glossary.yaml").symlink_to(secret)
+    with pytest.raises(BriefError, match=r"glossary\.yaml:1:1: BW012 leads outside"):
+        load_brief(content)

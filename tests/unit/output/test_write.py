@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import threading
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefwright.errors import BriefError
-from briefwright.output.write import Artifacts, write_artifacts
+from briefwright.output.write import Artifacts, check_writable, write_artifacts
 
 
 def test_writes_nested_artifacts(tmp_path: Path) -> None:
@@ -34,12 +35,15 @@ def test_failed_staging_keeps_the_previous_files(
 
     def full_disk(path: Path, data: bytes) -> int:
         if path.name == "brief.pdf":
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
         return real_write(path, data)
 
     monkeypatch.setattr(Path, "write_bytes", full_disk)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(BriefError) as caught:
         write_artifacts(tmp_path, {"brief.html": b"new html", "brief.pdf": b"new pdf"})
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BW006" and diagnostic.location.path.endswith("brief.pdf")
+    assert "the disk is full" in diagnostic.message
     monkeypatch.undo()
     assert (tmp_path / "brief.pdf").read_bytes() == b"old pdf"
     assert (tmp_path / "brief.html").read_bytes() == b"old html"
@@ -102,3 +106,22 @@ def test_artifacts_refuse_paths_that_cannot_both_exist(first: str, second: str) 
     artifacts.add(first, b"1", "first")
     with pytest.raises(BriefError, match="BW011"):
         artifacts.add(second, b"2", "second")
+
+
+def test_a_read_only_file_system_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An output folder on a read-only file system is BW006 saying so, checked up front."""
+    monkeypatch.setattr("os.access", lambda path, mode: False)
+    monkeypatch.setattr("os.statvfs", lambda path: type("S", (), {"f_flag": os.ST_RDONLY})())
+    with pytest.raises(BriefError, match=r"BW006 .* is on a read-only file system"):
+        check_writable(tmp_path / "build")
+
+
+def test_a_folder_in_the_way_stops_before_anything_moves(tmp_path: Path) -> None:
+    """If a folder stands where an artifact goes, nothing is replaced (no half-new build)."""
+    (tmp_path / "brief.html").write_bytes(b"old html")
+    (tmp_path / "brief.pdf").mkdir()
+    with pytest.raises(BriefError, match=r"BW006 .* is a folder where a file must go"):
+        write_artifacts(tmp_path, {"brief.html": b"new html", "brief.pdf": b"new pdf"})
+    assert (tmp_path / "brief.html").read_bytes() == b"old html"

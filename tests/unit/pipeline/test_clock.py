@@ -46,3 +46,18 @@ def test_malformed_epoch_is_an_error() -> None:
     """A SOURCE_DATE_EPOCH that is not a number of seconds is an error saying what to give."""
     with pytest.raises(BriefError, match="BW007 SOURCE_DATE_EPOCH='yesterday'"):
         known_epoch((), {"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+@pytest.mark.parametrize(
+    "value", ["\u00b9\u00b2\u00b3", "\uff11\uff16\uff17\uff19", "1.5", "-1", "4354819200", "1e9"]
+)
+def test_only_ascii_digits_within_zip_range_are_an_epoch(value: str) -> None:
+    """Superscript or full-width digits, fractions, signs and times past 2107 are BW007."""
+    with pytest.raises(BriefError, match="BW007 SOURCE_DATE_EPOCH="):
+        known_epoch((), {"SOURCE_DATE_EPOCH": value})
+
+
+@pytest.mark.parametrize("value", ["0", "1679270400", "4354819199"])
+def test_the_whole_range_zips_can_carry_is_accepted(value: str) -> None:
+    """From 1970 to the last second of 2107, any ASCII number of seconds is a build time."""
+    assert known_epoch((), {"SOURCE_DATE_EPOCH": value}) == int(value)

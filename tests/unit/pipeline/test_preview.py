@@ -58,8 +58,12 @@ def server(project: MakeProject) -> Iterator[tuple[str, Path, subprocess.Popen[b
     assert _wait_for(lambda: "brief.html" in _get(url + "/"), 15), "server did not start"
     yield url, content, process
     with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    if process.stdout and not process.stdout.closed:
+        process.send_signal(signal.SIGTERM)  # stops as on Ctrl-C, removing its folders
+    try:
+        process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.communicate(timeout=20)
 
 

@@ -1,0 +1,44 @@
+"""Find the characters an author may not write: invisible, or changing the text's direction.
+
+Bidirectional overrides and isolates make text display in another order than it is stored
+("Trojan Source"); zero-width spaces and control characters hide inside words. Refused in
+everything an author writes (content text, titles, command-line options), located by
+position. Kept: the joiners scripts need (ZWNJ U+200C and ZWJ U+200D, e.g. in Devanagari),
+the marks a right-to-left language needs (LRM U+200E, RLM U+200F, ALM U+061C), and ordinary
+line breaks and tabs where a text may have them. Source texts are stored verbatim and never
+checked here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+#: Bidirectional embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
+#: Zero-width characters that join or split nothing a script needs.
+ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
+_ALLOWED_CONTROLS = frozenset("\n\t")
+_BAD_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def forbidden_characters(text: str, multiline: bool = True) -> Iterator[tuple[int, str]]:
+    """Yield (index, character) for each character of text an author may not write.
+
+    `multiline` allows line breaks and tabs (content text); an option allows neither.
+    """
+    for index, char in enumerate(text):
+        if multiline and char in _ALLOWED_CONTROLS:
+            continue
+        if (
+            char in BIDI_CONTROLS
+            or char in ZERO_WIDTH
+            or unicodedata.category(char) in _BAD_CATEGORIES
+        ):
+            yield index, char
+
+
+def describe(char: str) -> str:
+    """Name a character for a message: `U+202E (RIGHT-TO-LEFT OVERRIDE)`."""
+    name = unicodedata.name(char, "") or {"\n": "LINE FEED", "\t": "TAB"}.get(char, "CONTROL")
+    return f"U+{ord(char):04X} ({name})"
