@@ -39,6 +39,13 @@ class HTMLSnapshot(TextSnapshot):
     file_extension = "html"
 
 
+def pytest_report_header() -> str:
+    """Name the independent PDF validator the conformance tests rest on, with its version."""
+    from importlib.metadata import version
+
+    return f"PDF validator: page-validation {version('page-validation')} (PDF/UA-1, PDF/A-1..3)"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[[str], Path]:
     """Return a function that materialises a fixture project (an overlay on minimal/)."""

@@ -41,15 +41,37 @@ class Paper(StrEnum):
 
 
 class PdfVariant(StrEnum):
-    """PDF flavours WeasyPrint can declare; PDF/UA-1 (accessible) is the default."""
+    """PDF flavours a build can declare; PDF/UA-1 (accessible) is the default.
+
+    Every variant but the experimental ones passes an independent validator's profile for
+    it (tests/integration/test_conformance.py); `+ua-1` variants are PDF/A and PDF/UA-1 at
+    once, validated against both.
+    """
 
     UA1 = "pdf/ua-1"
-    UA2 = "pdf/ua-2"
     A2B = "pdf/a-2b"
     A2U = "pdf/a-2u"
     A3B = "pdf/a-3b"
     A3U = "pdf/a-3u"
+    A2U_UA1 = "pdf/a-2u+ua-1"
+    A3U_UA1 = "pdf/a-3u+ua-1"
+    UA2 = "pdf/ua-2"
     A4U = "pdf/a-4u"
+
+    @property
+    def weasyprint(self) -> str:
+        """Return the variant WeasyPrint typesets (a `+ua-1` is added afterwards)."""
+        return self.value.removesuffix("+ua-1")
+
+    @property
+    def adds_ua1(self) -> bool:
+        """Return True when PDF/UA-1 is declared on top of a PDF/A variant."""
+        return self.value.endswith("+ua-1")
+
+    @property
+    def experimental(self) -> bool:
+        """Return True for variants no validator here has a profile for (not proven)."""
+        return self in (PdfVariant.UA2, PdfVariant.A4U)
 
 
 @dataclass(frozen=True)

@@ -76,10 +76,11 @@ def main() -> None:
     try:
         run(args)
     except (Interrupted, KeyboardInterrupt):
-        building = args[:1] in (["build"], ["release"])
-        what = ": the output folder is as it was before this build" if building else ""
-        print(f"interrupted{what}", file=sys.stderr)
-        raise SystemExit(130) from None
+        from briefwright.cli.interrupts import interrupted
+
+        message, code = interrupted(building=args[:1] in (["build"], ["release"]))
+        print(message, file=sys.stderr)
+        raise SystemExit(code) from None
     finally:
         # The work is done (or reported): an interrupt now would only land while Python
         # shuts down, which restores the default handlers and dies with a signal instead

@@ -15,6 +15,7 @@ from typing import NoReturn
 
 import typer
 
+from briefwright.cli.interrupts import interrupted
 from briefwright.errors import BriefError, Diagnostic, Interrupted
 
 
@@ -63,7 +64,8 @@ def interruptible() -> Iterator[None]:
     try:
         yield
     except (Interrupted, KeyboardInterrupt):
-        typer.echo("interrupted: the output folder is as it was before this build", err=True)
-        raise typer.Exit(code=130) from None
+        message, code = interrupted()
+        typer.echo(message, err=True)
+        raise typer.Exit(code=code) from None
     finally:
         signal.signal(signal.SIGTERM, previous)

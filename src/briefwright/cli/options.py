@@ -28,7 +28,16 @@ TemplatesOption = Annotated[
 OutOption = Annotated[Path, typer.Option("--out", help="Output folder.")]
 PaperOption = Annotated[Paper, typer.Option("--paper", help="Paper size of the PDF.")]
 VariantOption = Annotated[
-    PdfVariant, typer.Option("--pdf-variant", help="PDF/UA or archival PDF/A flavour.")
+    PdfVariant,
+    typer.Option(
+        "--pdf-variant",
+        help=(
+            "PDF/UA or archival PDF/A flavour, each validated by an independent validator; "
+            "+ua-1: PDF/A and PDF/UA-1 at once. "
+            + ", ".join(v.value for v in PdfVariant if v.experimental)
+            + ": experimental (no validator profile: not proven to conform)."
+        ),
+    ),
 ]
 JobsOption = Annotated[
     int | None,

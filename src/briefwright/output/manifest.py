@@ -138,12 +138,13 @@ class Manifest:
 
 
 def tool_versions(assets: Mapping[str, bytes]) -> dict[str, Any]:
-    """Return the versions of Python, WeasyPrint, Pango and every bundled font in assets."""
+    """Return the versions of Python, WeasyPrint, pikepdf, Pango and every bundled font."""
     from importlib.metadata import version  # not at import: an unchanged rebuild skips it
 
     return {
         "python": platform.python_version(),
         "weasyprint": version("weasyprint"),
+        "pikepdf": version("pikepdf"),
         "pango": pango_version(),
         "fonts": {
             Path(name).name: font_version(data)

@@ -28,6 +28,10 @@ from briefwright.errors import BriefError, Diagnostic, Location
 STAGING_PREFIX = ".staging-"
 LOCK_TIMEOUT = 300.0
 
+#: Output folders this process has finished writing, so an interrupt that comes after the
+#: last move can say so instead of claiming the folder is as it was.
+WRITTEN: list[Path] = []
+
 
 class Artifacts(Mapping[str, bytes]):
     """The files a build writes, by path relative to the output folder, each given once."""
@@ -106,7 +110,9 @@ def write_artifacts(out_dir: Path, artifacts: Mapping[str, bytes]) -> list[Path]
                 _write_file(staging / name, data)
             _refuse_clashes(out_dir, artifacts)
             with _signals_deferred():
-                return [_move(staging / name, out_dir / name) for name in sorted(artifacts)]
+                moved = [_move(staging / name, out_dir / name) for name in sorted(artifacts)]
+                WRITTEN.append(out_dir)
+                return moved
         except OSError as error:
             raise _os_problem(error, out_dir) from None
         finally:

@@ -56,11 +56,12 @@ def fingerprint_inputs(project: Project) -> dict[str, str]:
 
 
 def typeset_key(html: str, pdf: PdfSettings, assets: dict[str, bytes]) -> str:
-    """Return what a document's PDF depends on: HTML, PDF settings, assets, WeasyPrint."""
+    """Return what a document's PDF depends on: HTML, PDF settings, assets, WeasyPrint and
+    pikepdf (whose qpdf writes the final bytes)."""
     from importlib.metadata import version  # not at import: it costs an unchanged rebuild 30 ms
 
     digest = hashlib.sha256()
-    for part in (html, pdf.key(), version("weasyprint")):
+    for part in (html, pdf.key(), version("weasyprint"), version("pikepdf")):
         digest.update(part.encode("utf-8") + b"\0")
     for name in sorted(assets):
         digest.update(name.encode("utf-8") + b"\0" + sha256(assets[name]).encode() + b"\0")

@@ -36,6 +36,7 @@ import pydyf
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.files import read_regular
 from briefwright.settings import PdfSettings
+from briefwright.typeset.structure import postprocess
 
 MAX_RESOURCE_BYTES = 50_000_000
 _TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": "font/woff2"}
@@ -205,9 +206,13 @@ class Typesetter:
         # Layout leaves the document's whole formatting structure behind as cyclic garbage;
         # freeing it now keeps it from adding to the memory the PDF writing needs (-10 %).
         gc.collect()
-        pdf = document.write_pdf(pdf_tags=True, pdf_variant=self.pdf.variant.value)
+        variant = self.pdf.variant
+        pdf = document.write_pdf(pdf_tags=True, pdf_variant=variant.weasyprint)
         assert isinstance(pdf, bytes)
-        return pdf
+        # WeasyPrint 70 tags a <div> in a <dl> as a Div inside the L, and a block child of a
+        # list item as a sibling of its LBody; PDF/UA-1 forbids both (ISO 32000-1 Table 336,
+        # Matterhorn 09-005). Move them where they belong and store the XMP unfiltered.
+        return postprocess(pdf, pdfua1=variant.adds_ua1)
 
 
 def typeset_pdf(html: str, templates_dir: Path, pdf: PdfSettings, document: str) -> bytes:
