@@ -93,6 +93,9 @@ def test_every_artifact_of_every_variant_conforms(
             assert list(iter_problems(document)) == [], pdf.name
             if variant.value.startswith("pdf/a"):
                 assert "/Filter" not in document.Root.Metadata, pdf.name
+                ambiguous = [s.objgen for s in document.objects if isinstance(s, pikepdf.Stream)
+                             and s.read_raw_bytes().endswith(b"\r")]  # fmt: skip
+                assert not ambiguous, f"{pdf.name}: data ends in CR before endstream"
             xmp = document.Root.Metadata.read_bytes()
             assert (b"pdfuaid" in xmp) == (variant.adds_ua1 or "ua" in variant.value)
         check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True)

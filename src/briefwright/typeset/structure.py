@@ -55,6 +55,7 @@ own digest), so equal input bytes give equal output bytes.
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -254,6 +255,48 @@ def fix_list_structure(pdf: pikepdf.Pdf) -> Report:
 PDFA_NAMESPACE = b"http://www.aiim.org/pdfa/ns/id/"
 
 
+def unambiguous_stream_ends(pdf: pikepdf.Pdf) -> int:
+    """Make no stream's encoded bytes end in CR; return how many streams changed.
+
+    The writer puts an LF between a stream's data and `endstream`. Data ending in CR then
+    reads as ending at a CRLF end-of-line, one byte short of its /Length, and ISO 19005-2
+    and -3 §6.1.7.1 count the bytes "preceding the EOL marker" (the page validator and
+    veraPDF both flag it). About one Flate stream in 256 ends so: its last byte is the low
+    byte of the Adler-32 of the *decoded* data, so no other compression changes it, and
+    qpdf re-encodes any other filter chain. So the decoded data gets a trailing space
+    (whitespace in a content stream or a CMap, ignored after a font program, whose /Length1
+    follows), which moves that byte by 32, and qpdf compresses it. Images and CIDSets are
+    left alone: their data cannot grow (one such stream in 256 stays ambiguous; the
+    conformance tests would show it).
+    """
+    changed = 0
+    cid_sets = {
+        d.CIDSet.objgen for d in pdf.objects if isinstance(d, Dictionary) and "/CIDSet" in d
+    }
+    for stream in pdf.objects:
+        if not _ends_in_cr(stream) or stream.objgen in cid_sets:
+            continue
+        data = stream.read_bytes()
+        while zlib.adler32(data) & 0xFF == ord("\r"):
+            data += b" "
+        if "/Length1" in stream:
+            stream.Length1 = len(data)
+        stream.write(data)  # unfiltered: qpdf compresses it with Flate when it saves
+        changed += 1
+    return changed
+
+
+def _ends_in_cr(stream: pikepdf.Object) -> bool:
+    """Return True for a Flate-only, non-image stream whose encoded bytes end in CR."""
+    return (
+        isinstance(stream, pikepdf.Stream)
+        and stream.get("/Filter") == Name.FlateDecode
+        and "/DecodeParms" not in stream
+        and stream.get("/Subtype") != Name.Image
+        and stream.read_raw_bytes().endswith(b"\r")
+    )
+
+
 def uncompress_metadata(pdf: pikepdf.Pdf, *, only_pdfa: bool = True) -> bool:
     """Store the catalog's XMP stream without filters; True if it was filtered.
 
@@ -343,7 +386,8 @@ def postprocess(data: bytes, *, pdfua1: bool = False) -> bytes:
     """
     with pikepdf.open(io.BytesIO(data)) as pdf:
         changed = fix_list_structure(pdf).changed
-        changed += uncompress_metadata(pdf)
+        if uncompress_metadata(pdf):  # a PDF/A file
+            changed += 1 + unambiguous_stream_ends(pdf)
         if pdfua1:
             declare_pdfua1(pdf)
             changed += 1

