@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 from briefwright.errors import Diagnostic, Location
+from briefwright.evidence import grounding
 from briefwright.evidence.coverage import source_coverage
 from briefwright.evidence.quotes import (
     MAX_QUOTE,
@@ -19,6 +20,7 @@ from briefwright.evidence.quotes import (
     normalise,
     quote_parts,
 )
+from briefwright.evidence.statements import Kind
 from briefwright.evidence.variants import find_variants
 from briefwright.model.base import Model
 from briefwright.model.brief import Brief, Citation, Identified
@@ -238,6 +240,19 @@ def check_onepager_recommendations(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW131", message, where)
 
 
+def check_onepager_caveats(brief: Brief) -> Iterator[Diagnostic]:
+    """BW133: a one-pager's caveats name information gaps that exist in brief.yaml."""
+    known = [gap.id for gap in brief.front.information_gaps]
+    for topic in brief.topics:
+        for gap_id in topic.onepager.caveats:
+            if gap_id not in known:
+                message = (
+                    f"one-pager of '{topic.id}' names unknown information gap '{gap_id}' as a "
+                    f"caveat; use one of: {', '.join(known)}"
+                )
+                yield Diagnostic("BW133", message, _where(topic.onepager, "caveats"))
+
+
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 MAX_WORD = 60
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
@@ -303,6 +318,41 @@ def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW106", message, _where(source, "id"))
 
 
+#: Each kind of grounding finding's code (docs/checks.md, BW160–BW166).
+_GROUNDING_CODES = {
+    Kind.NUMBER: "BW160",
+    Kind.DATE: "BW161",
+    Kind.NAME: "BW162",
+    Kind.MODALITY: "BW163",
+    Kind.VERB: "BW164",
+    Kind.IDLE_INFERENCE: "BW166",
+}
+
+
+def check_grounding(brief: Brief) -> Iterator[Diagnostic]:
+    """BW160–BW164, BW166: no statement says more than the quotes it rests on.
+
+    Numbers, dates and names a statement gives must be in its quotes (errors); a firm claim
+    over hedged quotes, or a verb stronger than theirs, is a warning; an `inferred:` note
+    that excuses nothing is a warning too. English only: see BW165.
+    """
+    if not grounding.is_english(brief):
+        return
+    for found in grounding.ground(brief):
+        yield Diagnostic(_GROUNDING_CODES[found.kind], found.message, found.where)
+
+
+def check_grounding_language(brief: Brief) -> Iterator[Diagnostic]:
+    """BW165 (info): a brief not in English is not grounded; say so once, never pass silently."""
+    if not grounding.is_english(brief):
+        message = (
+            f"the brief's language is '{brief.metadata.language}'; the grounding checks "
+            "(BW160–BW164, BW166) read English only, so no statement was checked against its "
+            "quotes"
+        )
+        yield Diagnostic("BW165", message, _where(brief.metadata, "language"))
+
+
 CHECKS: tuple[Check, ...] = (
     check_text_is_plain,
     check_no_hidden_characters,
@@ -318,6 +368,9 @@ CHECKS: tuple[Check, ...] = (
     check_paragraphs_cited,
     check_onepager_points,
     check_onepager_recommendations,
+    check_onepager_caveats,
+    check_grounding_language,
+    check_grounding,
 )
 
 

@@ -176,6 +176,9 @@ CODES: dict[str, Code] = {
              "recommendations:`"),
         Code("BW132", _I, "the key points a one-pager leaves out",
              "nothing; it shows what the short version drops"),
+        Code("BW133", _E,
+             "a topic's one-pager names a caveat that is not an information gap of brief.yaml",
+             "name ids from `information_gaps` under `onepager: caveats:`"),
         Code("BW140", _E,
              "a topic's one-pager does not fit one page even at the floor size (8.5 pt); the "
              "message gives the overflow in percent of a page and in lines",
@@ -200,6 +203,35 @@ CODES: dict[str, Code] = {
              "right-to-left text needs (U+200E, U+200F, U+061C) are allowed",
              "delete the character at the place named (it may be invisible in your editor); "
              "source texts keep theirs verbatim"),
+        Code("BW160", _E,
+             "a number a statement gives (with its unit or currency) is in none of the quotes "
+             "it rests on",
+             "quote the passage that gives it, or leave the number out (see Grounding below)"),
+        Code("BW161", _E,
+             "a day, month or year a statement gives is in none of its quotes, nor a stated "
+             "source date (relative dates in quotes are resolved, see below)",
+             "quote the passage that gives it, or add an `inferred:` note saying how the year "
+             "was worked out"),
+        Code("BW162", _E,
+             "a name (person, organisation, place, programme, exercise, equipment) a statement "
+             "gives is in none of its quotes, their sources' names, or an actor or glossary "
+             "entry those quotes name",
+             "quote a passage that names it, or write it as the quotes do"),
+        Code("BW163", _W,
+             "a statement is plain where every quote it rests on is future, conditional or "
+             "hedged (\"will\", \"could\", \"is expected to\", \"plans to\"…)",
+             "keep the quotes' hedge"),
+        Code("BW164", _W,
+             "a statement uses a stronger verb than its quotes (\"agreed\" where they say "
+             "\"discussed\"; the pairs are listed below)",
+             "use the quotes' verb"),
+        Code("BW165", _I,
+             "the brief is not in English, so the grounding checks did not read it",
+             "nothing; check grounding by hand"),
+        Code("BW166", _W,
+             "an `inferred:` note excuses no year the statement gives (its quotes print it, or "
+             "the statement gives no such year)",
+             "remove the note"),
         Code("BW201", _E, "a template has a syntax error", "fix the template at the line named"),
         Code("BW202", _E, "a template uses an undefined name, or a template is missing",
              "fix the name at the line named"),

@@ -115,7 +115,7 @@ def test_confidence_judgment_that_says_likely(project: MakeProject) -> None:
     """A confidence-rated judgment whose sentence says 'likely' mixes the two scales: BW108."""
     content = project("minimal")
     brief = content / "brief.yaml"
-    brief.write_text(brief.read_text().replace("text: First judgment.", "text: Likely first."))
+    brief.write_text(brief.read_text().replace("text: A judgment.", "text: Likely so."))
     (problem,) = _found(content)
     assert " BW108 judgment 'kj-1' has a confidence level and also says 'Likely'" in problem
 

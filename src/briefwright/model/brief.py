@@ -27,6 +27,19 @@ class Citation(Model):
     """A passage copied from the source; `...` marks an elision."""
 
 
+class Inferred(Model):
+    """A year a statement gives that its sources never print, and how it was worked out.
+
+    The grounding check (BW161) accepts that year in the statement only with this note, and
+    the brief prints the note after the statement: "(year inferred: …)".
+    """
+
+    year: int = Field(ge=1000, le=9999)
+    """The year the statement gives and no quote or stated source date prints."""
+    how: Text
+    """How the year was worked out, in a phrase a reader can check against the sources."""
+
+
 class Fact(Model):
     """A factual statement, supported by at least one verbatim quote."""
 
@@ -36,6 +49,8 @@ class Fact(Model):
     """The statement, in the brief's words."""
     cites: tuple[Citation, ...] = Field(min_length=1)
     """The sources and quotes it rests on."""
+    inferred: Inferred | None = None
+    """A year the statement gives that its quotes do not print, and how it was worked out."""
 
 
 class Judgment(Model):
@@ -55,6 +70,8 @@ class Judgment(Model):
     """An ICD 203 likelihood term, for a judgment about what will happen."""
     basis: tuple[Id, ...] = ()
     """Ids of the facts (or other judgments) this assessment rests on."""
+    inferred: Inferred | None = None
+    """A year the assessment gives that the quotes under its basis do not print."""
 
     @property
     def label(self) -> str:
@@ -73,6 +90,8 @@ class Recommendation(Model):
     """What to do, addressed to a reader who can act on it."""
     basis: tuple[Id, ...] = ()
     """Ids of the facts or judgments that motivate it."""
+    inferred: Inferred | None = None
+    """A year the recommendation gives that the quotes under its basis do not print."""
 
 
 class WordingChoice(Model):
@@ -104,6 +123,8 @@ class OnePager(Model):
     """Ids of the 3–5 key points to show; empty means all of the topic's key points."""
     recommendations: tuple[Id, ...] = ()
     """Ids of the one or two recommendations (from brief.yaml) the one-pager carries."""
+    caveats: tuple[Id, ...] = ()
+    """Ids of the information gaps (from brief.yaml) the one-pager repeats as caveats."""
 
 
 class Topic(Model):
@@ -149,7 +170,9 @@ class TimelineEvent(Model):
     date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
     """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: only as precise as the sources allow."""
     date_note: str | None = None
-    """How the date was established, when the sources do not print it in full."""
+    """How the date was read from the sources, when they do not print it in full."""
+    inferred: Inferred | None = None
+    """The year of `date` (or of the text) when no quote or stated source date prints it."""
     text: Text
     """What happened."""
     cites: tuple[Citation, ...] = Field(min_length=1)
@@ -243,6 +266,9 @@ class Front(Model):
     """What the brief is."""
     bottom_line: Judgment
     """The brief's answer, up front."""
+    rests_on: Text | None = None
+    """What the brief rests on, printed on page 1: which sources, of what kind, and what
+    account is missing."""
     key_judgments: tuple[Judgment, ...] = Field(min_length=3, max_length=5)
     """Three to five key judgments."""
     background: tuple[Fact, ...] = Field(min_length=1)

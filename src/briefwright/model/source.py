@@ -44,6 +44,9 @@ class Source(Model):
     """The file the text was taken from, for provenance."""
     chrome_removed: tuple[str, ...] = ()
     """Site furniture dropped from the text (e.g. "top of page"), listed so nothing is hidden."""
+    text_note: Text | None = None
+    """How the stored text differs from what was published (a broken encoding, apostrophes
+    lost in scraping), printed in the methods annex beside the text's fingerprint."""
     text: Annotated[str, StringConstraints(min_length=1)]
     """The article text, verbatim: everything after the front matter."""
 

@@ -12,9 +12,13 @@ class SourceKind(StrEnum):
     """What kind of document a source is; it governs how much weight its wording carries."""
 
     OFFICIAL_BRIEFING_TRANSCRIPT = "official-briefing-transcript"
+    TRANSCRIPT_EXCERPT = "transcript-excerpt"
+    """Part of a transcript, reproduced by a site that is not the speaker's own."""
     OFFICIAL_STATEMENT = "official-statement"
     NEWS_REPORT = "news-report"
     WIRE_COPY = "wire-copy"
+    UNATTRIBUTED_REPORT = "unattributed-report"
+    """A report whose outlet the text does not name."""
 
     @property
     def label(self) -> str:

@@ -35,7 +35,7 @@ def test_real_content_loads() -> None:
         "exercises-interoperability",
         "strategic-context",
     ]
-    assert len(brief.front.key_judgments) == 5
+    assert len(brief.front.key_judgments) == 4
     assert brief.metadata.marking == "TLP:CLEAR"
 
 
@@ -53,7 +53,7 @@ def test_positions_reach_the_models() -> None:
     where = brief.topics[0].key_points[0].cites[0].where("quote")
     assert where is not None
     assert where.path.endswith("topics/co-development.yaml")
-    assert where.line == 19
+    assert where.line == 21
 
 
 def test_missing_required_field(project: Callable[[str], Path]) -> None:
@@ -146,7 +146,7 @@ def test_topic_bottom_line_is_one_sentence(project: Callable[[str], Path]) -> No
     """A topic's bottom line of two sentences is refused."""
     content = project("minimal")
     topic = content / "topics" / "only.yaml"
-    topic.write_text(topic.read_text().replace("One sentence only.", "One. Two."))
+    topic.write_text(topic.read_text().replace("Only this sentence.", "This. That."))
     (problem,) = _problems(content)
     assert problem.endswith("BW003 bottom_line: the bottom line must be one sentence")
 

@@ -22,8 +22,8 @@ def test_a_passage_cited_twice_is_one_note() -> None:
     index = NoteIndex(brief)
     shared = [note for note in index.notes if len(note.cited_by) > 1]
     assert shared, "the real brief cites at least one passage from two places"
-    note = shared[0]
-    assert note.cited_by == ["two-plus-two", "two-plus-two-term"]
+    note = next(note for note in shared if "two-plus-two-term" in note.cited_by)
+    assert note.cited_by[0] == "two-plus-two"
     assert index.section_of["two-plus-two-term"] == "Glossary"
 
 
