@@ -105,6 +105,35 @@ def raw_command(out: Path, names: list[str]) -> list[str]:
     return [sys.executable, "-c", RAW_WEASYPRINT, str(out), *names]
 
 
+def typesetting_site(built: Path, site: Path) -> Path:
+    """Return a copy of a build whose assets are those typesetting reads (the full TTF
+    faces, fonts.css pointing at them), not the HTML edition's WOFF2 subsets: raw WeasyPrint
+    gets the same HTML and the same fonts as briefwright's workers."""
+    from briefwright.pipeline.build import render_site
+    from briefwright.settings import Project
+
+    shutil.copytree(built, site, ignore=shutil.ignore_patterns("*.pdf", "assets"))
+    project = Project(ROOT / "content", ROOT / "templates")
+    for name, data in render_site(project, None, int(ENV["SOURCE_DATE_EPOCH"])).assets.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    return site
+
+
+def html_weight(site: Path, page: str) -> int:
+    """Return the bytes a browser loads for a page: the HTML, its stylesheets, and every
+    font face their @font-face rules name (what Lighthouse's total byte weight counts)."""
+    html = (site / page).read_text(encoding="utf-8")
+    total = len(html.encode())
+    for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
+        sheet = (site / page).parent / href
+        css = sheet.read_text(encoding="utf-8")
+        total += len(css.encode())
+        for face in re.findall(r'url\("([^"]+)"\)', css):
+            total += (sheet.parent / face).stat().st_size
+    return total
+
+
 def documents(out: Path) -> list[str]:
     return [
         "brief.html",
@@ -216,11 +245,12 @@ def main() -> None:
     full = scratch / "full"
     run(build_command(content, full, "--jobs", "1", "--force"))
     names = documents(full)
+    raw_site = typesetting_site(full, scratch / "raw")
     # Back-to-back pairs, more of them than elsewhere: this machine's speed drifts by ±20 %
     # over minutes, and the ratio of two runs taken seconds apart drifts far less.
     pairs = wall_times({
         "build": build_command(content, full, "--jobs", "1", "--force"),
-        "raw": raw_command(full, names),
+        "raw": raw_command(raw_site, names),
     }, repeats + 2)  # fmt: skip
     t = {name: statistics.median(values) for name, values in pairs.items()}
     paired = statistics.median(b / r for b, r in zip(pairs["build"], pairs["raw"], strict=True))
@@ -303,6 +333,15 @@ def main() -> None:
     t5 = median_time({"help": [BRIEFWRIGHT, "--help"]}, max(repeats, 5))
     print("\n(5) startup")
     print(f"  briefwright --help {t5['help']:.3f} s   target ≤ 0.25 s")
+
+    # (8) the HTML edition's weight: WOFF2 subsets against the full faces
+    print("\n(8) HTML edition: HTML + stylesheets + every font face they reference")
+    for page in names:
+        subset, whole = html_weight(full, page), html_weight(raw_site, page)
+        print(f"  {page:<52} {subset / 1000:8,.0f} kB   {subset / whole:5.1%} of the "
+              f"{whole / 1e6:.2f} MB with full faces   target ≤ 10%")  # fmt: skip
+    assets = sum(p.stat().st_size for p in (full / "assets").rglob("*") if p.is_file())
+    print(f"  build/assets/ {assets / 1000:,.0f} kB")
 
     # (7) the near-miss search against a huge source, bounded by counted work
     print("\n(7) near-miss search: a 1.5 MB source and a quote that is not in it")

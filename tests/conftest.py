@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
+from briefwright.model.brand import Brand
 from briefwright.pipeline.build import Built, build
+from briefwright.render.brand import brand_assets
+from briefwright.render.labels import LABELS_CSS, english
 from briefwright.settings import Project
 
 # One build time for the whole suite, so snapshots do not move with each git commit.
@@ -21,6 +24,11 @@ CONTENT = ROOT / "content"
 TEMPLATES = ROOT / "templates"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT = Project(CONTENT, TEMPLATES)
+LAYERS = (TEMPLATES,)
+"""The template layers of this repository: its templates/ is the theme itself."""
+MADE = brand_assets(Brand(), CONTENT) | {LABELS_CSS: english().stylesheet().encode()}
+"""The assets a build makes for the default brand in English (fonts.css, brand.css…): what
+a page typeset outside a build links to besides the theme's files."""
 
 MakeProject = Callable[[str], Path]
 """The `project` fixture's type: materialise a fixture project by name, return its content."""

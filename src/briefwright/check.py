@@ -6,6 +6,7 @@ code; `CHECKS` lists them in order. docs/checks.md documents every code.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,8 +24,10 @@ from briefwright.evidence.quotes import (
 from briefwright.evidence.statements import Kind
 from briefwright.evidence.variants import find_variants
 from briefwright.model.base import Model
+from briefwright.model.brand import brand_problems, contrast_failures
 from briefwright.model.brief import Brief, Citation, Identified
 from briefwright.model.characters import describe, forbidden_characters
+from briefwright.model.dates import as_date, last_day
 from briefwright.model.source import Source
 
 Check = Callable[[Brief], Iterator[Diagnostic]]
@@ -48,10 +51,11 @@ def check_unknown_sources(brief: Brief) -> Iterator[Diagnostic]:
     for item in brief.cited():
         for citation in item.cites:
             if brief.source(citation.source) is None:
-                message = (
-                    f"'{item.id}' cites unknown source '{citation.source}'; "
-                    f"use one of: {', '.join(known)}"
-                )
+                choices = f"use one of: {', '.join(known)}" if known else (
+                    "content/sources/ holds no source yet: add one with "
+                    "`briefwright sources add ARTICLE`, then cite its id"
+                )  # fmt: skip
+                message = f"'{item.id}' cites unknown source '{citation.source}'; {choices}"
                 yield Diagnostic("BW102", message, _where(citation, "source"))
 
 
@@ -68,12 +72,16 @@ def check_quotes_found(brief: Brief) -> Iterator[Diagnostic]:
                 )
                 yield Diagnostic("BW153", message, _where(citation, "quote"))
             elif source is not None and not is_quoted_in(citation.quote, source.text):
-                yield Diagnostic("BW101", _quote_message(item.id, citation, source.text),
-                                 _where(citation, "quote"))  # fmt: skip
+                message = _quote_message(item.id, citation, source.text, brief)
+                yield Diagnostic("BW101", message, _where(citation, "quote"))
 
 
-def _quote_message(item_id: str, citation: Citation, text: str) -> str:
+def _quote_message(item_id: str, citation: Citation, text: str, brief: Brief) -> str:
     head = f"quote in '{item_id}' is not in source '{citation.source}'"
+    elsewhere = [s.id for s in brief.sources if s.id != citation.source
+                 and is_quoted_in(citation.quote, s.text)]  # fmt: skip
+    if elsewhere:
+        return f"{head} but is in source '{elsewhere[0]}'; cite that source"
     parts = quote_parts(citation.quote)
     if len(parts) > 1 and all(is_quoted_in(part, text) for part in parts):
         return f"{head}: each part around the ellipsis is there, but not in this order"
@@ -253,6 +261,12 @@ def check_onepager_caveats(brief: Brief) -> Iterator[Diagnostic]:
                 yield Diagnostic("BW133", message, _where(topic.onepager, "caveats"))
 
 
+# What `init`, `new topic` and `sources add` write for the editor to replace, including the
+# sentences earlier versions of `sources add` wrote.
+_PLACEHOLDER = re.compile(
+    r"REPLACE|replace-with-[\w-]*|Not yet assessed|\[Untitled article\]|"
+    r"Given by the editor who added the source"
+)
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 MAX_WORD = 60
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
@@ -270,8 +284,8 @@ def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
             excerpt = text[match.start() : match.start() + 30]
             message = f"{field} contains HTML markup ({excerpt!r}); write plain text"
             yield Diagnostic("BW150", message, where)
-        if "REPLACE" in text or "replace-with-" in text:
-            message = f"{field} still holds a placeholder from `briefwright new`; fill it in"
+        if placeholder := _PLACEHOLDER.search(text):
+            message = f"{field} still holds the placeholder {placeholder.group(0)!r}; fill it in"
             yield Diagnostic("BW152", message, where)
         if match := _LONG_WORD.search(text):
             message = (
@@ -334,12 +348,19 @@ def check_grounding(brief: Brief) -> Iterator[Diagnostic]:
 
     Numbers, dates and names a statement gives must be in its quotes (errors); a firm claim
     over hedged quotes, or a verb stronger than theirs, is a warning; an `inferred:` note
-    that excuses nothing is a warning too. English only: see BW165.
+    that excuses nothing is a warning too. English only: see BW165. A statement still
+    holding a placeholder is not grounded: BW152 already says what to do with it.
     """
     if not grounding.is_english(brief):
         return
+    unfinished = {
+        item.id
+        for item in brief.identified()
+        if any(_PLACEHOLDER.search(text) for _, _, text in _editable_texts(item))
+    }
     for found in grounding.ground(brief):
-        yield Diagnostic(_GROUNDING_CODES[found.kind], found.message, found.where)
+        if found.item_id not in unfinished:
+            yield Diagnostic(_GROUNDING_CODES[found.kind], found.message, found.where)
 
 
 def check_grounding_language(brief: Brief) -> Iterator[Diagnostic]:
@@ -351,6 +372,42 @@ def check_grounding_language(brief: Brief) -> Iterator[Diagnostic]:
             "quotes"
         )
         yield Diagnostic("BW165", message, _where(brief.metadata, "language"))
+
+
+def check_timeline_order(brief: Brief) -> Iterator[Diagnostic]:
+    """BW155: the timeline runs oldest first; BW156: no event is dated after `as_of` unless
+    it is `scheduled`. A partial date (2022) spans its year or month: it is out of order only
+    when all of it lies before all of the event above it."""
+    as_of = brief.metadata.as_of
+    for earlier, event in itertools.pairwise(brief.timeline):
+        if last_day(event.date) < as_date(earlier.date):
+            message = (
+                f"event '{event.id}' ({event.date}) is dated before '{earlier.id}' "
+                f"({earlier.date}) above it; list the events oldest first"
+            )
+            yield Diagnostic("BW155", message, _where(event, "date"))
+    for event in brief.timeline:
+        if as_date(event.date) > as_of and not event.scheduled:
+            message = (
+                f"event '{event.id}' is dated {event.date}, after the brief's as_of "
+                f"({as_of.isoformat()}); check the date, move as_of forward, or add "
+                "`scheduled: true` if the sources announce it"
+            )
+            yield Diagnostic("BW156", message, _where(event, "date"))
+
+
+def check_brand(brief: Brief) -> Iterator[Diagnostic]:
+    """BW170: the brand's text colours pass WCAG AA on their backgrounds; BW171: its fonts
+    and logo are ones the theme can use."""
+    brand = brief.brand
+    for what, pair, ratio, required in contrast_failures(brand.color):
+        message = (
+            f"{what} ({pair}) have a contrast of {ratio:.2f}:1; WCAG AA needs "
+            f"{required:g}:1: darken the text colour or lighten its background"
+        )
+        yield Diagnostic("BW170", message, _where(brand.color, pair.split()[0]))
+    for message, where in brand_problems(brand):
+        yield Diagnostic("BW171", message, where or _where(brand))
 
 
 CHECKS: tuple[Check, ...] = (
@@ -371,6 +428,8 @@ CHECKS: tuple[Check, ...] = (
     check_onepager_caveats,
     check_grounding_language,
     check_grounding,
+    check_timeline_order,
+    check_brand,
 )
 
 

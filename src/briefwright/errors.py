@@ -106,7 +106,9 @@ CODES: dict[str, Code] = {
              "file, the file system is read-only or full, or permission is denied",
              "choose another `--out`, or free space and permissions; the previous build is "
              "left as it was"),
-        Code("BW005", _E, "`build --only` names neither `brief`, `onepagers` nor a topic id",
+        Code("BW005", _E,
+             "`build --only` names neither `brief`, `onepagers` nor a topic id (a usage "
+             "error: exit code 2)",
              "use one of the names the message lists"),
         Code("BW007", _E,
              "`SOURCE_DATE_EPOCH` is not a whole number of seconds in ASCII digits, or is "
@@ -189,8 +191,11 @@ CODES: dict[str, Code] = {
              "write plain text; markup would only be shown as text"),
         Code("BW151", _E, "a content text has a word longer than 60 characters",
              "add spaces or shorten it (a 10,000-character word would make layout crawl)"),
-        Code("BW152", _E,
-             "a content text still holds a `REPLACE` placeholder from `briefwright new topic`",
+        Code("BW152", _W,
+             "a content text still holds a placeholder that `init`, `new topic` or `sources "
+             "add` wrote (`REPLACE`, `replace-with-…`, or an older version's \"Not yet "
+             "assessed\", \"[Untitled article]\", \"Given by the editor who added the "
+             "source.\"); an error under `check --strict` and `release`",
              "fill it in"),
         Code("BW153", _E,
              "a quote is longer than 2,000 characters",
@@ -203,6 +208,20 @@ CODES: dict[str, Code] = {
              "right-to-left text needs (U+200E, U+200F, U+061C) are allowed",
              "delete the character at the place named (it may be invisible in your editor); "
              "source texts keep theirs verbatim"),
+        Code("BW155", _W, "a timeline event is dated before the event listed above it",
+             "list the events oldest first"),
+        Code("BW156", _W,
+             "a timeline event is dated after the brief's `as_of` date and is not marked "
+             "`scheduled: true`",
+             "check the date, move `as_of` forward, or mark an announced event `scheduled`"),
+        Code("BW170", _E,
+             "a pair of brand colours the theme sets text in fails WCAG 2 AA contrast (4.5:1 "
+             "for text, 3:1 for headings); the message names the pair and its ratio",
+             "darken the text colour or lighten its background"),
+        Code("BW171", _E,
+             "the brand names a font family that is neither bundled nor supplied, a logo that "
+             "is not SVG or PNG, a font that is not TTF or OTF, or two files of one name",
+             "fix the name or the file the message points at"),
         Code("BW160", _E,
              "a number a statement gives (with its unit or currency) is in none of the quotes "
              "it rests on",

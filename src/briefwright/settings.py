@@ -9,23 +9,58 @@ pydantic, so the console entry point can read them before anything slow is impor
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 
+@functools.cache
+def installed_folder(package: str) -> Path:
+    """Return the folder of a data package briefwright ships (`briefwright.theme`, the
+    default theme; `briefwright.example`, the example brief), wherever it is installed."""
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.submodule_search_locations, f"{package} is not installed"
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def default_theme() -> Path:
+    """Return the folder of the installed default theme: templates, stylesheets, fonts."""
+    return installed_folder("briefwright.theme")
+
+
 @dataclass(frozen=True)
 class Project:
-    """Where a brief's inputs live: its content folder and its templates folder."""
+    """Where a brief's inputs live: its content, its own templates, and the theme.
+
+    Templates are looked up in layers, as MkDocs' `custom_dir` over a theme: a file in the
+    project's own templates folder wins over the theme's file of the same name; anything it
+    lacks (or the whole folder, when there is none) comes from the installed theme.
+    """
 
     content: Path = Path("content")
     templates: Path = Path("templates")
+    theme: Path = field(default_factory=default_theme)
 
     @property
-    def roots(self) -> tuple[Path, Path]:
+    def layers(self) -> tuple[Path, ...]:
+        """Return the template folders in the order a file is looked for: own, then theme."""
+        own = self.templates.is_dir() and self.templates.resolve() != self.theme.resolve()
+        return (self.templates, self.theme) if own else (self.theme,)
+
+    @property
+    def roots(self) -> tuple[Path, ...]:
         """Return the folders whose files are the build's inputs."""
-        return (self.content, self.templates)
+        return (self.content, *self.layers)
+
+    @property
+    def named_roots(self) -> tuple[tuple[str, Path], ...]:
+        """Return each input folder with the name its files are recorded under: `content`,
+        `templates` (the project's own), `theme` (the installed theme, when it is another)."""
+        names = ("templates", "theme") if len(self.layers) == 2 else ("templates",)
+        return (("content", self.content), *zip(names, self.layers, strict=True))
 
 
 class Paper(StrEnum):

@@ -121,8 +121,15 @@ def test_a_full_disk_while_writing_is_one_line_and_keeps_the_build(
 ) -> None:
     """A write that fails (EFBIG, as ENOSPC) after typesetting is BW006 naming the path."""
     scratch = Path(tempfile.mkdtemp(prefix="bw-", dir="/tmp"))
+    # The build's own files are all under the limit (web fonts are small): a project asset
+    # of 1.2 MB, over it, is what fills the disk.
+    own = tmp_path / "templates"
+    (own / "assets").mkdir(parents=True)
+    (own / "assets" / "padding.bin").write_bytes(bytes(1_200_000))
+    args = [*_build_args(previous)]
+    args[args.index("--templates") + 1] = str(own)
     result = subprocess.run(
-        [BRIEFWRIGHT, *_build_args(previous)], preexec_fn=_small_file_limit,
+        [BRIEFWRIGHT, *args], preexec_fn=_small_file_limit,
         env={**os.environ, "TMPDIR": str(scratch)}, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 1, result.stdout + result.stderr

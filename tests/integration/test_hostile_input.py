@@ -62,7 +62,7 @@ CASES: dict[str, tuple[Breakage, str, str]] = {
     "unknown field": (_replace(_TOPIC, "order: 1", "order: 1\ncolour: red"), _TOPIC, "BW003"),
     "duplicate id": (_replace("timeline.yaml", "event-one", "fact-one"), "timeline", "BW103"),
     "missing source": (_replace(_TOPIC, "source: one\n", "source: gone\n"), _TOPIC, "BW102"),
-    "deleted source file": (_delete(_SOURCE), "sources:1:1", "BW003"),
+    "deleted source file": (_delete(_SOURCE), "brief.yaml:", "BW102"),
     "invalid utf-8": (_write("actors.yaml", b"actors:\n  - id: caf\xe9\n"), "actors", "BW001"),
     "empty file": (_write("actors.yaml", b""), "actors.yaml:1:1", "BW003"),
     "empty content folder": (_empty_folder, "brief.yaml:1:1", "BW004"),

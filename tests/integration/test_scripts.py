@@ -36,12 +36,26 @@ def test_devanagari_and_japanese_render(project: MakeProject, tmp_path: Path) ->
 
 
 def test_a_character_no_font_covers_fails(project: MakeProject, tmp_path: Path) -> None:
-    """Hangul, which no bundled font covers, is BW302 naming the character."""
+    """Hangul, which no bundled font covers, is BW302 once per character, at the content
+    line and column that holds it (not at brief.pdf:1:1), saying what to do."""
     content = project("scripts")
     glossary = content / "glossary.yaml"
     glossary.write_text(glossary.read_text().replace("日本", "한국"))
+    line, column = next(
+        (number, text.index("한") + 1)
+        for number, text in enumerate(glossary.read_text().splitlines(), 1)
+        if "한" in text
+    )
     with pytest.raises(BriefError) as caught:
         build(Project(content, TEMPLATES), tmp_path / "out", run=RunOptions(only="brief"))
-    messages = [d.message for d in caught.value.diagnostics]
-    assert any(d.code == "BW302" and "U+D55C" in d.message for d in caught.value.diagnostics)
-    assert all(m.startswith("typesetting: .notdef glyph") for m in messages), messages
+    hangul = [d for d in caught.value.diagnostics if "U+D55C" in d.message]
+    assert len(hangul) == 1
+    (found,) = hangul
+    assert found.code == "BW302"
+    assert (found.location.path, found.location.line, found.location.column) == (
+        str(glossary), line, column,
+    )  # fmt: skip
+    assert found.message == (
+        "'한' (U+D55C) is in no bundled font, so brief.pdf would show a blank box; replace "
+        "the character, or supply a font that has it under `brand: typography: fonts:`"
+    )

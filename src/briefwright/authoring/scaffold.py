@@ -14,7 +14,8 @@ from briefwright.errors import BriefError, Diagnostic, Location
 TOPIC_TEMPLATE = """\
 # yaml-language-server: $schema=../../docs/schemas/topic.schema.json
 # A topic of the brief; it also becomes the one-pager build/onepagers/{id}.pdf.
-# Replace every REPLACE and replace-with-…; `briefwright check` fails until you have.
+# Replace every REPLACE and replace-with-…: `briefwright check` lists each one; `check
+# --strict` and `release` refuse to go on while any is left.
 id: {id}
 # Position among the topics, lowest first.
 order: {order}

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from briefwright.model.base import Model
+from briefwright.model.brand import Brand
 from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.source import Source
 
@@ -21,6 +22,7 @@ KINDS: dict[str, tuple[type[Model], str]] = {
     "actors.schema.json": (ActorsFile, "content/actors.yaml"),
     "glossary.schema.json": (GlossaryFile, "content/glossary.yaml"),
     "source.schema.json": (Source, "the front matter of content/sources/*.txt"),
+    "brand.schema.json": (Brand, "content/brand.yaml (or a brief's `brand:` block)"),
 }
 
 

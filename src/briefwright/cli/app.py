@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from briefwright.cli import build, check, new, schema, serve, sources
+from briefwright.cli import build, check, init, new, schema, serve, sources
 
 app = typer.Typer(
     help="Build policy briefs in which every factual sentence cites a verified quote.",
@@ -18,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
 )
+app.add_typer(init.app)
 app.add_typer(build.app)
 app.add_typer(check.app)
 app.add_typer(serve.app)

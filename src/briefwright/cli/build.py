@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from briefwright.cli.messages import fail, interruptible
+from briefwright.cli.messages import fail, fail_usage_or, interruptible
 from briefwright.cli.options import (
     ContentOption,
     ForceOption,
@@ -72,7 +72,7 @@ def build(
             pdf = PdfSettings(paper, pdf_variant)
             outcome = run_build(project, out, pdf, run, _launch_snapshot(context, project))
     except BriefError as error:
-        fail(error)
+        fail_usage_or(error, context, "--only")
     print_outcome(outcome, quiet, verbose)
 
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from briefwright.cli.messages import as_json, fail, print_notices
-from briefwright.cli.options import ContentOption, Format, FormatOption, StrictOption, sub_app
+from briefwright.cli.options import (
+    ContentOption,
+    Format,
+    FormatOption,
+    QuietOption,
+    StrictOption,
+    sub_app,
+)
 from briefwright.errors import BriefError
 
 app = sub_app()
@@ -18,6 +26,10 @@ def check(
     content: ContentOption = Path("content"),
     strict: StrictOption = False,
     format: FormatOption = Format.TEXT,
+    quiet: QuietOption = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every notice, one a paragraph.")
+    ] = False,
 ) -> None:
     """Load and check the content without rendering anything."""
     from briefwright.pipeline.checked import load_and_check, summarise
@@ -32,7 +44,9 @@ def check(
     if format is Format.JSON:
         typer.echo(as_json(checked.notices))
         return
-    print_notices(checked.notices)
+    print_notices(checked.notices, verbose=verbose, quiet=quiet)
+    if quiet:
+        return
     summary = summarise(checked.brief)
     typer.echo(
         f"ok: {summary.statements} cited statements, {summary.quotes} quotes verified against "

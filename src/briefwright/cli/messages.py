@@ -16,21 +16,57 @@ from typing import NoReturn
 import typer
 
 from briefwright.cli.interrupts import interrupted
-from briefwright.errors import BriefError, Diagnostic, Interrupted
+from briefwright.errors import BriefError, Diagnostic, Interrupted, Severity
 
 
 def fail(error: BriefError) -> NoReturn:
-    """Print every diagnostic of the error, one a line, and exit with code 1."""
+    """Print every diagnostic of the error, one a line (a warning marked so), and exit with
+    code 1."""
     for diagnostic in error.diagnostics:
-        typer.echo(str(diagnostic), err=True)
+        mark = "" if diagnostic.severity is Severity.ERROR else f" ({diagnostic.severity.value})"
+        typer.echo(f"{diagnostic}{mark}", err=True)
     sys.stderr.flush()
     raise typer.Exit(code=1)
 
 
-def print_notices(notices: Iterable[Diagnostic]) -> None:
-    """Print warnings and information, one a line with their severity, on stderr."""
+#: Notices that come one per paragraph: summarised per file unless --verbose.
+SUMMARISED = {"BW120": "paragraphs no citation touches"}
+
+
+#: Codes that report a bad command-line value only the content can judge (an `--only` that
+#: names no topic): usage errors, exit code 2, in Typer's usage format.
+USAGE_CODES = {"BW005"}
+
+
+def fail_usage_or(error: BriefError, context: typer.Context, option: str) -> NoReturn:
+    """Exit as a usage error (code 2) when the error is about an option's value; otherwise
+    print it and exit with code 1."""
+    usage = [d for d in error.diagnostics if d.code in USAGE_CODES]
+    if usage:
+        raise typer.BadParameter(usage[0].message, ctx=context, param_hint=f"'{option}'")
+    fail(error)
+
+
+def print_notices(
+    notices: Iterable[Diagnostic], verbose: bool = False, quiet: bool = False
+) -> None:
+    """Print warnings and information, one a line with their severity, on stderr: with
+    `quiet`, only warnings; unless `verbose`, per-paragraph notices one line per file."""
+    grouped: dict[tuple[str, str], list[Diagnostic]] = {}
     for notice in notices:
+        if quiet and notice.severity is Severity.INFO:
+            continue
+        if notice.code in SUMMARISED and not verbose:
+            grouped.setdefault((notice.code, notice.location.path), []).append(notice)
+            continue
         typer.echo(f"{notice} ({notice.severity.value})", err=True)
+    for (code, path), group in grouped.items():
+        lines = ", ".join(str(n.location.line) for n in group if n.location.line)
+        typer.echo(
+            f"{path}: {code} {len(group)} {SUMMARISED[code]} (lines {lines}); "
+            "--verbose lists each (info)",
+            err=True,
+        )
 
 
 def as_json(diagnostics: Iterable[Diagnostic]) -> str:

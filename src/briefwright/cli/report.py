@@ -73,7 +73,7 @@ def print_outcome(outcome: UpToDate | Built, quiet: bool, verbose: bool) -> None
     if isinstance(outcome, UpToDate):
         print(outcome.notice)
         return
-    print_notices(outcome.warnings)
+    print_notices(outcome.warnings, verbose=verbose, quiet=quiet)
     produced = outcome.produced
     if not quiet:
         print(

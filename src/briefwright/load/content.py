@@ -11,7 +11,9 @@ Layout of a content folder:
 
 from __future__ import annotations
 
+import difflib
 import functools
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,11 +23,14 @@ from pydantic import ValidationError
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.files import read_regular
 from briefwright.load.yamlfile import parse_yaml
-from briefwright.model.base import POSITION_KEY, Model, Position
+from briefwright.model.base import ID_PATTERN, POSITION_KEY, Model, Position
+from briefwright.model.brand import COLOR_PATTERN, Brand
 from briefwright.model.brief import ActorsFile, Brief, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.model.dates import PARTIAL_DATE_PATTERN, impossible_date
 from briefwright.model.source import Source
 
 M = TypeVar("M", bound=Model)
+BRAND_FILE = "brand.yaml"
 
 
 def load_brief(content_dir: Path) -> Brief:
@@ -45,9 +50,12 @@ def load_brief(content_dir: Path) -> Brief:
             problems, root / "glossary.yaml", GlossaryFile, "terms", root, required=False
         ),
         "sources": _load_sources(problems, sorted((root / "sources").glob("*.txt")), root),
+        "brand": _load_brand(problems, root),
     }
     if problems:
         raise BriefError(problems)
+    if parts["front"].brand is not None:
+        parts["brand"] = parts["front"].brand
     try:
         return Brief.model_validate(parts)
     except ValidationError as error:
@@ -84,6 +92,14 @@ def _load_list(
         return ()
     wrapper = _collect(problems, lambda: _load_model(path, model, root))
     return tuple(getattr(wrapper, field)) if wrapper is not None else ()
+
+
+def _load_brand(problems: list[Diagnostic], root: Path) -> Brand:
+    """Return the project's brand.yaml, if there is one (a brief's `brand:` wins over it)."""
+    path = root / BRAND_FILE
+    if not path.exists() and not path.is_symlink():
+        return Brand()
+    return _collect(problems, lambda: _load_model(path, Brand, root)) or Brand()
 
 
 def _load_sources(problems: list[Diagnostic], paths: list[Path], root: Path) -> list[Source]:
@@ -159,10 +175,12 @@ def validate(data: Any, model: type[M], path: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise BriefError(_diagnostics(error, data, path)) from None
+        raise BriefError(_diagnostics(error, data, path, model)) from None
 
 
-def _diagnostics(error: ValidationError, data: Any, path: str) -> Iterator[Diagnostic]:
+def _diagnostics(
+    error: ValidationError, data: Any, path: str, model: type[Model]
+) -> Iterator[Diagnostic]:
     items = error.errors(include_url=False)
     failing = {tuple(item["loc"]) for item in items}
     for item in items:
@@ -170,18 +188,72 @@ def _diagnostics(error: ValidationError, data: Any, path: str) -> Iterator[Diagn
         if item["type"] == "too_short" and any(f[: len(loc)] == loc != f for f in failing):
             continue  # a list emptied only because its items failed: those errors say it
         where = _locate(data, loc) or Location(path)
-        yield Diagnostic("BW003", _describe(item, loc), where)
+        yield Diagnostic("BW003", _describe(item, loc, model), where)
 
 
-def _describe(item: Any, loc: tuple[Any, ...]) -> str:
+def _describe(item: Any, loc: tuple[Any, ...], model: type[Model]) -> str:
     field = ".".join(str(part) for part in loc) or "file"
     kind = item["type"]
     if kind == "missing":
         return f"missing required field '{field}'; add it"
     if kind == "extra_forbidden":
-        return f"unknown field '{field}'; remove it or check its spelling"
+        return _unknown_field(field, loc, model)
+    if kind == "string_pattern_mismatch":
+        return f"{field}: {_pattern_advice(item['ctx']['pattern'])}"
+    if kind.startswith(("date_", "datetime_")):
+        return f"{field}: {_date_advice(item['input'])}"
     message = str(item["msg"]).removeprefix("Value error, ")
     return f"{field}: {message}"
+
+
+def _unknown_field(field: str, loc: tuple[Any, ...], model: type[Model]) -> str:
+    """Say a field is unknown, suggesting the nearest field the model at that place has."""
+    known = fields_at(model, loc[:-1])
+    nearest = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    hint = f"did you mean `{nearest[0]}`?" if nearest else "remove it or check its spelling"
+    return f"unknown field '{field}'; {hint}"
+
+
+def fields_at(model: type[Model], loc: tuple[Any, ...]) -> list[str]:
+    """Return the field names of the model found by following `loc` (names and list
+    indices) down from `model`; empty when the path leaves the models."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(str(part)) if _is_model(current) else None
+        if field is None:
+            return []
+        current = next((t for t in _types_in(field.annotation) if _is_model(t)), None)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _types_in(annotation: Any) -> Iterator[Any]:
+    """Yield the types an annotation is made of (through unions, tuples, Annotated)."""
+    yield annotation
+    for argument in typing.get_args(annotation):
+        yield from _types_in(argument)
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, Model)
+
+
+#: What a field's pattern asks for, said as a reader would write it.
+_PATTERN_ADVICE = {
+    ID_PATTERN: "an id uses lower-case letters, digits and hyphens, e.g. `defence-exports`",
+    PARTIAL_DATE_PATTERN: "write a date as YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. 2023-03-20",
+    COLOR_PATTERN: "write a colour as #rrggbb, e.g. #123a63",
+}
+
+
+def _pattern_advice(pattern: str) -> str:
+    return _PATTERN_ADVICE.get(pattern, "this value has the wrong form; see docs/content.md")
+
+
+def _date_advice(value: Any) -> str:
+    """Say why a date is refused: a day the calendar lacks, or a form that is not ISO."""
+    return impossible_date(str(value)) or "write it as YYYY-MM-DD, e.g. 2023-03-20"
 
 
 def _locate(data: Any, loc: tuple[Any, ...]) -> Location | None:

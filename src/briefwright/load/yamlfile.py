@@ -43,6 +43,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         mark = error.problem_mark or error.context_mark
         where = _location(path, mark, first_line) if mark else Location(path, first_line)
         problem = error.problem or error.context or "invalid YAML"
+        if problem.startswith("mapping values are not allowed"):
+            problem += (
+                "; text that contains ': ' must be quoted: put the whole value in double "
+                'quotes ("…")'
+            )
         raise BriefError([Diagnostic("BW002", f"YAML syntax: {problem}", where)]) from None
     except yaml.YAMLError as error:
         message = f"YAML syntax: {error}".splitlines()[0]

@@ -14,6 +14,8 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from briefwright.model.base import Id, Model, Text
+from briefwright.model.brand import Brand
+from briefwright.model.dates import PartialDate
 from briefwright.model.source import Source
 from briefwright.model.vocab import Confidence, Likelihood
 
@@ -167,10 +169,12 @@ class TimelineEvent(Model):
 
     id: Id
     """Stable identifier, unique across the brief."""
-    date: Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    date: PartialDate
     """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`: only as precise as the sources allow."""
     date_note: str | None = None
     """How the date was read from the sources, when they do not print it in full."""
+    scheduled: bool = False
+    """The sources announce the event for a date after `as_of` (check BW156 allows it)."""
     inferred: Inferred | None = None
     """The year of `date` (or of the text) when no quote or stated source date prints it."""
     text: Text
@@ -239,8 +243,8 @@ class Metadata(Model):
     """Title on the cover and in the PDF metadata."""
     subtitle: Text
     """One line under the title."""
-    series: Text
-    """The publication series."""
+    series: Text | None = None
+    """The publication series (a brand's `series:` takes precedence)."""
     product_id: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]*$")]
     """Product identifier, e.g. `BW-2026-001`."""
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
@@ -283,6 +287,8 @@ class Front(Model):
     """Readings of the evidence the brief considered and weighs differently."""
     wording_choices: tuple[WordingChoice, ...] = ()
     """Where sources quote one remark differently, the wording the brief relies on."""
+    brand: Brand | None = None
+    """The brief's own brand (else the project's brand.yaml, else the theme's defaults)."""
 
 
 class Brief(Model):
@@ -293,7 +299,10 @@ class Brief(Model):
     timeline: tuple[TimelineEvent, ...] = Field(min_length=1)
     actors: tuple[Actor, ...] = Field(min_length=1)
     glossary: tuple[GlossaryEntry, ...] = ()
-    sources: tuple[Source, ...] = Field(min_length=1)
+    sources: tuple[Source, ...] = ()
+    """The articles the brief cites (none yet in a new project: check says what to do)."""
+    brand: Brand = Brand()
+    """The brand the documents carry: the brief's own, the project's, or the theme's."""
 
     @property
     def metadata(self) -> Metadata:

@@ -33,13 +33,16 @@ def sha256(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class DocumentRecord:
-    """One typeset document: its pages, a remark, the hashes of its HTML and PDF, its key."""
+    """One typeset document: its pages, a remark, the hashes of its HTML and PDF, its key;
+    and its Word edition's hash and key (what an incremental build compares to skip it)."""
 
     pages: int
     remark: str | None
     html_sha256: str
     pdf_sha256: str
     typeset_key: str
+    docx_sha256: str | None = None
+    docx_key: str | None = None
 
     @classmethod
     def from_json(cls, data: Any) -> DocumentRecord | None:

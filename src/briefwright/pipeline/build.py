@@ -9,11 +9,12 @@ and typesetting inputs are unchanged.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from briefwright.errors import Diagnostic
+from briefwright.errors import BriefError, Diagnostic
 from briefwright.files import read_regular, regular_files
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import (
@@ -27,8 +28,10 @@ from briefwright.output.manifest import (
 from briefwright.output.write import Artifacts, check_writable, write_artifacts
 from briefwright.pipeline.checked import Checked, load_and_check
 from briefwright.pipeline.clock import build_time
+from briefwright.pipeline.editions import WordEdition, web_edition_assets, word_edition
 from briefwright.pipeline.incremental import (
     MAX_INPUT_BYTES,
+    Kept,
     Plan,
     Previous,
     Snapshot,
@@ -36,8 +39,12 @@ from briefwright.pipeline.incremental import (
     take_snapshot,
     up_to_date_notice,
 )
+from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.pipeline.targets import Target, render_pages, select_targets
+from briefwright.render.brand import brand_assets
+from briefwright.render.html import document_labels
+from briefwright.render.labels import LABELS_CSS, Labels
 from briefwright.settings import Limits, PdfSettings, Project
 from briefwright.typeset.pool import Progress, typeset_all, warm_up
 from briefwright.typeset.worker import Typeset
@@ -55,17 +62,23 @@ class RunOptions:
     limits: Limits = field(default_factory=Limits)
     force: bool = False
     progress: Progress | None = None
+    web_fonts: bool = True
+    """Cut the HTML edition's fonts to WOFF2 subsets; `serve` keeps the full faces, so an
+    edit that brings a new character needs no new subset."""
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A checked brief's documents as HTML, with the template assets they link to."""
+    """A checked brief's documents as HTML, with the assets they link to: the templates'
+    files and the ones made from the brand and labels (`made`, also in `assets`)."""
 
     checked: Checked
     built_at: datetime
     targets: list[Target]
     pages: dict[str, str]
     assets: dict[str, bytes]
+    made: dict[str, bytes]
+    labels: Labels
 
 
 @dataclass(frozen=True)
@@ -156,11 +169,25 @@ def produce(
     # Read while the fork server may still be importing WeasyPrint: it reads the fonts.
     versions = tool_versions(rendered.assets)
     jobs = [t.job(rendered.pages[t.stem]) for t in rendered.targets if t.stem in plan.to_typeset]
-    fresh = typeset_all(jobs, project.templates, pdf, run.jobs, run.limits, run.progress)
-    laps.lap("typeset PDFs")
-    documents, artifacts = record_documents(rendered.pages, plan, fresh)
-    carry_over(previous, rendered, project.content, documents, artifacts)
-    artifacts.update(rendered.assets, f"{project.templates.name}/{ASSETS}")
+    carried = carry_over(previous, rendered, project.content)
+    # The other editions are made in a thread while the worker processes typeset: the main
+    # thread only waits for them, and HarfBuzz, Brotli and zlib work outside the GIL.
+    with ThreadPoolExecutor(1) as background:
+        editions = background.submit(
+            make_editions, rendered, carried, project.layers, pdf, previous, run.web_fonts
+        )
+        try:
+            fresh = typeset_all(
+                jobs, project.layers, pdf, run.jobs, run.limits, run.progress, rendered.made
+            )
+        except BriefError as error:
+            raise locate_missing_glyphs(error, project.content) from None
+        laps.lap("typeset PDFs")
+        web, word = editions.result()
+    laps.lap("web fonts and Word")
+    documents, artifacts = record_documents(rendered.pages, plan, fresh, word)
+    keep_carried(carried, documents, artifacts)
+    artifacts.update(web, "the HTML edition's assets")
     manifest = make_manifest(rendered, pdf, snapshot, documents, artifacts, versions)
     artifacts.add(MANIFEST, manifest.to_json(), "the manifest")
     laps.lap("manifest")
@@ -190,15 +217,42 @@ def render_site(
     brief = checked.brief
     built_at = build_time(brief.metadata.as_of, epoch)
     targets = select_targets(brief, only, project.content)
-    pages = render_pages(brief, targets, project.templates, built_at)
+    t = document_labels(brief, project.layers)
+    pages = render_pages(brief, targets, project.layers, built_at, t)
+    made = made_assets(brief, t, project.content)
     laps.lap("render HTML")
-    return Rendered(checked, built_at, targets, pages, read_assets(project.templates))
+    assets = dict(sorted((read_assets(project.layers) | made).items()))
+    return Rendered(checked, built_at, targets, pages, assets, made, t)
+
+
+def make_editions(
+    rendered: Rendered,
+    carried: dict[str, Kept],
+    layers: tuple[Path, ...],
+    pdf: PdfSettings,
+    previous: Previous | None,
+    web_fonts: bool,
+) -> tuple[dict[str, bytes], WordEdition]:
+    """Return the HTML edition's assets and the Word edition (pipeline/editions.py)."""
+    brief = rendered.checked.brief
+    pages = [*rendered.pages.values()]
+    pages += [kept.html.decode("utf-8") for kept in carried.values() if kept.html is not None]
+    web = web_edition_assets(brief, pages, rendered.assets, web_fonts)
+    word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
+                        layers, pdf, rendered.built_at, previous)  # fmt: skip
+    return web, word
+
+
+def made_assets(brief: Brief, t: Labels, content: Path) -> dict[str, bytes]:
+    """Return the assets the build makes rather than copies: the brand's stylesheets and
+    files, and labels.css in the brief's language."""
+    return brand_assets(brief.brand, content) | {LABELS_CSS: t.stylesheet().encode("utf-8")}
 
 
 def record_documents(
-    pages: dict[str, str], plan: Plan, fresh: dict[str, Typeset]
+    pages: dict[str, str], plan: Plan, fresh: dict[str, Typeset], word: WordEdition
 ) -> tuple[dict[str, DocumentRecord], Artifacts]:
-    """Return each document's manifest record, and its HTML and PDF as artifacts."""
+    """Return each document's manifest record, and its HTML, PDF and .docx as artifacts."""
     documents: dict[str, DocumentRecord] = {}
     artifacts = Artifacts()
     for stem, html in pages.items():
@@ -208,31 +262,43 @@ def record_documents(
             if kept is not None
             else (fresh[stem].pdf, fresh[stem].pages, fresh[stem].remark)
         )
-        data = html.encode("utf-8")
+        data, docx = html.encode("utf-8"), word.files[stem]
         documents[stem] = DocumentRecord(
-            pages_count, remark, sha256(data), sha256(pdf), plan.keys[stem]
-        )
+            pages_count, remark, sha256(data), sha256(pdf), plan.keys[stem],
+            sha256(docx), word.keys[stem],
+        )  # fmt: skip
         artifacts.add(f"{stem}.html", data, f"document {stem}")
         artifacts.add(f"{stem}.pdf", pdf, f"document {stem}")
+        artifacts.add(f"{stem}.docx", docx, f"document {stem}")
     return documents, artifacts
 
 
 def carry_over(
-    previous: Previous | None,
-    rendered: Rendered,
-    content_dir: Path,
-    documents: dict[str, DocumentRecord],
-    artifacts: Artifacts,
-) -> None:
-    """Keep, in the manifest and the output, documents a partial (--only) build did not make."""
+    previous: Previous | None, rendered: Rendered, content_dir: Path
+) -> dict[str, Kept]:
+    """Return, by stem, the documents of the previous build that a partial (--only) build
+    did not make and keeps as they are."""
     if previous is None:
-        return
+        return {}
+    carried = {}
     for target in select_targets(rendered.checked.brief, None, content_dir):
-        kept = None if target.stem in documents else previous.carried(target.stem)
+        kept = None if target.stem in rendered.pages else previous.carried(target.stem)
         if kept is not None and kept.html is not None:
-            documents[target.stem] = kept.record
-            artifacts.add(f"{target.stem}.html", kept.html, f"document {target.stem}")
-            artifacts.add(f"{target.stem}.pdf", kept.pdf, f"document {target.stem}")
+            carried[target.stem] = kept
+    return carried
+
+
+def keep_carried(
+    carried: dict[str, Kept], documents: dict[str, DocumentRecord], artifacts: Artifacts
+) -> None:
+    """Put the carried documents in the manifest and the output."""
+    for stem, kept in carried.items():
+        assert kept.html is not None, "carry_over keeps only documents with their HTML"
+        documents[stem] = kept.record
+        artifacts.add(f"{stem}.html", kept.html, f"document {stem}")
+        artifacts.add(f"{stem}.pdf", kept.pdf, f"document {stem}")
+        if kept.docx is not None:
+            artifacts.add(f"{stem}.docx", kept.docx, f"document {stem}")
 
 
 def make_manifest(
@@ -276,15 +342,16 @@ class Stopwatch:
         self._last = now
 
 
-def read_assets(templates_dir: Path) -> dict[str, bytes]:
-    """Return the stylesheets and fonts the HTML links to, keyed by their path in out_dir.
+def read_assets(layers: tuple[Path, ...]) -> dict[str, bytes]:
+    """Return the stylesheets and fonts the HTML links to, keyed by their path in out_dir;
+    a file of the project's own templates/assets/ replaces the theme's of the same path.
 
-    Only regular files inside templates/ are read: a symlink leading out of it is refused,
+    Only regular files inside the templates are read: a symlink leading out is refused,
     never copied into the output.
     """
-    return {
-        path.relative_to(templates_dir).as_posix(): read_regular(
-            path, templates_dir, MAX_INPUT_BYTES
-        )
-        for path in regular_files(templates_dir / ASSETS)
-    }
+    assets: dict[str, bytes] = {}
+    for layer in reversed(layers):
+        for path in regular_files(layer / ASSETS):
+            data = read_regular(path, layer, MAX_INPUT_BYTES)
+            assets[path.relative_to(layer).as_posix()] = data
+    return dict(sorted(assets.items()))

@@ -27,13 +27,13 @@ class Checked:
 
 
 def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
-    """Load and check the content; raise every error (and, if strict, warning) at once."""
+    """Load and check the content; raise every error (and, if strict, warning) at once. The
+    error carries the warnings too, so one run lists everything left to do."""
     brief = load_brief(content_dir)
     diagnostics = check_brief(brief)
     failing_severities = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    failing = [d for d in diagnostics if d.severity in failing_severities]
-    if failing:
-        raise BriefError(failing)
+    if any(d.severity in failing_severities for d in diagnostics):
+        raise BriefError([d for d in diagnostics if d.severity is not Severity.INFO])
     return Checked(brief, tuple(d for d in diagnostics if d.severity is not Severity.ERROR))
 
 

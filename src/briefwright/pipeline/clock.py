@@ -25,6 +25,13 @@ def known_epoch(inputs: tuple[Path, ...], environ: Mapping[str, str] | None = No
     return last_commit_time(inputs)
 
 
+def today(environ: Mapping[str, str] | None = None) -> date:
+    """Return the calendar date now (UTC): SOURCE_DATE_EPOCH's day when it is set."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    now = datetime.fromtimestamp(parse_epoch(value), tz=UTC) if value else datetime.now(UTC)
+    return now.date()
+
+
 def build_time(as_of: date, epoch: int | None) -> datetime:
     """Return the build's timestamp (UTC): the known epoch, else midnight of the as-of date."""
     if epoch is not None:

@@ -48,9 +48,9 @@ def fingerprint_inputs(project: Project) -> dict[str, str]:
     date" while the build would hang on it.
     """
     found = {}
-    for root in project.roots:
+    for name, root in project.named_roots:
         for path in regular_files(root):
-            key = f"{root.name}/{path.relative_to(root).as_posix()}"
+            key = f"{name}/{path.relative_to(root).as_posix()}"
             found[key] = sha256(read_regular(path, root, limit=MAX_INPUT_BYTES))
     return found
 
@@ -75,6 +75,7 @@ class Kept:
     pdf: bytes
     record: DocumentRecord
     html: bytes | None = None
+    docx: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,13 @@ class Previous:
         data = self._read(f"{stem}.pdf", record.pdf_sha256)
         return Kept(data, record) if data is not None else None
 
+    def reusable_docx(self, stem: str, key: str) -> bytes | None:
+        """Return a document's previous .docx when its Word edition's key matches."""
+        record = self.manifest.documents.get(stem)
+        if record is None or record.docx_key != key or record.docx_sha256 is None:
+            return None
+        return self._read(f"{stem}.docx", record.docx_sha256)
+
     def carried(self, stem: str) -> Kept | None:
         """Return a document this build did not make (--only), if its files are intact."""
         record = self.manifest.documents.get(stem)
@@ -117,7 +125,8 @@ class Previous:
             return None
         html = self._read(f"{stem}.html", record.html_sha256)
         data = self._read(f"{stem}.pdf", record.pdf_sha256)
-        return Kept(data, record, html) if html is not None and data is not None else None
+        docx = self._read(f"{stem}.docx", record.docx_sha256) if record.docx_sha256 else None
+        return Kept(data, record, html, docx) if html is not None and data is not None else None
 
     def _read(self, name: str, digest: str) -> bytes | None:
         """Return an artifact's bytes when they still have the recorded SHA-256."""

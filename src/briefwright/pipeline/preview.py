@@ -80,7 +80,7 @@ class Preview:
                 continue
             self._pdfs_wanted.clear()
             # Niced workers leave the CPU to the next HTML refresh.
-            run = RunOptions(jobs=self.jobs, limits=Limits(niceness=10))
+            run = RunOptions(jobs=self.jobs, limits=Limits(niceness=10), web_fonts=False)
             try:
                 build(self.project, self.out_dir, run=run)
                 problems: list[str] = []

@@ -10,6 +10,7 @@ from pathlib import Path
 from briefwright.errors import BriefError, Location
 from briefwright.model.brief import Brief, Topic
 from briefwright.render.html import render_brief, render_onepager
+from briefwright.render.labels import Labels
 from briefwright.typeset.worker import Job
 
 ONEPAGERS = "onepagers"
@@ -31,11 +32,11 @@ class Target:
         """Return the folder, relative to the output folder, the HTML's links resolve from."""
         return "" if self.topic is None else ONEPAGERS
 
-    def render(self, brief: Brief, templates_dir: Path, built: datetime) -> str:
-        """Render this document's HTML."""
+    def render(self, brief: Brief, layers: tuple[Path, ...], built: datetime, t: Labels) -> str:
+        """Render this document's HTML from the template layers, in the labels' language."""
         if self.topic is None:
-            return render_brief(brief, templates_dir, built)
-        return render_onepager(brief, self.topic, templates_dir, built)
+            return render_brief(brief, layers, built, t)
+        return render_onepager(brief, self.topic, layers, built, t)
 
     def job(self, html: str) -> Job:
         """Describe this document's typesetting for a worker process."""
@@ -57,13 +58,13 @@ def select_targets(brief: Brief, only: str | None, content_dir: Path) -> list[Ta
     chosen = [target for target in onepagers if target.topic and target.topic.id == only]
     if not chosen:
         valid = ", ".join(["brief", ONEPAGERS, *(t.id for t in brief.topics)])
-        message = f"--only {only!r} names no document or topic; use one of: {valid}"
+        message = f"{only!r} names no document or topic; use one of: {valid}"
         raise BriefError.of("BW005", message, Location(str(content_dir / "topics")))
     return chosen
 
 
 def render_pages(
-    brief: Brief, targets: list[Target], templates_dir: Path, built: datetime
+    brief: Brief, targets: list[Target], layers: tuple[Path, ...], built: datetime, t: Labels
 ) -> dict[str, str]:
     """Return each target's HTML by its stem, in target order."""
-    return {target.stem: target.render(brief, templates_dir, built) for target in targets}
+    return {target.stem: target.render(brief, layers, built, t) for target in targets}

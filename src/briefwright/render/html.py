@@ -1,6 +1,8 @@
 """Turn a checked Brief into HTML (the brief, each one-pager) through the Jinja2 templates.
 
 One environment is built here and only here: autoescape on, undefined names are errors.
+Every document's template gets the same context (docs/theme.md lists it): the brief, its
+labels `t` in the brief's language, its brand, and the sections the brief has.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,14 +23,25 @@ from briefwright.evidence.coverage import independent_origins
 from briefwright.files import read_regular
 from briefwright.model.brief import Brief, Topic
 from briefwright.model.source import Source
+from briefwright.render.brand import ASSETS, logo_url
+from briefwright.render.labels import Labels, english, load_labels
 from briefwright.render.notes import Note, NoteIndex, anchor
 
 BRIEF_TEMPLATE = "brief.html.j2"
 ONEPAGER_TEMPLATE = "onepager.html.j2"
 _OPEN_DOUBLE = re.compile(r'(^|[\s(\[\u2013\u2014/-])"')
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[\u201c\u2013\u2014/-])'")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the brief as the contents list and the partial that draws it see it."""
+
+    id: str
+    heading: str
+    partial: str
+    topic: Topic | None = None
+    number: int = 0
 
 
 class ConfinedLoader(jinja2.BaseLoader):
@@ -49,13 +63,14 @@ class ConfinedLoader(jinja2.BaseLoader):
 
 
 @functools.lru_cache(maxsize=8)
-def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """Return the single Jinja2 environment: strict, escaping, and loading only templates/.
+def make_environment(layers: tuple[Path, ...]) -> jinja2.Environment:
+    """Return the single Jinja2 environment: strict, escaping, and loading templates from
+    the layers in order (the project's own templates/, then the theme), nothing else.
 
-    Cached per folder; Jinja recompiles a template whose file changed (auto_reload).
+    Cached per layers; Jinja recompiles a template whose file changed (auto_reload).
     """
     env = jinja2.Environment(
-        loader=ConfinedLoader(templates_dir),
+        loader=jinja2.ChoiceLoader([ConfinedLoader(layer) for layer in layers]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -63,6 +78,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["long_date"] = long_date
+    env.filters["lower_first"] = lower_first
     env.filters["typographic"] = typographic
     env.globals["anchor"] = anchor
     return env
@@ -75,35 +91,101 @@ def typographic(text: str) -> str:
     return text.replace("...", "\u2026")
 
 
-def long_date(value: date | datetime | str) -> str:
-    """Format a full or partial ISO date as a reader writes it: `8 September 2022`."""
-    text = value.isoformat()[:10] if isinstance(value, date | datetime) else value
-    parts = [int(part) for part in text.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = _MONTHS[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+@jinja2.pass_context
+def long_date(context: jinja2.runtime.Context, value: date | datetime | str) -> str:
+    """Format a full or partial ISO date as the brief's language writes it (`8 September
+    2022`, `2022年9月8日`); English for a template rendered without labels."""
+    labels = context.get("t")
+    return (labels if isinstance(labels, Labels) else english()).date(value)
 
 
-def render_brief(brief: Brief, templates_dir: Path, built: datetime) -> str:
+def lower_first(text: str) -> str:
+    """Lower-case a label's first letter, for use inside a sentence (`News report` → `news
+    report`); a language without case is unchanged."""
+    return text[:1].lower() + text[1:]
+
+
+def brief_sections(brief: Brief, t: Labels) -> list[Section]:
+    """Return the brief's sections in reading order, leaving out those with nothing in them."""
+    front = brief.front
+    sections = [Section("key-judgments", t("key_judgments_heading"), "key_judgments")]
+    if front.background:
+        sections.append(Section("background", t("background_heading"), "background"))
+    for number, topic in enumerate(brief.topics, 1):
+        heading = t("topic_heading", number=number, title=topic.title)
+        sections.append(Section(f"topic-{topic.id}", heading, "topic", topic, number))
+    optional = [
+        ("implications", "implications_heading", front.implications),
+        ("recommendations", "recommendations_heading", front.recommendations),
+        ("gaps", _gaps_heading(brief), front.information_gaps or front.alternative_views),
+        ("timeline", "timeline_heading", brief.timeline),
+        ("actors", "key_actors_heading", brief.actors),
+        ("glossary", "glossary_heading", brief.glossary),
+    ]
+    sections += [Section(id_, t(key), id_) for id_, key, items in optional if items]
+    sections.append(Section("notes", t("source_notes_heading"), "notes"))
+    sections.append(Section("sources", t("sources_heading"), "sources"))
+    sections.append(Section("methods", t("methods_heading"), "methods"))
+    return sections
+
+
+def _gaps_heading(brief: Brief) -> str:
+    """Return the label key of the gaps section's heading: it names what the section holds."""
+    gaps, views = brief.front.information_gaps, brief.front.alternative_views
+    if gaps and views:
+        return "gaps_and_alternatives_heading"
+    return "gaps_heading" if gaps else "alternatives_heading"
+
+
+def document_labels(brief: Brief, layers: tuple[Path, ...]) -> Labels:
+    """Return the labels of the brief's language, with the brand's overrides."""
+    where = brief.brand.where("labels")
+    return load_labels(layers, brief.metadata.language, brief.brand.labels, where)
+
+
+def render_brief(
+    brief: Brief, layers: tuple[Path, ...], built: datetime, t: Labels | None = None
+) -> str:
     """Render the brief's HTML; a template error names the template file and line."""
-    return _render(templates_dir, BRIEF_TEMPLATE, brief, built, link_notes=True)
+    t = t or document_labels(brief, layers)
+    notes = NoteIndex(brief, t)
+    return _render(
+        layers,
+        BRIEF_TEMPLATE,
+        brief,
+        built,
+        t,
+        notes=notes,
+        sections=brief_sections(brief, t),
+        any_corroborated=any(independent_origins(brief, item) > 1 for item in brief.cited()),
+        assets=ASSETS,
+        link_notes=True,
+    )
 
 
-def render_onepager(brief: Brief, topic: Topic, templates_dir: Path, built: datetime) -> str:
+def render_onepager(
+    brief: Brief,
+    topic: Topic,
+    layers: tuple[Path, ...],
+    built: datetime,
+    t: Labels | None = None,
+) -> str:
     """Render one topic's one-pager from the same content, and note numbers, as the brief."""
-    notes = NoteIndex(brief)
+    t = t or document_labels(brief, layers)
+    notes = NoteIndex(brief, t)
     by_id = {item.id: item for item in brief.front.recommendations}
     recommendations = [by_id[i] for i in topic.onepager.recommendations if i in by_id]
     shown = [note for point in topic.onepager_points() for note in notes.of(point)]
     shown += notes.behind(topic.bottom_line.basis)
     shown += [note for item in recommendations for note in notes.behind(item.basis)]
     return _render(
-        templates_dir,
+        layers,
         ONEPAGER_TEMPLATE,
         brief,
         built,
+        t,
         notes=notes,
+        assets=f"../{ASSETS}",
         topic=topic,
         number=brief.topics.index(topic) + 1,
         recommendations=recommendations,
@@ -120,34 +202,65 @@ def _by_source(shown: list[Note]) -> list[tuple[Source, list[int]]]:
     return [(source, sorted(numbers)) for source, numbers in groups.values()]
 
 
-def _render(templates_dir: Path, name: str, brief: Brief, built: datetime, **context: Any) -> str:
-    env = make_environment(templates_dir)
-    context.setdefault("notes", NoteIndex(brief))
+def _render(
+    layers: tuple[Path, ...],
+    name: str,
+    brief: Brief,
+    built: datetime,
+    t: Labels,
+    **context: Any,
+) -> str:
+    env = make_environment(layers)
+    brand = brief.brand
     try:
         return env.get_template(name).render(
             brief=brief,
             meta=brief.metadata,
             built=built,
+            t=t,
+            brand=brand,
+            organisation=brand.meta.name.full if brand.meta else brief.metadata.organisation,
+            series=brand.series or brief.metadata.series or "",
+            logo=logo_url(brand),
             origins=lambda item: independent_origins(brief, item),
             **context,
         )
     except jinja2.TemplateSyntaxError as error:
-        where = Location(str(templates_dir / (error.name or name)), error.lineno)
+        where = Location(error.filename or str(layers[0] / name), error.lineno)
         message = f"template syntax: {error.message}"
         raise BriefError([Diagnostic("BW201", message, where)]) from None
-    except (jinja2.UndefinedError, jinja2.TemplateNotFound) as error:
-        raise BriefError([_template_problem(error, templates_dir, name)]) from None
+    except jinja2.TemplateNotFound as error:
+        raise BriefError([_missing_template(error, layers, name)]) from None
+    except jinja2.UndefinedError as error:
+        raise BriefError([_template_problem(error, layers, name)]) from None
 
 
-def _template_problem(error: Exception, templates_dir: Path, name: str) -> Diagnostic:
+def _missing_template(
+    error: jinja2.TemplateNotFound, layers: tuple[Path, ...], name: str
+) -> Diagnostic:
+    """Say which template is missing, where it was looked for, and what to do."""
+    searched = " and ".join(str(layer) for layer in layers)
+    message = (
+        f"template '{error.name}' not found in {searched}; add it to your templates/ folder "
+        "(copy it from the theme, docs/theme.md lists the partials) or fix the name that "
+        "includes it; if the theme itself lacks it, reinstall briefwright"
+    )
+    return Diagnostic("BW202", message, _template_line(error, layers, name))
+
+
+def _template_problem(error: Exception, layers: tuple[Path, ...], name: str) -> Diagnostic:
     """Point at the template line that failed, found in the traceback Jinja rewrites."""
-    location = Location(str(templates_dir / name))
+    return Diagnostic("BW202", f"template error: {error}", _template_line(error, layers, name))
+
+
+def _template_line(error: Exception, layers: tuple[Path, ...], name: str) -> Location:
+    """Return the deepest template line in the error's traceback (Jinja rewrites it)."""
+    location = Location(str(layers[0] / name))
+    roots = [str(layer) for layer in layers] + [str(layer.resolve()) for layer in layers]
     tb = error.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.startswith(str(templates_dir.resolve())) or filename.startswith(
-            str(templates_dir)
-        ):
+        if filename.startswith(tuple(roots)):
             location = Location(filename, tb.tb_lineno)
         tb = tb.tb_next
-    return Diagnostic("BW202", f"template error: {error}", location)
+    return location

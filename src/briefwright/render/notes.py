@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from briefwright.evidence.quotes import normalise
 from briefwright.model.brief import Brief, Citation, Cited
 from briefwright.model.source import Source
+from briefwright.render.labels import Labels, english
 
 
 def anchor(item_id: str) -> str:
@@ -37,12 +38,14 @@ class Note:
 class NoteIndex:
     """Every note of a brief, numbered in the order a reader meets the statements citing it."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Brief, labels: Labels | None = None) -> None:
+        """Number the notes; `labels` name the sections (English by default)."""
+        self.labels = labels or english()
         self.notes: list[Note] = []
         self._by_passage: dict[tuple[str, str], Note] = {}
         self._by_item: dict[str, list[Note]] = {}
         self._basis = {item.id: item.basis for item in brief.reasoned()}
-        self.section_of = dict(_sections(brief))
+        self.section_of = dict(_sections(brief, self.labels))
         for item in brief.cited():
             self._by_item[item.id] = [self._note_for(c, brief, item.id) for c in item.cites]
 
@@ -80,7 +83,8 @@ class NoteIndex:
         """Group the statements citing a source by the section they are in, in reading order."""
         groups: dict[str, list[str]] = {}
         for item_id in self.citing(source):
-            groups.setdefault(self.section_of.get(item_id, "Other"), []).append(item_id)
+            section = self.section_of.get(item_id, self.labels("section_other"))
+            groups.setdefault(section, []).append(item_id)
         return list(groups.items())
 
     def citing(self, source: Source) -> list[str]:
@@ -90,11 +94,12 @@ class NoteIndex:
         return list(dict.fromkeys(ids))
 
 
-def _sections(brief: Brief) -> Iterator[tuple[str, str]]:
+def _sections(brief: Brief, t: Labels) -> Iterator[tuple[str, str]]:
     """Yield (statement id, the name of the section a reader finds it in)."""
-    yield from ((item.id, "Background") for item in brief.front.background)
+    yield from ((item.id, t("background_heading")) for item in brief.front.background)
     for number, topic in enumerate(brief.topics, 1):
-        yield from ((item.id, f"{number}. {topic.title}") for item in topic.key_points)
-    yield from ((item.id, "Timeline") for item in brief.timeline)
-    yield from ((item.id, "Key actors") for item in brief.actors)
-    yield from ((item.id, "Glossary") for item in brief.glossary)
+        heading = t("topic_heading", number=number, title=topic.title)
+        yield from ((item.id, heading) for item in topic.key_points)
+    yield from ((item.id, t("timeline_heading")) for item in brief.timeline)
+    yield from ((item.id, t("key_actors_heading")) for item in brief.actors)
+    yield from ((item.id, t("glossary_heading")) for item in brief.glossary)

@@ -13,7 +13,7 @@ import mimetypes
 import os
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -43,23 +43,41 @@ _TYPES = {".css": "text/css", ".ttf": "font/ttf", ".otf": "font/otf", ".woff2": 
 
 
 class ProjectFetcher(URLFetcher):  # type: ignore[misc]
-    """Serve `file:` URLs inside the allowed folders; refuse every other reference."""
+    """Serve the files a document links to from the template layers, and the assets the
+    build made in memory; refuse every other reference.
 
-    def __init__(self, roots: list[Path]) -> None:
+    Links resolve against the first layer (the project's own templates/, or the theme when
+    there is none); a file it lacks is looked for in the next layer, as the templates are.
+    """
+
+    def __init__(self, layers: tuple[Path, ...], made: Mapping[str, bytes] | None = None):
         super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
-        self.roots = [root.resolve() for root in roots]
+        self.layers = tuple(layer.resolve() for layer in layers)
+        self.made = dict(made or {})
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         parts = urlsplit(url)
         path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
-        root = next((r for r in self.roots if path and path.is_relative_to(r)), None)
-        if path is None or root is None:
+        data = self._read(path) if path is not None else None
+        if path is None or data is None:
             self.refused.append(url)
             raise ValueError(f"refused reference {url}")
         content_type = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0]
-        data = read_regular(path, root, limit=MAX_RESOURCE_BYTES)
         return URLFetcherResponse(url, data, {"Content-Type": content_type or ""})
+
+    def _read(self, path: Path) -> bytes | None:
+        """Return the bytes a path inside a layer stands for, or None when it is outside."""
+        layer = next((layer for layer in self.layers if path.is_relative_to(layer)), None)
+        if layer is None:
+            return None
+        relative = path.relative_to(layer).as_posix()
+        if relative in self.made:
+            return self.made[relative]
+        for candidate in self.layers:  # the first layer holding the file wins
+            if (candidate / relative).exists() or (candidate / relative).is_symlink():
+                return read_regular(candidate / relative, candidate, MAX_RESOURCE_BYTES)
+        return read_regular(path, layer, MAX_RESOURCE_BYTES)  # missing: BW004, named
 
 
 class _Collect(logging.Handler):
@@ -85,18 +103,19 @@ def _weasyprint_warnings() -> Iterator[_Collect]:
 
 
 @contextmanager
-def bundled_fonts(templates_dir: Path) -> Iterator[FontConfiguration]:
+def bundled_fonts(layers: tuple[Path, ...]) -> Iterator[FontConfiguration]:
     """Yield a font configuration that knows the bundled fonts and nothing else.
 
     Pango crashes when it has no font at all (e.g. a template that forgot its stylesheet),
-    so the bundled folder is the fallback rather than an empty set. One configuration may
-    serve several documents: WeasyPrint adds each @font-face rule to it once.
+    so the layers' font folders are the fallback rather than an empty set. One configuration
+    may serve several documents: WeasyPrint adds each @font-face rule to it once.
     """
-    fonts_dir = templates_dir / "assets/fonts"
+    folders = [layer / "assets/fonts" for layer in layers if (layer / "assets/fonts").is_dir()]
+    dirs = "".join(f"<dir>{escape(str(folder.resolve()))}</dir>" for folder in folders)
     with tempfile.TemporaryDirectory(prefix="briefwright-fonts-") as folder:
         config = Path(folder) / "fonts.conf"
         config.write_text(
-            f"<?xml version='1.0'?><fontconfig><dir>{escape(str(fonts_dir.resolve()))}</dir>"
+            f"<?xml version='1.0'?><fontconfig>{dirs}"
             f"<cachedir>{escape(folder)}</cachedir></fontconfig>",
             encoding="utf-8",
         )
@@ -144,7 +163,7 @@ def _explain(message: str) -> str:
 
 
 class Typesetter:
-    """Typeset HTML documents whose relative links resolve inside one templates folder.
+    """Typeset HTML documents whose relative links resolve in the template layers.
 
     Use it as a context manager around one document: a refused reference or any warning
     WeasyPrint logs while it is open raises BriefError naming that document on exit.
@@ -152,17 +171,19 @@ class Typesetter:
 
     def __init__(
         self,
-        templates_dir: Path,
+        layers: tuple[Path, ...],
         pdf: PdfSettings,
         document: str,
         fonts: FontConfiguration | None = None,
+        made: Mapping[str, bytes] | None = None,
     ) -> None:
-        """Prepare to typeset `document`; `fonts` from bundled_fonts, or a fresh one."""
-        self.templates_dir = templates_dir
+        """Prepare to typeset `document`; `fonts` from bundled_fonts, or a fresh one; `made`
+        the assets the build made in memory (by path, as the HTML links them)."""
+        self.layers = layers
         self.pdf = pdf
         self.shared_fonts = fonts
         self.where = Location(document)
-        self.fetcher = ProjectFetcher([templates_dir])
+        self.fetcher = ProjectFetcher(layers, made)
         self.paper_css = f"@page {{ size: {pdf.paper.css} }}"
         self._stack = ExitStack()
 
@@ -171,7 +192,7 @@ class Typesetter:
         if self.shared_fonts is not None:
             self.fonts = self.shared_fonts
         else:
-            self.fonts = self._stack.enter_context(bundled_fonts(self.templates_dir))
+            self.fonts = self._stack.enter_context(bundled_fonts(self.layers))
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: Any, traceback: Any) -> None:
@@ -186,7 +207,10 @@ class Typesetter:
                 message = f"could not load a resource: {error.__cause__ or error}"
                 raise BriefError([Diagnostic("BW301", message, self.where)]) from None
             refused = ", ".join(self.fetcher.refused)
-            message = f"refused to load {refused}: only files under templates/ may be used"
+            message = (
+                f"refused to load {refused}: only the templates' files (your templates/ "
+                "folder, or the theme) may be used"
+            )
             raise BriefError([Diagnostic("BW301", message, self.where)]) from None
         if kind is None and self._warnings.messages:
             raise BriefError(
@@ -195,8 +219,8 @@ class Typesetter:
             )
 
     def render(self, html: str, base: str = "", css: str = "") -> Any:
-        """Lay out HTML (links relative to templates/<base>) into a WeasyPrint Document."""
-        base_url = (self.templates_dir.resolve() / base).as_uri().rstrip("/") + "/"
+        """Lay out HTML (links relative to <first layer>/<base>) into a WeasyPrint Document."""
+        base_url = (self.layers[0].resolve() / base).as_uri().rstrip("/") + "/"
         sheets = [CSS(string=self.paper_css + css, url_fetcher=self.fetcher)]
         document = HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
         return document.render(stylesheets=sheets, font_config=self.fonts, pdf_tags=True)
@@ -215,7 +239,14 @@ class Typesetter:
         return postprocess(pdf, pdfua1=variant.adds_ua1)
 
 
-def typeset_pdf(html: str, templates_dir: Path, pdf: PdfSettings, document: str) -> bytes:
-    """Typeset HTML whose relative links resolve in templates_dir; fail on any warning."""
-    with Typesetter(templates_dir, pdf, document) as typesetter:
+def typeset_pdf(
+    html: str,
+    layers: tuple[Path, ...],
+    pdf: PdfSettings,
+    document: str,
+    made: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """Typeset HTML whose relative links resolve in the layers (or in `made`, the assets
+    the build made); fail on any warning."""
+    with Typesetter(layers, pdf, document, made=made) as typesetter:
         return typesetter.write(typesetter.render(html))

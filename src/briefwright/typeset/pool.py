@@ -22,7 +22,7 @@ import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -67,11 +67,12 @@ def stop_fork_server() -> None:
 
 def typeset_all(
     jobs: list[Job],
-    templates_dir: Path,
+    layers: tuple[Path, ...],
     pdf: PdfSettings,
     workers: int,
     limits: Limits,
     progress: Progress | None = None,
+    made: Mapping[str, bytes] | None = None,
 ) -> dict[str, Typeset]:
     """Typeset every job in up to `workers` child processes; raise BriefError on any failure."""
     if not jobs:
@@ -86,7 +87,9 @@ def typeset_all(
         for group in _spread(jobs, workers):
             receive, send = context.Pipe(duplex=False)
             process = context.Process(
-                target=work, args=(group, templates_dir, pdf, limits, send, scratch), daemon=True
+                target=work,
+                args=(group, layers, dict(made or {}), pdf, limits, send, scratch),
+                daemon=True,
             )
             process.start()
             send.close()

@@ -16,6 +16,7 @@ import resource
 import signal
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -55,7 +56,11 @@ class Typeset:
 
 
 def typeset_job(
-    job: Job, templates_dir: Path, pdf: PdfSettings, fonts: FontConfiguration | None
+    job: Job,
+    layers: tuple[Path, ...],
+    pdf: PdfSettings,
+    fonts: FontConfiguration | None,
+    made: Mapping[str, bytes] | None = None,
 ) -> Typeset:
     """Typeset one job; a fitted one-pager's result carries a remark saying what it needed.
 
@@ -66,7 +71,7 @@ def typeset_job(
     from briefwright.typeset.fit import STEPS, fit_one_page
 
     started = time.perf_counter()
-    with Typesetter(templates_dir, pdf, f"{job.stem}.pdf", fonts) as typesetter:
+    with Typesetter(layers, pdf, f"{job.stem}.pdf", fonts, made) as typesetter:
         if job.fit_topic is None:
             document = typesetter.render(job.html, job.base)
             data = typesetter.write(document)
@@ -85,7 +90,8 @@ def typeset_job(
 
 def work(
     jobs: list[Job],
-    templates_dir: Path,
+    layers: tuple[Path, ...],
+    made: Mapping[str, bytes],
     pdf: PdfSettings,
     limits: Limits,
     send: Connection,
@@ -107,7 +113,7 @@ def work(
     if limits.niceness:
         os.nice(limits.niceness)
     try:
-        _typeset_and_report(jobs, templates_dir, pdf, send)
+        _typeset_and_report(jobs, layers, made, pdf, send)
     except MemoryError:
         send.close()
         raise SystemExit(3) from None
@@ -117,16 +123,20 @@ def work(
 
 
 def _typeset_and_report(
-    jobs: list[Job], templates_dir: Path, pdf: PdfSettings, send: Connection
+    jobs: list[Job],
+    layers: tuple[Path, ...],
+    made: Mapping[str, bytes],
+    pdf: PdfSettings,
+    send: Connection,
 ) -> None:
     """Typeset the jobs with one font configuration, reporting each start and result."""
     from briefwright.typeset.engine import bundled_fonts
 
     try:
-        with bundled_fonts(templates_dir) as fonts:
+        with bundled_fonts(layers) as fonts:
             for job in jobs:
                 send.send(("start", f"{job.stem}.pdf"))
-                send.send(("done", job.stem, typeset_job(job, templates_dir, pdf, fonts)))
+                send.send(("done", job.stem, typeset_job(job, layers, pdf, fonts, made)))
     except BriefError as error:
         send.send(("failed", list(error.diagnostics)))
         return

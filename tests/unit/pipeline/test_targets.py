@@ -35,7 +35,7 @@ def test_unknown_only_lists_the_valid_ids(project: MakeProject) -> None:
     with pytest.raises(BriefError) as caught:
         select_targets(load_brief(content), "nope", content)
     assert str(caught.value) == (
-        f"{content}/topics:1:1: BW005 --only 'nope' names no document or topic; "
+        f"{content}/topics:1:1: BW005 'nope' names no document or topic; "
         "use one of: brief, onepagers, only"
     )
 

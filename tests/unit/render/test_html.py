@@ -12,27 +12,27 @@ import pytest
 
 from briefwright.errors import BriefError
 from briefwright.load.content import load_brief
-from briefwright.render.html import long_date, render_brief, render_onepager, typographic
-from tests.conftest import CONTENT, TEMPLATES
+from briefwright.render.html import render_brief, render_onepager, typographic
+from tests.conftest import CONTENT, LAYERS, TEMPLATES
 
 BUILT = datetime(2023, 3, 20, tzinfo=UTC)
 
 
 def test_brief_html_snapshot(html_snapshot) -> None:  # type: ignore[no-untyped-def]
     """The real brief renders to the reviewed HTML (update with `make snapshots`)."""
-    assert render_brief(load_brief(CONTENT), TEMPLATES, BUILT) == html_snapshot
+    assert render_brief(load_brief(CONTENT), LAYERS, BUILT) == html_snapshot
 
 
 @pytest.mark.parametrize("number", range(4))
 def test_onepager_html_snapshot(number: int, html_snapshot) -> None:  # type: ignore[no-untyped-def]
     """Each real topic's one-pager renders to the reviewed HTML."""
     brief = load_brief(CONTENT)
-    assert render_onepager(brief, brief.topics[number], TEMPLATES, BUILT) == html_snapshot
+    assert render_onepager(brief, brief.topics[number], LAYERS, BUILT) == html_snapshot
 
 
 def test_every_link_resolves_both_ways() -> None:
     """Every in-page link has a target, and every note links back to its statements."""
-    html = render_brief(load_brief(CONTENT), TEMPLATES, BUILT)
+    html = render_brief(load_brief(CONTENT), LAYERS, BUILT)
     ids = set(re.findall(r' id="([^"]+)"', html))
     targets = set(re.findall(r' href="#([^"]+)"', html))
     assert targets <= ids
@@ -47,26 +47,25 @@ def test_content_is_escaped(project: Callable[[str], Path]) -> None:
     topic = content / "topics" / "only.yaml"
     hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">'
     topic.write_text(topic.read_text().replace("title: The only topic", f"title: '{hostile}'"))
-    html = render_brief(load_brief(content), TEMPLATES, BUILT)
+    html = render_brief(load_brief(content), LAYERS, BUILT)
     assert "<script>alert" not in html
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_undefined_name_names_template_and_line(tmp_path: Path) -> None:
-    """A misspelt variable in a template is an error naming the template file and line."""
-    templates = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, templates)
-    page = templates / "brief.html.j2"
-    lines = page.read_text().splitlines()
-    lines[20] += "{{ meta.titel }}"
-    page.write_text("\n".join(lines) + "\n")
+    """A misspelt variable in an overriding partial is an error naming that file and line."""
+    partial = tmp_path / "templates" / "partials" / "cover.html.j2"
+    partial.parent.mkdir(parents=True)
+    lines = (TEMPLATES / "partials" / "cover.html.j2").read_text().splitlines()
+    lines[12] += "{{ meta.titel }}"
+    partial.write_text("\n".join(lines) + "\n")
     with pytest.raises(BriefError) as caught:
-        render_brief(load_brief(CONTENT), templates, BUILT)
+        render_brief(load_brief(CONTENT), (tmp_path / "templates", TEMPLATES), BUILT)
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "BW202"
-    assert diagnostic.location.path.endswith("brief.html.j2")
-    assert diagnostic.location.line == 21
+    assert diagnostic.location.path == str(partial)
+    assert diagnostic.location.line == 13
     assert "titel" in diagnostic.message
 
 
@@ -76,17 +75,8 @@ def test_template_syntax_error_is_located(tmp_path: Path) -> None:
     shutil.copytree(TEMPLATES, templates)
     (templates / "brief.html.j2").write_text("line one\n{% if %}\n")
     with pytest.raises(BriefError) as caught:
-        render_brief(load_brief(CONTENT), templates, BUILT)
+        render_brief(load_brief(CONTENT), (templates,), BUILT)
     assert str(caught.value.diagnostics[0]).startswith(f"{templates}/brief.html.j2:2:1: BW201")
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [("2023-03-20", "20 March 2023"), ("2022-09", "September 2022"), ("2017", "2017")],
-)
-def test_long_date(value: str, expected: str) -> None:
-    """Dates print only as precisely as they are known."""
-    assert long_date(value) == expected
 
 
 def test_typographic_quotes() -> None:
@@ -105,6 +95,6 @@ def test_judgments_show_their_qualifier(project: Callable[[str], Path]) -> None:
             "text: It follows., confidence: moderate", "text: It follows., likelihood: likely"
         )
     )
-    html = render_brief(load_brief(content), TEMPLATES, BUILT)
+    html = render_brief(load_brief(content), LAYERS, BUILT)
     assert "Assessment · moderate confidence" in html
     assert "Assessment · likely (55–80%)" in html

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from briefwright.errors import BriefError
 from briefwright.settings import Paper, PdfSettings, PdfVariant
 from briefwright.typeset.engine import Typesetter, typeset_pdf
-from tests.conftest import TEMPLATES
+from tests.conftest import LAYERS, MADE
 
 A4 = PdfSettings()
 
@@ -21,11 +21,12 @@ A4 = PdfSettings()
 def test_letter_paper(tmp_path: Path) -> None:
     """--paper letter sets every page to US Letter."""
     html = (
-        '<html lang="en"><head><link rel="stylesheet" href="assets/base.css"></head>'
+        '<html lang="en"><head><link rel="stylesheet" href="assets/brand.css">'
+        '<link rel="stylesheet" href="assets/base.css"></head>'
         "<body><p>x</p></body></html>"
     )
     reader = PdfReader(
-        io.BytesIO(typeset_pdf(html, TEMPLATES, PdfSettings(Paper.LETTER), "t.pdf"))
+        io.BytesIO(typeset_pdf(html, LAYERS, PdfSettings(Paper.LETTER), "t.pdf", MADE))
     )
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
@@ -39,7 +40,7 @@ def test_references_outside_templates_fail_the_build(reference: str) -> None:
     """A stylesheet outside templates/, a URL, or a missing file is an error, not a hole."""
     html = f'<html><head><link rel="stylesheet" href="{reference}"></head><body>x</body></html>'
     with pytest.raises(BriefError) as caught:
-        typeset_pdf(html, TEMPLATES, A4, "out/brief.pdf")
+        typeset_pdf(html, LAYERS, A4, "out/brief.pdf", MADE)
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "BW301"
     assert diagnostic.location.path == "out/brief.pdf"
@@ -49,7 +50,7 @@ def test_weasyprint_warnings_fail_the_build() -> None:
     """Anything WeasyPrint only logs (here, an unknown CSS property) fails the build."""
     html = "<html><head><style>p { colour: red }</style></head><body><p>x</p></body></html>"
     with pytest.raises(BriefError) as caught:
-        typeset_pdf(html, TEMPLATES, A4, "out/brief.pdf")
+        typeset_pdf(html, LAYERS, A4, "out/brief.pdf", MADE)
     assert caught.value.diagnostics[0].code == "BW302"
 
 
@@ -59,7 +60,7 @@ def test_weasyprint_warnings_fail_the_build() -> None:
 def test_archival_variant(tmp_path: Path) -> None:
     """--pdf-variant pdf/a-3b declares PDF/A-3B in the XMP metadata."""
     html = '<html lang="en"><head><title>t</title></head><body><p>x</p></body></html>'
-    with Typesetter(TEMPLATES, PdfSettings(variant=PdfVariant.A3B), "t.pdf") as typesetter:
+    with Typesetter(LAYERS, PdfSettings(variant=PdfVariant.A3B), "t.pdf", made=MADE) as typesetter:
         pdf = typesetter.write(typesetter.render(html))
     catalog: Any = PdfReader(io.BytesIO(pdf)).trailer["/Root"]
     xmp = catalog["/Metadata"].get_object().get_data().decode()
@@ -72,16 +73,17 @@ def test_cached_page_references_change_no_byte(monkeypatch: pytest.MonkeyPatch) 
     import pydyf
 
     html = (
-        '<html lang="en"><head><title>t</title><link rel="stylesheet" href="assets/base.css">'
+        '<html lang="en"><head><title>t</title><link rel="stylesheet" href="assets/brand.css">'
+        '<link rel="stylesheet" href="assets/base.css">'
         "</head><body>"
         + "".join(f'<h2 id="h{n}">Part {n}</h2><p>See <a href="#h0">the start</a>.</p>'
                   f'<p style="break-after: page">Text {n}.</p>' for n in range(4))
         + "</body></html>"
     )  # fmt: skip
-    cached = typeset_pdf(html, TEMPLATES, A4, "t.pdf")
+    cached = typeset_pdf(html, LAYERS, A4, "t.pdf", MADE)
     patched = pydyf.PDF.page_references
     monkeypatch.setattr(pydyf.PDF, "page_references", patched.fget.unpatched)
-    assert typeset_pdf(html, TEMPLATES, A4, "t.pdf") == cached
+    assert typeset_pdf(html, LAYERS, A4, "t.pdf", MADE) == cached
     pdf = pydyf.PDF()
     monkeypatch.setattr(pydyf.PDF, "page_references", patched)
     for count in range(1, 4):

@@ -8,7 +8,7 @@ from briefwright.errors import BriefError, Location
 from briefwright.settings import Limits, PdfSettings
 from briefwright.typeset.pool import _died, _spread, _Worker, typeset_all
 from briefwright.typeset.worker import Job
-from tests.conftest import TEMPLATES
+from tests.conftest import LAYERS
 
 PAGE = '<html lang="en"><head><title>t</title></head><body><p>{}</p></body></html>'
 
@@ -36,7 +36,7 @@ def test_results_come_back_by_stem_with_progress() -> None:
     events: list[tuple[str, str]] = []
     jobs = [Job("one", PAGE.format("first")), Job("sub/two", PAGE.format("second"))]
     results = typeset_all(
-        jobs, TEMPLATES, PdfSettings(), 2, Limits(), lambda *event: events.append(event)
+        jobs, LAYERS, PdfSettings(), 2, Limits(), lambda *event: events.append(event)
     )
     assert sorted(results) == ["one", "sub/two"]
     assert all(
@@ -50,7 +50,7 @@ def test_a_document_past_its_deadline_is_named() -> None:
     """A document that outlives --timeout fails with BW303 naming that document."""
     slow = PAGE.format("<br>".join(f"line {n}" for n in range(30_000)))
     with pytest.raises(BriefError) as caught:
-        typeset_all([Job("slow", slow)], TEMPLATES, PdfSettings(), 1, Limits(timeout=0.3))
+        typeset_all([Job("slow", slow)], LAYERS, PdfSettings(), 1, Limits(timeout=0.3))
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "BW303"
     assert diagnostic.location == Location("slow.pdf")
@@ -60,7 +60,7 @@ def test_a_worker_out_of_memory_names_the_document_it_was_on() -> None:
     """A worker that dies over --max-memory is BW304 at the document it had started."""
     with pytest.raises(BriefError) as caught:
         typeset_all(
-            [Job("deep/doc", PAGE.format("x"))], TEMPLATES, PdfSettings(), 1,
+            [Job("deep/doc", PAGE.format("x"))], LAYERS, PdfSettings(), 1,
             Limits(memory_mib=64),
         )  # fmt: skip
     (diagnostic,) = caught.value.diagnostics

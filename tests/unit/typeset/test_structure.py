@@ -21,12 +21,12 @@ from briefwright.typeset.structure import (
     postprocess,
     unambiguous_stream_ends,
 )
-from tests.conftest import TEMPLATES
+from tests.conftest import LAYERS, MADE
 
 
 def _weasyprint_alone(html: str, variant: str = "pdf/ua-1") -> bytes:
     """Typeset html as WeasyPrint writes it, before the fix-up."""
-    with Typesetter(TEMPLATES, PdfSettings(), "t.pdf") as typesetter:
+    with Typesetter(LAYERS, PdfSettings(), "t.pdf", made=MADE) as typesetter:
         pdf = typesetter.render(html).write_pdf(pdf_tags=True, pdf_variant=variant)
     assert isinstance(pdf, bytes)
     return pdf

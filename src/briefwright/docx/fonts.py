@@ -1,0 +1,169 @@
+"""Turn the brand's TrueType faces into Word's embedded font parts and the font table.
+
+Each face is embedded as a copy whose name table and style bits say the family and face it
+is embedded as: the bundled Bold, SemiBold and Italic files call themselves "Regular" (they
+were cut from variable fonts), and Word, which matches an embedded face by its names, would
+take one face for another. The repository's files are never changed; the copy is made in
+memory, the same way every time.
+
+ECMA-376 Part 1, §17.8.1: an embedded font is stored with its first 32 bytes XORed with a
+16-byte key, the key being the font key GUID's 32 hex digits read as bytes from last to
+first; the font table names the GUID in w:fontKey. Word makes a random GUID; this one comes
+from the font's SHA-256, so the same font always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fontTools.ttLib import newTable
+from fontTools.ttLib.sfnt import SFNTReader, SFNTWriter
+
+from briefwright.docx.model import Brand, FontFace
+from briefwright.docx.ooxml import WORD_NAMESPACES, el, part, val
+
+#: fontTable.xml's element for each face, in the order CT_Font requires them.
+EMBED_ELEMENTS: dict[FontFace, str] = {
+    "regular": "w:embedRegular",
+    "bold": "w:embedBold",
+    "italic": "w:embedItalic",
+    "bold_italic": "w:embedBoldItalic",
+}
+_STYLE_NAMES: dict[FontFace, str] = {
+    "regular": "Regular",
+    "bold": "Bold",
+    "italic": "Italic",
+    "bold_italic": "Bold Italic",
+}
+_OBFUSCATED_LENGTH = 32
+# Name ids that say which family and face a font is (OpenType 'name': 1 family, 2 style,
+# 3 unique id, 4 full name, 6 PostScript name, 16/17 typographic, 21/22 WWS names).
+_FACE_NAME_IDS = (1, 2, 3, 4, 6, 16, 17, 21, 22)
+_WINDOWS_ENGLISH = (3, 1, 0x409)  # platform, encoding, language of the names written
+_FS_SELECTION = 62  # byte offset of OS/2 fsSelection: bit 0 italic, 5 bold, 6 regular
+_MAC_STYLE = 44  # byte offset of head macStyle: bit 0 bold, 1 italic
+_NOT_POSTSCRIPT = re.compile(r"[^A-Za-z0-9-]")
+
+
+@dataclass(frozen=True)
+class EmbeddedFont:
+    """One face ready for the package: its part name, font key and obfuscated bytes."""
+
+    family: str
+    face: FontFace
+    part_name: str
+    font_key: str
+    data: bytes
+
+
+def embed_fonts(brand: Brand) -> list[EmbeddedFont]:
+    """Return every face of every brand family, named for its face and obfuscated, in the
+    order the font table lists them (families as given; regular, bold, italic, bold italic)."""
+    embedded: list[EmbeddedFont] = []
+    for family, faces in brand.fonts.items():
+        for face in EMBED_ELEMENTS:
+            if face in faces:
+                guid, data = _prepared(faces[face], family, face)
+                part_name = f"word/fonts/font{len(embedded) + 1}.odttf"
+                embedded.append(EmbeddedFont(family, face, part_name, guid, data))
+    return embedded
+
+
+@lru_cache(maxsize=32)
+def _prepared(font: bytes, family: str, face: FontFace) -> tuple[str, bytes]:
+    """Return a face's font key and obfuscated bytes; cached, as a build embeds the same
+    faces in every document (and the zip's deflate cache then meets the same bytes)."""
+    named = named_face(font, family, face)
+    guid = font_key(named)
+    return guid, obfuscate(named, guid)
+
+
+def named_face(font: bytes, family: str, face: FontFace) -> bytes:
+    """Return a copy of a TrueType font whose names and style bits say `family`, `face`."""
+    reader = SFNTReader(io.BytesIO(font))
+    tables = {tag: reader[tag] for tag in reader.tables}
+    tables["name"] = _renamed(tables["name"], family, face)
+    bold, italic = face in ("bold", "bold_italic"), face in ("italic", "bold_italic")
+    selection = (1 if italic else 0) | (1 << 5 if bold else 0) | (0 if bold or italic else 1 << 6)
+    tables["OS/2"] = _with_bits(tables["OS/2"], _FS_SELECTION, 0b1100001, selection)
+    tables["head"] = _with_bits(tables["head"], _MAC_STYLE, 0b11, int(bold) | int(italic) << 1)
+    out = io.BytesIO()
+    writer = SFNTWriter(out, len(tables), reader.sfntVersion)
+    for tag in sorted(tables):
+        writer[tag] = tables[tag]
+    writer.close()  # writes the table directory and head's checksum adjustment
+    return out.getvalue()
+
+
+def _renamed(data: bytes, family: str, face: FontFace) -> bytes:
+    """Return a name table whose family, style, full, unique and PostScript names are ours."""
+    table = newTable("name")
+    table.decompile(data, None)
+    version = table.getDebugName(5) or ""
+    style = _STYLE_NAMES[face]
+    postscript = _NOT_POSTSCRIPT.sub("", family) + "-" + style.replace(" ", "")
+    table.names = [n for n in table.names if n.nameID not in _FACE_NAME_IDS]
+    for name_id, text in (
+        (1, family),
+        (2, style),
+        (3, f"{version};{postscript}"),
+        (4, f"{family} {style}"),
+        (6, postscript[:63]),
+    ):
+        table.setName(text, name_id, *_WINDOWS_ENGLISH)
+    compiled: bytes = table.compile(None)
+    return compiled
+
+
+def _with_bits(table: bytes, offset: int, mask: int, bits: int) -> bytes:
+    """Return a table whose big-endian uint16 at `offset` has the `mask` bits set to `bits`."""
+    (word,) = struct.unpack_from(">H", table, offset)
+    patched = struct.pack(">H", (word & ~mask) | bits)
+    return table[:offset] + patched + table[offset + 2 :]
+
+
+def font_key(font: bytes) -> str:
+    """Return a GUID in Word's braced upper-case form, fixed by the font's SHA-256."""
+    hexits = hashlib.sha256(font).hexdigest()[:32].upper()
+    groups = (hexits[:8], hexits[8:12], hexits[12:16], hexits[16:20], hexits[20:])
+    return "{" + "-".join(groups) + "}"
+
+
+def key_bytes(guid: str) -> bytes:
+    """Return the 16-byte XOR key of a font key GUID: its hex digits as bytes, reversed."""
+    return bytes.fromhex(guid.strip("{}").replace("-", ""))[::-1]
+
+
+def obfuscate(font: bytes, guid: str) -> bytes:
+    """Return the .odttf bytes of a font (the same function also de-obfuscates)."""
+    key = key_bytes(guid)
+    head = bytes(byte ^ key[i % 16] for i, byte in enumerate(font[:_OBFUSCATED_LENGTH]))
+    return head + font[_OBFUSCATED_LENGTH:]
+
+
+def font_table_xml(
+    brand: Brand, embedded: Sequence[EmbeddedFont], rel_ids: Sequence[str]
+) -> bytes:
+    """Return fontTable.xml: each brand family with its embedded faces' relationships."""
+    by_family: dict[str, list[str]] = {family: [] for family in brand.fonts}
+    for font, rel_id in zip(embedded, rel_ids, strict=True):
+        element = el(EMBED_ELEMENTS[font.face], {"r:id": rel_id, "w:fontKey": font.font_key})
+        by_family[font.family].append(element)
+    fonts = (
+        el(
+            "w:font",
+            {"w:name": family},
+            val("w:charset", "00"),
+            val("w:family", "roman" if family == brand.serif else "swiss"),
+            val("w:pitch", "variable"),
+            *embeds,
+        )
+        for family, embeds in by_family.items()
+    )
+    return part("w:fonts", WORD_NAMESPACES, fonts)

@@ -1,0 +1,182 @@
+"""Turn dated events into the lanes of a timeline: an entry per event, its mark and label
+placed in rows, first fit in date order, so no label overlaps another label or mark.
+
+An entry's box is its mark (a dot for a day, a band for a month or a year) and its label
+(after the mark, before it near the right edge, or inside a band that holds it), measured
+with `text_width`; two boxes in one row keep CLEARANCE apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from briefwright.figures.dates import Period, Precision, TimeAxis
+from briefwright.figures.style import FigureStyle, text_width
+from briefwright.model.brief import TimelineEvent
+
+OTHER_TRACK = "Other events"
+MARGIN = 6.0  # left and right of the plot
+DOT = 4.5  # radius of a dot
+LABEL_GAP = 4.0  # between a mark and its label
+CLEARANCE = 8.0  # between two boxes in one row
+LABEL_LIMIT = 44  # characters of a label made from an event's text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An event as the figure shows it."""
+
+    id: str
+    period: Period
+    inferred: bool
+    label: str
+    text: str
+    track: str
+    order: int
+
+    @property
+    def date(self) -> str:
+        """Return the date as the label prints it."""
+        return self.period.short_label()
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An entry placed in a row of its lane: its mark and its label, in user units."""
+
+    entry: Entry
+    row: int
+    mark: tuple[float, float]
+    label: str  # the entry's label, cut with an ellipsis where it fits nowhere whole
+    label_x: float
+    anchor: str  # "start" or "end"
+    box: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Lane:
+    """A track and its placed entries."""
+
+    name: str
+    placed: tuple[Placed, ...]
+
+    @property
+    def rows(self) -> int:
+        """Return how many rows the lane needs."""
+        return 1 + max(p.row for p in self.placed)
+
+
+def make_entries(
+    events: Sequence[TimelineEvent],
+    tracks: Mapping[str, str],
+    labels: Mapping[str, str],
+    other_track: str,
+) -> list[Entry]:
+    """Return the entries of the events, oldest first (ties in their written order)."""
+    entries = [
+        Entry(
+            id=event.id,
+            period=Period.parse(event.date),
+            inferred=event.inferred is not None,
+            label=labels.get(event.id) or short_label(event.text),
+            text=" ".join(event.text.split()),
+            track=tracks.get(event.id) or other_track,
+            order=order,
+        )
+        for order, event in enumerate(events)
+    ]
+    return sorted(entries, key=lambda e: (e.period.start, e.period.end, e.order))
+
+
+def short_label(text: str) -> str:
+    """Return a label cut from an event's text: its first clause, at most LABEL_LIMIT
+    characters, cut at a word with an ellipsis when longer."""
+    text = " ".join(text.split()).rstrip(".")
+    for mark in (";", ":", ","):
+        head = text.split(mark, 1)[0]
+        if 12 <= len(head) <= LABEL_LIMIT:
+            return head
+    if len(text) <= LABEL_LIMIT:
+        return text
+    words = text.split(" ")
+    kept = [words[0]]
+    for word in words[1:]:
+        if len(" ".join([*kept, word])) > LABEL_LIMIT - 1:
+            break
+        kept.append(word)
+    return " ".join(kept).rstrip(",;:") + "…"
+
+
+def group_lanes(
+    entries: Sequence[Entry], other_track: str = OTHER_TRACK
+) -> list[tuple[str, list[Entry]]]:
+    """Return the named tracks in the order of their first entry, then the other events."""
+    lanes: dict[str, list[Entry]] = {}
+    for entry in entries:
+        lanes.setdefault(entry.track, []).append(entry)
+    others = lanes.pop(other_track, [])
+    return [*lanes.items(), *([(other_track, others)] if others else [])]
+
+
+def pack(entries: Sequence[Entry], axis: TimeAxis, style: FigureStyle) -> tuple[Placed, ...]:
+    """Place each entry in the first row where its mark and label clear every box there."""
+    rows: list[list[tuple[float, float]]] = []
+    placed = []
+    for entry in entries:
+        candidate = _place(entry, axis, style)
+        row = next((i for i, boxes in enumerate(rows) if _fits(candidate.box, boxes)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append(candidate.box)
+        placed.append(replace(candidate, row=row))
+    return tuple(placed)
+
+
+def _fits(box: tuple[float, float], boxes: list[tuple[float, float]]) -> bool:
+    return all(box[0] >= b[1] + CLEARANCE or box[1] + CLEARANCE <= b[0] for b in boxes)
+
+
+def label_width(label: str, date: str, style: FigureStyle) -> float:
+    """Return the width of a label as drawn: its text, then its date in the small size."""
+    return text_width(label, style.font_size) + text_width("\u2002" + date, style.small_size)
+
+
+def _mark(entry: Entry, axis: TimeAxis) -> tuple[float, float]:
+    start, end = axis.span(entry.period)
+    if entry.period.precision is Precision.DAY:
+        middle = (start + end) / 2
+        return middle - DOT, middle + DOT
+    if end - start < 2 * DOT:  # a month on a compressed axis: still visible
+        middle = (start + end) / 2
+        return middle - DOT, middle + DOT
+    return start, end
+
+
+def _place(entry: Entry, axis: TimeAxis, style: FigureStyle) -> Placed:
+    """Put the label inside a band wide enough to hold it, else beside the mark: after it
+    where it fits, before it where that fits, else cut to the roomier side."""
+    mark = _mark(entry, axis)
+    label = entry.label
+    width = label_width(label, entry.date, style)
+    left, right = MARGIN, style.width - MARGIN
+    if mark[1] - mark[0] >= width + 2 * LABEL_GAP:
+        return Placed(entry, 0, mark, label, mark[0] + LABEL_GAP, "start", mark)
+    after, before = mark[1] + LABEL_GAP, mark[0] - LABEL_GAP
+    if after + width > right and before - width < left:
+        label = _cut(entry, max(right - after, before - left), style)
+        width = label_width(label, entry.date, style)
+    if after + width <= right:
+        return Placed(entry, 0, mark, label, after, "start", (mark[0], after + width))
+    return Placed(entry, 0, mark, label, before, "end", (before - width, mark[1]))
+
+
+def _cut(entry: Entry, room: float, style: FigureStyle) -> str:
+    """Return the entry's label cut at a word, with an ellipsis, to fit `room`."""
+    words = entry.label.split(" ")
+    while len(words) > 1:
+        words.pop()
+        cut = " ".join(words).rstrip(",;:") + "…"
+        if label_width(cut, entry.date, style) <= room:
+            return cut
+    return words[0][:8] + "…"

@@ -1,0 +1,374 @@
+"""Turn a brief's dated events into a timeline figure: an accessible, deterministic SVG.
+
+Events sit on a horizontal time axis (years, months), one lane a track (e.g. the two summits
+of a brief) and a lane for the rest. A date known to the day is a dot; a date known only to
+the month or the year is a band across it; a date whose year is inferred is drawn hollow and
+dashed in the accent colour. `lanes` packs each lane's events into rows so that no label
+overlaps another label or mark; this module draws them, the axis and a legend.
+
+With note links the root has no `role` (an `<svg>`'s own role, graphics-document, keeps its
+links): ARIA makes an image's children presentational, so links inside `role="img"` would
+be focusable but never announced (axe: nested-interactive), and the Nu HTML Checker allows
+no other role on `<svg>` but `img` and `application`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+
+from briefwright.figures.dates import Precision, TimeAxis, build_axis
+from briefwright.figures.lanes import (
+    DOT,
+    MARGIN,
+    OTHER_TRACK,
+    Entry,
+    Lane,
+    Placed,
+    group_lanes,
+    make_entries,
+    pack,
+)
+from briefwright.figures.markup import child, element, number, serialize
+from briefwright.figures.style import FigureStyle, text_width
+from briefwright.model.brief import TimelineEvent
+
+BREAK_GAP = 18.0  # between two runs of years
+ROW = 17.0  # height of a row of events
+HEADING = 18.0  # height of a lane's heading
+LANE_PAD = 7.0  # below a lane's last row
+BAND = 12.0  # height of a band
+
+
+def draw_timeline(
+    events: Sequence[TimelineEvent],
+    tracks: Mapping[str, str] | None = None,
+    *,
+    labels: Mapping[str, str] | None = None,
+    notes: Mapping[str, int] | None = None,
+    style: FigureStyle | None = None,
+    figure_id: str = "timeline",
+    other_track: str = OTHER_TRACK,
+) -> str:
+    """Return the timeline of `events` as SVG text.
+
+    `tracks` maps an event id to its lane's name (others go to `other_track`), `labels` an
+    event id to a short label (else one is cut from its text), `notes` an event id to the
+    number of the source note its mark links to (`#note-N`).
+    """
+    style = style or FigureStyle()
+    entries = make_entries(events, tracks or {}, labels or {}, other_track)
+    axis = build_axis([e.period for e in entries], MARGIN, style.width - MARGIN, BREAK_GAP)
+    lanes = [Lane(n, pack(items, axis, style)) for n, items in group_lanes(entries, other_track)]
+    return serialize(_svg(lanes, axis, entries, notes or {}, style, figure_id))
+
+
+def _svg(
+    lanes: list[Lane],
+    axis: TimeAxis,
+    entries: list[Entry],
+    notes: Mapping[str, int],
+    style: FigureStyle,
+    figure_id: str,
+) -> ET.Element:
+    lanes_height = sum(HEADING + lane.rows * ROW + LANE_PAD for lane in lanes)
+    legend = _legend_items(entries)
+    axis_y = 4 + lanes_height
+    height = axis_y + 34 + 16 * _legend_lines(legend, style)
+    role: dict[str, str] = {} if notes else {"role": "img"}
+    root = element(
+        "svg",
+        {
+            "viewBox": f"0 0 {number(style.width)} {number(height)}",
+            **role,
+            "aria-labelledby": f"{figure_id}-title {figure_id}-desc",
+            "class": "bw-figure bw-timeline",
+            "font-family": style.font_family,
+        },
+    )
+    child(root, "title", {"id": f"{figure_id}-title"}, timeline_title(entries))
+    child(root, "desc", {"id": f"{figure_id}-desc"}, describe_timeline(lanes))
+    _draw_grid(root, axis, 4, axis_y, style)
+    y = 4.0
+    for lane in lanes:
+        _draw_lane(root, lane, y, notes, style)
+        y += HEADING + lane.rows * ROW + LANE_PAD
+    _draw_axis(root, axis, axis_y, style)
+    _draw_legend(root, legend, axis_y + 40, style)
+    return root
+
+
+def timeline_title(entries: Sequence[Entry]) -> str:
+    """Return the figure's title: how many events, from when to when."""
+    first, last = entries[0].period.label(), entries[-1].period.label()
+    count = f"{len(entries)} event{'s' if len(entries) != 1 else ''}"
+    return f"Timeline of {count}, {first} to {last}" if first != last else f"Timeline: {count}"
+
+
+def describe_timeline(lanes: Sequence[Lane]) -> str:
+    """Return a text summary of the figure: each lane's events in date order, as a reader
+    of the figure would say them."""
+    parts = []
+    for lane in lanes:
+        events = [_spoken(p.entry) for p in sorted(lane.placed, key=_reading_order)]
+        parts.append(f"{lane.name}: {'; '.join(events)}.")
+    return " ".join(parts)
+
+
+def _reading_order(placed: Placed) -> tuple[object, ...]:
+    entry = placed.entry
+    return (entry.period.start, entry.period.end, entry.order)
+
+
+def _spoken(entry: Entry) -> str:
+    precision = {Precision.MONTH: ", known to the month", Precision.YEAR: ", known to the year"}
+    note = precision.get(entry.period.precision, "")
+    inferred = ", year inferred" if entry.inferred else ""
+    return f"{entry.period.label()}{note}{inferred}: {entry.label}"
+
+
+def _draw_grid(
+    root: ET.Element, axis: TimeAxis, top: float, bottom: float, s: FigureStyle
+) -> None:
+    grid = child(root, "g", {"aria-hidden": "true", "stroke": s.grid, "stroke-width": 0.6})
+    edges = sorted({x for seg in axis.segments for x in (seg.x0, seg.x1)})
+    for x in edges:
+        child(grid, "line", {"x1": x, "y1": top, "x2": x, "y2": bottom})
+
+
+def _draw_lane(
+    root: ET.Element, lane: Lane, top: float, notes: Mapping[str, int], s: FigureStyle
+) -> None:
+    group = child(root, "g", {"class": "bw-lane"})
+    child(
+        group,
+        "text",
+        {
+            "class": "bw-lane-name",
+            "x": MARGIN,
+            "y": top + 12,
+            "font-size": s.font_size,
+            "font-weight": 600,
+            "fill": s.primary,
+        },
+        lane.name,
+    )
+    bottom = top + HEADING + lane.rows * ROW + LANE_PAD
+    child(
+        group,
+        "line",
+        {
+            "x1": MARGIN,
+            "y1": bottom - 2,
+            "x2": s.width - MARGIN,
+            "y2": bottom - 2,
+            "stroke": s.rule,
+            "stroke-width": 0.6,
+        },
+    )
+    for placed in sorted(lane.placed, key=_reading_order):
+        middle = top + HEADING + placed.row * ROW + ROW / 2
+        _draw_entry(group, placed, middle, notes.get(placed.entry.id), s)
+
+
+def _draw_entry(
+    parent: ET.Element, placed: Placed, middle: float, note: int | None, s: FigureStyle
+) -> None:
+    entry = placed.entry
+    marks = {"class": "bw-event", "data-event": entry.id}
+    if note is None:
+        parent = child(parent, "g", marks)
+    else:
+        parent = child(parent, "a", {"href": f"#note-{note}", **marks})
+        child(parent, "title", None, f"{entry.period.label()}: {entry.text} (source note {note})")
+    _draw_mark(parent, placed, middle, s)
+    label = child(
+        parent,
+        "text",
+        {
+            "class": "bw-label",
+            "x": placed.label_x,
+            "y": middle + s.font_size * 0.36,
+            "font-size": s.font_size,
+            "fill": s.ink,
+            "text-anchor": placed.anchor,
+        },
+        placed.label,
+    )
+    date: dict[str, str | float] = {"class": "bw-date", "font-size": s.small_size, "fill": s.muted}
+    child(label, "tspan", date, "\u2002" + entry.date)
+
+
+def _draw_mark(parent: ET.Element, placed: Placed, middle: float, s: FigureStyle) -> None:
+    entry, (x0, x1) = placed.entry, placed.mark
+    colour = s.accent if entry.inferred else s.primary
+    look: dict[str, str | float] = {"stroke": colour, "stroke-width": 1.2}
+    if entry.inferred:
+        look |= {"fill": s.paper, "stroke-dasharray": "2.5 1.5"}
+    if entry.period.precision is Precision.DAY:
+        look.setdefault("fill", colour)
+        child(parent, "circle", {"cx": (x0 + x1) / 2, "cy": middle, "r": DOT, **look})
+        return
+    look.setdefault("fill", s.tint)
+    child(
+        parent,
+        "rect",
+        {"x": x0, "y": middle - BAND / 2, "width": x1 - x0, "height": BAND, "rx": 2, **look},
+    )
+
+
+def _draw_axis(root: ET.Element, axis: TimeAxis, y: float, s: FigureStyle) -> None:
+    group = child(root, "g", {"aria-hidden": "true", "class": "bw-axis"})
+    line: dict[str, str | float] = {"stroke": s.muted, "stroke-width": 0.8}
+    for segment in axis.segments:
+        child(group, "line", {"x1": segment.x0, "y1": y, "x2": segment.x1, "y2": y, **line})
+        child(group, "line", {"x1": segment.x0, "y1": y, "x2": segment.x0, "y2": y + 6, **line})
+        child(group, "line", {"x1": segment.x1, "y1": y, "x2": segment.x1, "y2": y + 6, **line})
+        _draw_months(group, segment.x0, segment.x1, y, s)
+        child(
+            group,
+            "text",
+            {
+                "x": (segment.x0 + segment.x1) / 2,
+                "y": y + 27,
+                "font-size": s.small_size,
+                "font-weight": 600,
+                "fill": s.ink,
+                "text-anchor": "middle",
+            },
+            str(segment.first_year),
+        )
+    for x in axis.breaks():
+        for offset in (-2.5, 2.5):
+            child(
+                group,
+                "line",
+                {"x1": x + offset - 2, "y1": y + 4, "x2": x + offset + 2, "y2": y - 4, **line},
+            )
+
+
+MONTH_TICKS = ("Apr", "Jul", "Oct")
+
+
+def _draw_months(group: ET.Element, x0: float, x1: float, y: float, s: FigureStyle) -> None:
+    """Tick every month where a month is at least 6 units wide; name April, July and
+    October where a quarter has room for the name."""
+    month = (x1 - x0) / 12
+    if month < 6:
+        return
+    size = s.small_size
+    named = 3 * month >= text_width("Oct", size) + 6
+    for index in range(1, 12):
+        x = x0 + index * month
+        child(
+            group,
+            "line",
+            {"x1": x, "y1": y, "x2": x, "y2": y + 3, "stroke": s.muted, "stroke-width": 0.5},
+        )
+        if named and index % 3 == 0:
+            child(
+                group,
+                "text",
+                {"x": x, "y": y + 13, "font-size": size, "fill": s.muted, "text-anchor": "middle"},
+                MONTH_TICKS[index // 3 - 1],
+            )
+
+
+LEGEND = {
+    "day": "date known to the day",
+    "band": "known to the month or year only: the band spans it",
+    "inferred": "year inferred: no source prints it",
+}
+
+
+def _legend_items(entries: Sequence[Entry]) -> list[str]:
+    used = {
+        "day": any(e.period.precision is Precision.DAY for e in entries),
+        "band": any(e.period.precision is not Precision.DAY for e in entries),
+        "inferred": any(e.inferred for e in entries),
+    }
+    return [key for key in LEGEND if used[key]]
+
+
+def _legend_widths(items: Sequence[str], s: FigureStyle) -> list[float]:
+    return [22 + text_width(LEGEND[key], s.small_size) + 14 for key in items]
+
+
+def _legend_lines(items: Sequence[str], s: FigureStyle) -> int:
+    return len(_legend_rows(items, s)) if items else 0
+
+
+def _legend_rows(items: Sequence[str], s: FigureStyle) -> list[list[tuple[str, float]]]:
+    rows: list[list[tuple[str, float]]] = [[]]
+    used = 0.0
+    for key, width in zip(items, _legend_widths(items, s), strict=True):
+        if rows[-1] and used + width > s.width - 2 * MARGIN:
+            rows.append([])
+            used = 0.0
+        rows[-1].append((key, MARGIN + used))
+        used += width
+    return rows
+
+
+def _draw_legend(root: ET.Element, items: Sequence[str], top: float, s: FigureStyle) -> None:
+    group = child(root, "g", {"aria-hidden": "true", "class": "bw-legend"})
+    for line, row in enumerate(_legend_rows(items, s)):
+        middle = top + line * 16
+        for key, x in row:
+            _draw_swatch(group, key, x, middle, s)
+            child(
+                group,
+                "text",
+                {
+                    "x": x + 22,
+                    "y": middle + s.small_size * 0.36,
+                    "font-size": s.small_size,
+                    "fill": s.ink,
+                },
+                LEGEND[key],
+            )
+
+
+def _draw_swatch(group: ET.Element, key: str, x: float, middle: float, s: FigureStyle) -> None:
+    if key == "day":
+        child(
+            group,
+            "circle",
+            {
+                "cx": x + 9,
+                "cy": middle,
+                "r": DOT,
+                "fill": s.primary,
+                "stroke": s.primary,
+                "stroke-width": 1.2,
+            },
+        )
+    elif key == "band":
+        child(
+            group,
+            "rect",
+            {
+                "x": x,
+                "y": middle - BAND / 2 + 2,
+                "width": 18,
+                "height": BAND - 4,
+                "rx": 2,
+                "fill": s.tint,
+                "stroke": s.primary,
+                "stroke-width": 1.2,
+            },
+        )
+    else:
+        child(
+            group,
+            "circle",
+            {
+                "cx": x + 9,
+                "cy": middle,
+                "r": DOT,
+                "fill": s.paper,
+                "stroke": s.accent,
+                "stroke-width": 1.2,
+                "stroke-dasharray": "2.5 1.5",
+            },
+        )

@@ -1,0 +1,115 @@
+"""Make the editions besides the PDFs: the HTML edition's assets (its fonts cut to WOFF2
+subsets) and the Word edition (a .docx per document), while the workers typeset.
+
+Both run in the build's main process, in a thread beside the typesetting pool: the main
+thread only waits for the workers, and the Word edition is built from the content models,
+which the workers never import. An unchanged document's .docx is kept from the previous
+build, like an unchanged PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from briefwright.docx.model import Logo
+from briefwright.docx.writer import write_docx
+from briefwright.model.brief import Brief
+from briefwright.output.manifest import sha256
+from briefwright.output.webfonts import web_assets
+from briefwright.pipeline.incremental import Previous
+from briefwright.pipeline.targets import Target
+from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web_fonts_stylesheet
+from briefwright.render.labels import Labels
+from briefwright.render.word.brief import brief_document
+from briefwright.render.word.edition import Edition, Fonts, read_fonts
+from briefwright.render.word.onepager import onepager_document
+from briefwright.settings import PdfSettings
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@dataclass(frozen=True)
+class WordEdition:
+    """The .docx of each document by stem, its key, and which were kept from before."""
+
+    files: dict[str, bytes]
+    keys: dict[str, str]
+    kept: tuple[str, ...]
+
+
+def web_edition_assets(
+    brief: Brief,
+    pages: list[str],
+    assets: dict[str, bytes],
+    subset: bool = True,
+) -> dict[str, bytes]:
+    """Return the assets the HTML edition ships: the stylesheets and brand files, and the
+    fonts as WOFF2 cut to the characters of `pages` (every page of the output, made or
+    carried; the PDFs embed their own subsets, the full faces stay in the theme). Without
+    `subset`, the assets as typesetting read them (`serve`)."""
+    if not subset:
+        return assets
+    fonts_css = web_fonts_stylesheet(brief.brand)
+    return web_assets(pages, assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
+
+
+def word_edition(
+    brief: Brief,
+    targets: list[Target],
+    pages: dict[str, str],
+    labels: Labels,
+    made: dict[str, bytes],
+    layers: tuple[Path, ...],
+    pdf: PdfSettings,
+    built: datetime,
+    previous: Previous | None,
+) -> WordEdition:
+    """Return the .docx of every target, keeping a previous one whose key is unchanged: the
+    key covers the document's HTML (its words, numbers and labels), the assets the build
+    made from the brand, the paper and the embedded faces."""
+    fonts = read_fonts(layers)
+    edition = Edition(fonts, _logo(brief, made), pdf.paper)
+    files: dict[str, bytes] = {}
+    keys: dict[str, str] = {}
+    kept: list[str] = []
+    for target in targets:
+        keys[target.stem] = _word_key(pages[target.stem], made, pdf, fonts)
+        reused = previous.reusable_docx(target.stem, keys[target.stem]) if previous else None
+        if reused is not None:
+            files[target.stem], kept = reused, [*kept, target.stem]
+            continue
+        document = (
+            brief_document(brief, built, edition, labels)
+            if target.topic is None
+            else onepager_document(brief, target.topic, built, edition, labels)
+        )
+        files[target.stem] = write_docx(document)
+    return WordEdition(files, keys, tuple(kept))
+
+
+def _word_key(html: str, made: dict[str, bytes], pdf: PdfSettings, fonts: Fonts) -> str:
+    digest = hashlib.sha256()
+    for part in (html, pdf.paper.value):
+        digest.update(part.encode("utf-8") + b"\0")
+    for name in sorted(made):
+        digest.update(name.encode("utf-8") + b"\0" + sha256(made[name]).encode() + b"\0")
+    for family in sorted(fonts):
+        for face in sorted(fonts[family]):
+            digest.update(sha256(fonts[family][face]).encode())
+    return digest.hexdigest()
+
+
+def _logo(brief: Brief, made: dict[str, bytes]) -> Logo | None:
+    """Return the brand's logo for the Word edition's first page, 12 mm high: a PNG only
+    (Word draws a raster picture; an SVG logo is left out of the Word edition)."""
+    logo = brief.brand.logo
+    path = logo_url(brief.brand)
+    data = made.get(f"assets/{path}") if path else None
+    if logo is None or data is None or data[:8] != PNG_SIGNATURE:
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return Logo(data, "image/png", logo.alt, 12.0 * width / max(height, 1), 12.0)

@@ -1,0 +1,168 @@
+"""Turn a brand into the assets its documents link to: `brand.css` (the palette),
+`fonts.css` (which faces the theme's families are) and the logo and font files the project
+supplies, copied under `assets/brand/`.
+
+Colours and font names reach the stylesheets only through these generated files, never by
+interpolating values into a template's CSS. WeasyPrint does not resolve `var()` inside
+@page margin boxes, so their colours are written as literal values; it merges a margin
+box's declarations across @page rules, so brand.css only adds the colour to the boxes the
+theme's stylesheets lay out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.files import read_regular
+from briefwright.model.brand import Brand, Colors
+from briefwright.render.labels import css_string
+
+ASSETS = "assets"
+BRAND_ASSETS = f"{ASSETS}/brand"
+FONTS_CSS, BRAND_CSS = f"{ASSETS}/fonts.css", f"{ASSETS}/brand.css"
+#: The faces the theme bundles (in assets/fonts/), by family: file, weight, style.
+BUNDLED_FACES: dict[str, tuple[tuple[str, int, str], ...]] = {
+    "Source Serif 4": (
+        ("SourceSerif4-Regular.ttf", 400, "normal"),
+        ("SourceSerif4-Italic.ttf", 400, "italic"),
+        ("SourceSerif4-Bold.ttf", 700, "normal"),
+        ("SourceSerif4-BoldItalic.ttf", 700, "italic"),
+    ),
+    "Noto Sans": (
+        ("NotoSans-Regular.ttf", 400, "normal"),
+        ("NotoSans-Italic.ttf", 400, "italic"),
+        ("NotoSans-SemiBold.ttf", 600, "normal"),
+        ("NotoSans-Bold.ttf", 700, "normal"),
+    ),
+}
+#: The faces the theme falls back to for scripts its text faces lack. Typesetting finds them
+#: through fontconfig, only when a page needs them; the HTML edition declares them (its
+#: subsets leave out a face no page needs).
+FALLBACK_FAMILIES = ("BW Devanagari", "BW Japanese")
+FALLBACK_FACES = (
+    ("BW Devanagari", "NotoSansDevanagari-Regular.ttf", 400, "normal"),
+    ("BW Devanagari", "NotoSansDevanagari-Bold.ttf", 700, "normal"),
+    ("BW Japanese", "NotoSansCJKjp-Regular-JIS.otf", 400, "normal"),
+    ("BW Japanese", "NotoSansCJKjp-Bold-JIS.otf", 700, "normal"),
+)
+#: The theme's roles: the CSS family each role's faces are declared under.
+ROLES = {"base": "BW Serif", "headings": "BW Sans"}
+#: The @page margin boxes whose text takes the brand's muted colour (the marking's boxes stay
+#: black: a handling caveat is not a brand's to restyle).
+MARGIN_BOXES = ("top-left", "bottom-left", "bottom-right")
+
+
+@dataclass(frozen=True)
+class Face:
+    """One @font-face rule: the family it declares, its file (relative to assets/)."""
+
+    family: str
+    url: str
+    weight: int
+    style: str
+
+    def rule(self) -> str:
+        """Return the @font-face rule."""
+        return (
+            f"@font-face {{ font-family: {css_string(self.family)}; "
+            f"src: url({css_string(self.url)}); font-weight: {self.weight}; "
+            f"font-style: {self.style}; }}"
+        )
+
+
+def brand_assets(brand: Brand, content: Path) -> dict[str, bytes]:
+    """Return the assets a brand makes, by their path in the output folder: brand.css,
+    fonts.css, and the logo, font and licence files it names (read from the content folder,
+    confined to it)."""
+    assets = {
+        BRAND_CSS: brand_stylesheet(brand.color).encode("utf-8"),
+        FONTS_CSS: fonts_stylesheet(font_faces(brand)).encode("utf-8"),
+    }
+    for name in brand_files(brand):
+        assets[f"{BRAND_ASSETS}/{name}"] = _read_brand_file(brand, content, name)
+    return dict(sorted(assets.items()))
+
+
+def logo_url(brand: Brand) -> str | None:
+    """Return the logo's path relative to the assets folder, or None without a logo."""
+    return f"brand/{_flat(brand.logo.path)}" if brand.logo else None
+
+
+def brand_stylesheet(colors: Colors) -> str:
+    """Return brand.css: the palette as custom properties, and the margin boxes' colours."""
+    palette = {
+        "ink": colors.foreground,
+        "paper": colors.background,
+        "muted": colors.secondary,
+        "rule": colors.rule,
+        "accent": colors.primary,
+        "assess": colors.accent,
+        "assess-bg": colors.accent_tint,
+        "tint": colors.primary_tint,
+        "corroborated": colors.corroborated,
+    }
+    properties = "".join(f"  --{name}: {value};\n" for name, value in palette.items())
+    boxes = " ".join(f"@{box} {{ color: {colors.secondary}; }}" for box in MARGIN_BOXES)
+    return (
+        "/* Generated from the brand: do not edit (set colours under `brand: color:`). */\n"
+        f":root {{\n{properties}}}\n"
+        f"@media print {{ @page {{ {boxes} }} }}\n"
+    )
+
+
+def font_faces(brand: Brand) -> list[Face]:
+    """Return the @font-face rules for each role's family: the bundled faces of a family
+    the theme ships, or the files of one the brand supplies."""
+    supplied = {font.family: font for font in brand.typography.fonts}
+    faces = []
+    for role, css_family in ROLES.items():
+        family = getattr(brand.typography, role).family
+        if family in supplied:
+            faces += [
+                Face(css_family, f"brand/{_flat(face.path)}", face.weight, face.style)
+                for face in supplied[family].files
+            ]
+        else:
+            faces += [
+                Face(css_family, f"fonts/{file}", weight, style)
+                for file, weight, style in BUNDLED_FACES[family]
+            ]
+    return faces
+
+
+def web_fonts_stylesheet(brand: Brand) -> str:
+    """Return the HTML edition's fonts.css before subsetting: the brand's faces and the
+    theme's script fallbacks."""
+    fallbacks = [Face(family, f"fonts/{file}", weight, style)
+                 for family, file, weight, style in FALLBACK_FACES]  # fmt: skip
+    return fonts_stylesheet(font_faces(brand) + fallbacks)
+
+
+def fonts_stylesheet(faces: list[Face]) -> str:
+    """Return fonts.css: one @font-face rule per face."""
+    rules = "\n".join(face.rule() for face in faces)
+    return f"/* Generated from the brand's typography: do not edit. */\n{rules}\n"
+
+
+def brand_files(brand: Brand) -> list[str]:
+    """Return the names, under assets/brand/, of the files the brand ships with the output."""
+    return sorted({_flat(path) for path in brand.file_paths()})
+
+
+def _flat(path: str) -> str:
+    """Return the name a brand file has under assets/brand/ (its file name)."""
+    return PurePosixPath(path).name
+
+
+def _read_brand_file(brand: Brand, content: Path, name: str) -> bytes:
+    """Read a file the brand names, from inside the content folder only (BW012 otherwise)."""
+    path = next(p for p in brand.file_paths() if _flat(p) == name)
+    where = Location(str(content / path))
+    if not (content / path).is_file():
+        message = (
+            f"the brand names {path}, which is not in the content folder; add it or fix the path"
+        )
+        raise BriefError([Diagnostic("BW004", message, where)])
+    return read_regular(content / path, content)

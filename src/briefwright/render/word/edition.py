@@ -1,0 +1,299 @@
+"""Turn a checked Brief into the parts every Word document is made of: the edition (fonts,
+logo, paper), the context a document is built from, and the runs of cited statements and
+labelled judgments. render/word/brief.py and onepager.py assemble them.
+
+Every fixed word comes from the brief's label catalogue (render.labels), as in the HTML;
+the brand gives the series, organisation, colours and families; the caller gives the font
+files and the logo. Content stays text: never a field, a hyperlink or a macro.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+
+from briefwright.docx.model import (
+    Brand,
+    Colours,
+    Corroboration,
+    Endnote,
+    FontFace,
+    Furniture,
+    Judgment,
+    JudgmentKind,
+    Layout,
+    Logo,
+    Meta,
+    NoteMention,
+    NoteRef,
+    Paragraph,
+    ParagraphStyle,
+    PlainNoteNumber,
+    Run,
+    Text,
+)
+from briefwright.evidence.coverage import independent_origins
+from briefwright.files import read_regular
+from briefwright.model.brief import Brief, Cited, Fact, Recommendation, TimelineEvent
+from briefwright.model.brief import Judgment as BriefJudgment
+from briefwright.model.source import Source
+from briefwright.model.vocab import DateBasis
+from briefwright.render.html import lower_first, typographic
+from briefwright.render.labels import Labels, english
+from briefwright.render.notes import Note, NoteIndex
+from briefwright.settings import Paper
+
+SERIF = "Source Serif 4"
+SANS = "Noto Sans"
+SANS_SEMIBOLD = f"{SANS} SemiBold"
+#: The bundled faces the Word edition embeds, by family and face (templates/assets/fonts/).
+FONT_FILES: Mapping[str, Mapping[FontFace, str]] = MappingProxyType({
+    SERIF: {"regular": "SourceSerif4-Regular.ttf", "bold": "SourceSerif4-Bold.ttf",
+            "italic": "SourceSerif4-Italic.ttf", "bold_italic": "SourceSerif4-BoldItalic.ttf"},
+    SANS: {"regular": "NotoSans-Regular.ttf", "bold": "NotoSans-Bold.ttf",
+           "italic": "NotoSans-Italic.ttf"},
+    SANS_SEMIBOLD: {"regular": "NotoSans-SemiBold.ttf"},
+})  # fmt: skip
+_PAPER_MM = {Paper.A4: (210.0, 297.0), Paper.LETTER: (215.9, 279.4)}
+_SLOT = re.compile("\ue000(\\w+)\ue001")  # a run's place in a label (private-use marks)
+
+Fonts = Mapping[str, Mapping[FontFace, bytes]]
+
+
+def read_fonts(layers: tuple[Path, ...]) -> Fonts:
+    """Read the faces the Word edition embeds from the template layers' fonts folders (the
+    first layer holding a file wins, as for the PDF)."""
+    faces: dict[str, dict[FontFace, bytes]] = {}
+    for family, files in FONT_FILES.items():
+        for face, name in files.items():
+            held = [layer for layer in layers if (layer / "assets" / "fonts" / name).exists()]
+            layer = held[0] if held else layers[-1]
+            data = read_regular(layer / "assets" / "fonts" / name, layer)
+            faces.setdefault(family, {})[face] = data
+    return faces
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What an edition's documents share besides the brief: the font files, the logo (a PNG
+    or JPEG: Word wants one for a picture), the paper, and overrides of what the brief's
+    brand says (colours, series, organisation; by default the brand's, else the metadata's)."""
+
+    fonts: Fonts
+    logo: Logo | None = None
+    paper: Paper = Paper.A4
+    colours: Colours | None = None
+    series: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every part of a document is built from: the brief, its notes, the words, the
+    edition, and whether notes are cited (the brief) or only numbered (a one-pager)."""
+
+    brief: Brief
+    notes: NoteIndex
+    t: Labels
+    edition: Edition
+    in_brief: bool
+
+    @property
+    def series(self) -> str:
+        """Return the series the documents name, or "" for none."""
+        return self.edition.series or self.brief.brand.series or self.brief.metadata.series or ""
+
+    @property
+    def organisation(self) -> str:
+        """Return the organisation the documents name: the brand's, else the metadata's."""
+        brand = self.brief.brand
+        named = brand.meta.name.full if brand.meta else None
+        return self.edition.organisation or named or self.brief.metadata.organisation
+
+    @property
+    def colours(self) -> Colours:
+        """Return the house colours: the edition's, else the brand's palette."""
+        if self.edition.colours is not None:
+            return self.edition.colours
+        color = self.brief.brand.color
+        pairs = {"ink": color.foreground, "muted": color.secondary, "rule": color.rule,
+                 "accent": color.primary, "assess": color.accent,
+                 "assess_background": color.accent_tint, "tint": color.primary_tint,
+                 "corroborated": color.corroborated}  # fmt: skip
+        return Colours(**{name: value.removeprefix("#") for name, value in pairs.items()})
+
+    @property
+    def product_line(self) -> str:
+        """Return "series · product · version", the footer's line."""
+        meta = self.brief.metadata
+        line = self.t("product_line", series=self.series, product_id=meta.product_id,
+                      version=meta.version)  # fmt: skip
+        return without_empty_series(self, line)
+
+
+def context(
+    brief: Brief, fonts: Fonts | Edition, labels: Labels | None, in_brief: bool
+) -> Context:
+    """Return what a document is built from; English labels unless given."""
+    edition = fonts if isinstance(fonts, Edition) else Edition(fonts)
+    t = labels or english()
+    return Context(brief, NoteIndex(brief, t), t, edition, in_brief)
+
+
+def without_empty_series(ctx: Context, line: str) -> str:
+    """Drop the separator a line starts with when the documents name no series."""
+    return line if ctx.series else line.removeprefix(ctx.t("label_separator"))
+
+
+def compose(text: str, **slots: Run | tuple[Run, ...]) -> tuple[Run, ...]:
+    """Split a label filled with slot marks (`slot`) into runs: text, and the run (or runs)
+    given for each slot, so that a mark or an italic word can sit inside a translated
+    sentence."""
+    runs: list[Run] = []
+    for index, piece in enumerate(_SLOT.split(text)):
+        if index % 2:
+            slot = slots[piece]
+            runs += slot if isinstance(slot, tuple) else (slot,)
+        elif piece:
+            runs.append(Text(piece))
+    return tuple(runs)
+
+
+def slot(name: str) -> str:
+    return f"\ue000{name}\ue001"
+
+
+def document_meta(
+    ctx: Context,
+    title: str,
+    subject: str,
+    built: datetime,
+    pages: tuple[Furniture, Furniture],
+    page_label: str,
+) -> Meta:
+    meta = ctx.brief.metadata
+    return Meta(
+        title=title,
+        subject=subject,
+        author=", ".join(meta.authors),
+        language=meta.language,
+        keywords=meta.keywords,
+        marking=meta.marking,
+        built=built,
+        first_page=pages[0],
+        other_pages=pages[1],
+        page_label=page_label,
+        quote_marks=(ctx.t("quote_open"), ctx.t("quote_close")),
+    )
+
+
+def docx_brand(ctx: Context) -> Brand:
+    """Return the docx brand: the brand's families where the fonts hold them, else the
+    bundled ones; the semibold family where there is one."""
+    fonts, typography = ctx.edition.fonts, ctx.brief.brand.typography
+    serif = typography.base.family if typography.base.family in fonts else SERIF
+    sans = typography.headings.family if typography.headings.family in fonts else SANS
+    semibold = f"{sans} SemiBold" if f"{sans} SemiBold" in fonts else None
+    return Brand(serif, sans, fonts, semibold, ctx.colours, ctx.edition.logo)
+
+
+def page_layout(
+    paper: Paper,
+    margins: tuple[float, float, float, float],
+    body_size: float = 10.5,
+    compact: bool = False,
+) -> Layout:
+    width, height = _PAPER_MM[paper]
+    top, right, bottom, left = margins
+    return Layout(width, height, top, right, bottom, left, body_size, compact)
+
+
+def inferred(ctx: Context, item: Fact | TimelineEvent | BriefJudgment | Recommendation) -> str:
+    """Return " (year inferred: …)" for a statement whose year is inferred, else ""."""
+    if item.inferred is None:
+        return ""
+    return " " + ctx.t("year_inferred", how=typographic(item.inferred.how))
+
+
+def note_runs(ctx: Context, item: Cited) -> tuple[Run, ...]:
+    """Return a statement's note numbers: citations in the brief, plain numbers elsewhere."""
+    kind = NoteRef if ctx.in_brief else PlainNoteNumber
+    return tuple(kind(note.number) for note in ctx.notes.of(item))
+
+
+def corroboration(ctx: Context, item: Cited) -> tuple[Run, ...]:
+    if independent_origins(ctx.brief, item) > 1:
+        return (Corroboration(ctx.t("corroborated_tag")),)
+    return ()
+
+
+def cited(ctx: Context, text: str, item: Cited) -> tuple[Run, ...]:
+    """Return a cited statement's runs: its text, its notes, its corroboration mark."""
+    return (Text(text), *note_runs(ctx, item), *corroboration(ctx, item))
+
+
+def fact(ctx: Context, item: Fact, style: ParagraphStyle = "Normal") -> Paragraph:
+    """Return a fact as a paragraph: text, inferred year, notes, corroboration."""
+    return Paragraph(style, cited(ctx, typographic(item.text) + inferred(ctx, item), item))
+
+
+def judgment(
+    ctx: Context, item: BriefJudgment, kind: JudgmentKind = "judgment", title: str = ""
+) -> Judgment:
+    label = ctx.t("judgment_label", qualifier=ctx.t.qualifier(item.confidence, item.likelihood))
+    text = (Text(typographic(item.text) + inferred(ctx, item)),)
+    return Judgment(kind, label, text, basis(ctx, item.basis), title)
+
+
+def recommendation(ctx: Context, item: Recommendation) -> Judgment:
+    text = (Text(typographic(item.text) + inferred(ctx, item)),)
+    label = ctx.t("recommendation_label")
+    return Judgment("recommendation", label, text, basis(ctx, item.basis))
+
+
+def basis(ctx: Context, basis: Iterable[str]) -> tuple[Run, ...]:
+    """Return "Rests on notes 3, 5" (the brief) or "Rests on Outlet, date; …" (a one-pager)."""
+    t = ctx.t
+    behind = ctx.notes.behind(basis)
+    if not behind:
+        return ()
+    if not ctx.in_brief:
+        sources = {note.source.id: note.source for note in behind}.values()
+        named = t("source_separator").join(source_label(ctx, s) for s in sources)
+        return (Text(t("basis_sources", sources=named)),)
+    numbers = t("basis_notes", count=len(behind), numbers=slot("numbers"))
+    mentions: list[Run] = []
+    for index, note in enumerate(behind):
+        mentions += [Text(t("list_separator"))] if index else []
+        mentions.append(NoteMention(note.number))
+    return (Text(t("basis_lead")), *compose(numbers, numbers=tuple(mentions)))
+
+
+def published(ctx: Context, source: Source, flag: str) -> str:
+    """Return a source's date, flagged `(date inferred)` or `(inferred)` when it is."""
+    inferred = source.date_basis is DateBasis.INFERRED
+    return ctx.t.date(source.published) + (" " + ctx.t(flag) if inferred else "")
+
+
+def source_label(ctx: Context, source: Source) -> str:
+    """Return a source as a one-pager names it: short name and date, flagged when inferred."""
+    date_text = published(ctx, source, "date_inferred")
+    return ctx.t("source_label", short_name=source.short_name, date=date_text)
+
+
+def endnote(ctx: Context, note: Note) -> Endnote:
+    source = note.source
+    inferred = source.date_basis is DateBasis.INFERRED
+    line = ctx.t(
+        "note_source_line",
+        short_name=source.short_name,
+        title=source.display_title,
+        kind=lower_first(ctx.t.kind(source.kind)),
+        date=ctx.t.date(source.published),
+        inferred=" " + ctx.t("date_inferred") if inferred else "",
+    )
+    return Endnote(line, note.quote)

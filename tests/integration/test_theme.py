@@ -1,0 +1,74 @@
+"""Layered templates and a brand: a project overriding one partial and one colour gets
+exactly that change, in the HTML, its stylesheets and the PDF."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from briefwright.pipeline.build import Built, build
+from briefwright.settings import Project
+from tests.conftest import FIXTURES, TEMPLATES
+
+
+def _build(root: Path, themed: bool) -> Path:
+    shutil.copytree(FIXTURES / "minimal", root / "content")
+    own = root / "templates"  # absent unless themed: the theme alone
+    if themed:
+        shutil.copytree(FIXTURES / "themed" / "templates", own)
+        shutil.copy(FIXTURES / "themed" / "brand.yaml", root / "content" / "brand.yaml")
+    made = build(Project(root / "content", own, theme=TEMPLATES), root / "out")
+    assert isinstance(made, Built)
+    return root / "out"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The minimal brief built with the theme alone, and with the themed layer."""
+    return (
+        _build(tmp_path_factory.mktemp("plain"), themed=False),
+        _build(tmp_path_factory.mktemp("themed"), themed=True),
+    )
+
+
+def _changed(before: str, after: str) -> list[str]:
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def test_one_partial_changes_one_element(outputs: tuple[Path, Path]) -> None:
+    """Only the overridden partial's element differs in the brief's HTML."""
+    plain, themed = outputs
+    changed = _changed((plain / "brief.html").read_text(), (themed / "brief.html").read_text())
+    assert changed == ['-<footer class="colophon">', '+<footer class="colophon house-footer">']
+
+
+def test_one_colour_changes_one_property(outputs: tuple[Path, Path]) -> None:
+    """Only the primary colour's custom property differs in brand.css; the theme's own
+    stylesheets are the same files."""
+    plain, themed = outputs
+    before = (plain / "assets" / "brand.css").read_text()
+    after = (themed / "assets" / "brand.css").read_text()
+    assert _changed(before, after) == ["-  --accent: #123a63;", "+  --accent: #5b1a6e;"]
+    for sheet in ("base.css", "brief.css", "onepager.css", "labels.css"):
+        assert (plain / "assets" / sheet).read_bytes() == (themed / "assets" / sheet).read_bytes()
+
+
+def test_the_pdf_draws_the_new_colour(outputs: tuple[Path, Path]) -> None:
+    """The title, drawn in the primary colour, is purple in the themed PDF and not before."""
+    plain, themed = outputs
+    purple = "0.356863 0.101961 0.431373 rg"  # #5b1a6e as PDF fill colour
+
+    def page_one(out: Path) -> str:
+        result = subprocess.run(
+            ["qpdf", "--qdf", "--object-streams=disable", str(out / "brief.pdf"), "-"],
+            capture_output=True, check=True,
+        )  # fmt: skip
+        return result.stdout.decode("latin-1")
+
+    assert purple not in page_one(plain)
+    assert purple in page_one(themed)

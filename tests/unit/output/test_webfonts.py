@@ -1,0 +1,63 @@
+"""Tests for briefwright.output.webfonts: WOFF2 subsets holding what the pages can show."""
+
+from __future__ import annotations
+
+import io
+
+from fontTools.ttLib import TTFont
+
+from briefwright.model.brand import Brand
+from briefwright.output.webfonts import needed_characters, subset_web_font, web_assets
+from briefwright.render.brand import FALLBACK_FAMILIES, web_fonts_stylesheet
+from tests.conftest import TEMPLATES
+
+FONTS = TEMPLATES / "assets" / "fonts"
+
+
+def _theme_assets() -> dict[str, bytes]:
+    return {f"assets/fonts/{p.name}": p.read_bytes() for p in FONTS.iterdir()} | {
+        "assets/base.css": b'.x::before { content: "\\2192"; } .y { text-transform: uppercase }'
+    }
+
+
+def test_needed_characters_include_generated_and_transformed_text() -> None:
+    """Page text, CSS content strings, attr() values and case forms are all needed."""
+    text = needed_characters(
+        ['<p data-x="Ω">abc</p><style>p{}</style>'],
+        ['p::after { content: "\\2192" attr(data-x) }'],
+    )
+    assert {"a", "A", "→", "Ω", "1"} <= set(text)
+
+
+def test_subset_is_small_named_for_the_theme_and_keeps_the_licence() -> None:
+    """A subset holds the text's characters only, is renamed (the OFL's Reserved Font Name),
+    keeps the copyright and licence records, and is byte-stable."""
+    font = (FONTS / "SourceSerif4-Regular.ttf").read_bytes()
+    first = subset_web_font(font, "Policy brief", "BW Serif")
+    assert first is not None and len(first) < len(font) / 10
+    assert subset_web_font(font, "Policy brief", "BW Serif") == first
+    face = TTFont(io.BytesIO(first))
+    assert face["name"].getDebugName(1) == "BW Serif"
+    assert "Source" not in (face["name"].getDebugName(4) or "")
+    assert "Open Font License" in (face["name"].getDebugName(13) or "")
+    assert {ord(c) for c in "Policy brief"} <= set(face.getBestCmap())
+    assert subset_web_font(font, "日本", "BW Serif") is None
+
+
+def test_web_assets_drop_full_faces_and_unused_scripts() -> None:
+    """An English page gets Latin WOFF2 faces only: no TTF/OTF, no Japanese or Devanagari;
+    a Japanese page gets the Japanese faces too."""
+    css = web_fonts_stylesheet(Brand())
+    english = web_assets(["<p>A brief</p>"], _theme_assets(), css, "assets/fonts.css",
+                         FALLBACK_FAMILIES)  # fmt: skip
+    assert not [n for n in english if n.endswith((".ttf", ".otf"))]
+    assert "assets/fonts/SourceSerif4-Regular.woff2" in english
+    assert not [n for n in english if "CJK" in n or "Devanagari" in n]
+    assert "assets/fonts/OFL-SourceSerif4.txt" in english
+    fonts_css = english["assets/fonts.css"].decode()
+    assert 'url("fonts/SourceSerif4-Regular.woff2") format("woff2")' in fonts_css
+    assert "BW Japanese" not in fonts_css
+    japanese = web_assets(["<p>日本の報告</p>"], _theme_assets(), css, "assets/fonts.css",
+                          FALLBACK_FAMILIES)  # fmt: skip
+    assert "assets/fonts/NotoSansCJKjp-Regular-JIS.woff2" in japanese
+    assert "BW Japanese" in japanese["assets/fonts.css"].decode()

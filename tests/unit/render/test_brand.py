@@ -1,0 +1,77 @@
+"""Tests for briefwright.render.brand: the stylesheets and files a brand makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefwright.errors import BriefError
+from briefwright.model.brand import Brand, Colors, contrast_ratio
+from briefwright.render.brand import brand_assets, brand_stylesheet, font_faces, logo_url
+
+
+def test_default_brand_keeps_the_house_palette() -> None:
+    """brand.css sets the theme's custom properties, and the running heads' colour as a
+    literal (WeasyPrint resolves no var() in @page margin boxes)."""
+    css = brand_stylesheet(Colors())
+    assert "--accent: #123a63;" in css and "--assess: #8a4b08;" in css
+    assert "@top-left { color: #5a6470; }" in css
+    assert "var(" not in css
+
+
+def test_bundled_families_map_to_the_theme_faces() -> None:
+    """A brand naming bundled families gets their four faces under the theme's names."""
+    brand = Brand.model_validate({"typography": {"base": {"family": "Noto Sans"}}})
+    faces = font_faces(brand)
+    assert [(f.family, f.url, f.weight, f.style) for f in faces[:2]] == [
+        ("BW Serif", "fonts/NotoSans-Regular.ttf", 400, "normal"),
+        ("BW Serif", "fonts/NotoSans-Italic.ttf", 400, "italic"),
+    ]
+    assert {f.family for f in faces} == {"BW Serif", "BW Sans"}
+
+
+def test_supplied_fonts_and_logo_are_copied_from_the_content(tmp_path: Path) -> None:
+    """A brand's own font files, licence and logo go under assets/brand/, read from the
+    content folder; fonts.css points the role at them."""
+    (tmp_path / "brand").mkdir()
+    for name in ("My-Regular.ttf", "OFL.txt", "logo.svg"):
+        (tmp_path / "brand" / name).write_bytes(name.encode())
+    brand = Brand.model_validate({
+        "logo": {"path": "brand/logo.svg", "alt": "Org"},
+        "typography": {
+            "fonts": [{"family": "My", "files": [{"path": "brand/My-Regular.ttf"}],
+                       "license": "brand/OFL.txt"}],
+            "headings": {"family": "My"},
+        },
+    })  # fmt: skip
+    assets = brand_assets(brand, tmp_path)
+    assert sorted(assets) == [
+        "assets/brand.css", "assets/brand/My-Regular.ttf", "assets/brand/OFL.txt",
+        "assets/brand/logo.svg", "assets/fonts.css",
+    ]  # fmt: skip
+    assert assets["assets/brand/logo.svg"] == b"logo.svg"
+    fonts_css = assets["assets/fonts.css"].decode()
+    assert 'font-family: "BW Sans"; src: url("brand/My-Regular.ttf")' in fonts_css
+    assert logo_url(brand) == "brand/logo.svg"
+
+
+def test_a_brand_file_outside_the_content_is_refused(tmp_path: Path) -> None:
+    """A logo that is missing is BW004 naming the path; one outside the content, BW012."""
+    brand = Brand.model_validate({"logo": {"path": "gone.svg", "alt": "x"}})
+    with pytest.raises(BriefError) as missing:
+        brand_assets(brand, tmp_path)
+    assert missing.value.diagnostics[0].code == "BW004"
+    (tmp_path / "content").mkdir()
+    (tmp_path / "secret.svg").write_text("<svg/>")
+    (tmp_path / "content" / "logo.svg").symlink_to(tmp_path / "secret.svg")
+    linked = Brand.model_validate({"logo": {"path": "logo.svg", "alt": "x"}})
+    with pytest.raises(BriefError) as outside:
+        brand_assets(linked, tmp_path / "content")
+    assert outside.value.diagnostics[0].code == "BW012"
+
+
+def test_contrast_ratio_matches_wcag() -> None:
+    """Black on white is 21:1; the house primary on white passes AA."""
+    assert round(contrast_ratio("#000000", "#ffffff"), 2) == 21.0
+    assert contrast_ratio("#123a63", "#ffffff") > 4.5
