@@ -149,3 +149,30 @@ def test_build_summary_and_stage_timings(project: MakeProject, tmp_path: Path) -
     assert "typeset PDFs" in result.stdout and "load and check" in result.stdout
     quiet = runner.invoke(app, [*args, "--quiet", "--force"])
     assert quiet.exit_code == 0 and quiet.stdout == ""
+
+
+def test_unknown_only_is_a_usage_error(tmp_path: Path) -> None:
+    """`--only` naming no document is a usage error in Typer's format, exit 2, and lists
+    what can be built."""
+    result = runner.invoke(app, ["build", "--only", "nope", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "Usage: " in result.stderr and " build [OPTIONS]" in result.stderr
+    assert (
+        "Error: Invalid value for '--only': 'nope' names no document or topic; use one of: "
+        "brief, onepagers, co-development" in result.stderr
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_quiet_prints_only_problems(project: MakeProject) -> None:
+    """`check -q` prints nothing for clean content; the uncited-paragraph notices are one
+    line per source unless --verbose lists each."""
+    quiet = runner.invoke(app, ["check", "-q"])
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+    content = project("uncited-source")
+    summary = runner.invoke(app, ["check", "--content", str(content)])
+    lines = [line for line in summary.stderr.splitlines() if " BW120 " in line]
+    assert len(lines) == 1 and "--verbose lists each (info)" in lines[0]
+    verbose = runner.invoke(app, ["check", "--content", str(content), "--verbose"])
+    each = [line for line in verbose.stderr.splitlines() if " BW120 " in line]
+    assert len(each) >= 1 and all("--verbose" not in line for line in each)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, TEMPLATES, MakeProject
+from tests.conftest import FIXTURES, MakeProject
 
 
 def _free_port() -> int:
@@ -44,12 +44,15 @@ def _wait_for(check: Callable[[], bool], seconds: float) -> bool:
 
 @pytest.fixture
 def server(project: MakeProject) -> Iterator[tuple[str, Path, subprocess.Popen[bytes]]]:
-    """Start `briefwright serve` on a free port over a copy of the minimal fixture."""
+    """Start `briefwright serve` on a free port over a copy of the minimal fixture, in a
+    project without a templates/ folder: the installed theme serves alone."""
     content = project("minimal")
+    no_templates = content.parent / "templates"
+    assert not no_templates.exists()
     port = _free_port()
     command = [str(Path(sys.executable).with_name("briefwright")), "serve", "--port", str(port)]
     process = subprocess.Popen(
-        [*command, "--content", str(content), "--templates", str(TEMPLATES), "--jobs", "1"],
+        [*command, "--content", str(content), "--templates", str(no_templates), "--jobs", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # so the teardown can stop its typesetting workers too
