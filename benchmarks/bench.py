@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -343,12 +344,84 @@ def main() -> None:
     assets = sum(p.stat().st_size for p in (full / "assets").rglob("*") if p.is_file())
     print(f"  build/assets/ {assets / 1000:,.0f} kB")
 
+    # (9) the Word edition, made in the build's main process while the PDFs typeset
+    cold, warm = word_edition_figures()
+    print("\n(9) Word edition (load the brief first; cold: a fresh process, warm: fonts read)")
+    for label, seconds in cold.items():
+        print(f"  {label:<52} {seconds:6.3f} s cold   {warm[label]:6.3f} s warm")
+    print("  targets: brief ≤ 0.5 s, a one-pager ≤ 0.1 s")
+
+    # (10) what the reader edition's figures and source pages add to a build
+    figure_seconds, source_seconds = reader_edition_figures()
+    print("\n(10) reader edition: drawing the figures and rendering the source pages")
+    print(
+        f"  figures (timeline, print and screen)  {figure_seconds:6.3f} s   "
+        f"source pages {source_seconds:6.3f} s   target ≤ 10% of a build ({t['build']:.1f} s)"
+    )
+    print("  Lighthouse: benchmarks/lighthouse.py (npm ci --prefix benchmarks/lighthouse)")
+
     # (7) the near-miss search against a huge source, bounded by counted work
     print("\n(7) near-miss search: a 1.5 MB source and a quote that is not in it")
     for label, seconds, windows in near_miss_figures():
         print(f"  {label:<52} {seconds:6.2f} s   {windows:,} windows (budget "
               f"{WINDOW_BUDGET + SCORE_BUDGET:,})")  # fmt: skip
     shutil.rmtree(scratch, ignore_errors=True)
+
+
+WORD_TIMES = """
+import json, sys, time
+from briefwright.load.content import load_brief
+from briefwright.docx.writer import write_docx
+from briefwright.render.labels import english
+from briefwright.render.word.brief import brief_document
+from briefwright.render.word.edition import read_fonts
+from briefwright.render.word.onepager import onepager_document
+from datetime import UTC, datetime
+from pathlib import Path
+root = Path(sys.argv[1])
+brief, built, labels = load_brief(root / "content"), datetime(2023, 3, 20, tzinfo=UTC), english()
+times = {}
+for round in ("cold", "warm"):
+    started = time.perf_counter()
+    fonts = read_fonts((root / "templates",))
+    write_docx(brief_document(brief, built, fonts, labels))
+    times[f"{round} brief.docx"] = time.perf_counter() - started
+    started = time.perf_counter()
+    topic = brief.topics[0]
+    write_docx(onepager_document(brief, topic, built, fonts, labels))
+    times[f"{round} one-pager .docx"] = time.perf_counter() - started
+print(json.dumps(times))
+"""
+
+
+def word_edition_figures() -> tuple[dict[str, float], dict[str, float]]:
+    """Time the Word edition's brief and one one-pager, in a fresh process and again."""
+    import json
+
+    result = subprocess.run([sys.executable, "-c", WORD_TIMES, str(ROOT)], check=True,
+                            capture_output=True, text=True, env=ENV)  # fmt: skip
+    times = json.loads(result.stdout)
+    labels = ("brief.docx", "one-pager .docx")
+    return ({k: times[f"cold {k}"] for k in labels}, {k: times[f"warm {k}"] for k in labels})
+
+
+def reader_edition_figures() -> tuple[float, float]:
+    """Time drawing the brief's figures and rendering its source pages, in this process."""
+    from briefwright.load.content import load_brief
+    from briefwright.render.figures import draw_figures
+    from briefwright.render.labels import english
+    from briefwright.render.notes import NoteIndex
+    from briefwright.render.sources import render_source_page
+
+    brief, layers, t = load_brief(ROOT / "content"), (ROOT / "templates",), english()
+    started = time.perf_counter()
+    draw_figures(brief, t, layers)
+    drawn = time.perf_counter() - started
+    notes = NoteIndex(brief, t)
+    started = time.perf_counter()
+    for source in brief.sources:
+        render_source_page(brief, source, notes, layers, datetime.now(UTC), source.publish, t)
+    return drawn, time.perf_counter() - started
 
 
 def near_miss_figures() -> list[tuple[str, float, int]]:

@@ -400,12 +400,17 @@ def check_brand(brief: Brief) -> Iterator[Diagnostic]:
     """BW170: the brand's text colours pass WCAG AA on their backgrounds; BW171: its fonts
     and logo are ones the theme can use."""
     brand = brief.brand
-    for what, pair, ratio, required in contrast_failures(brand.color):
-        message = (
-            f"{what} ({pair}) have a contrast of {ratio:.2f}:1; WCAG AA needs "
-            f"{required:g}:1: darken the text colour or lighten its background"
-        )
-        yield Diagnostic("BW170", message, _where(brand.color, pair.split()[0]))
+    schemes = (
+        (brand.color, "", "darken the text colour or lighten its background"),
+        (brand.dark, " in the dark scheme", "lighten the text colour or darken its background"),
+    )
+    for palette, scheme, remedy in schemes:
+        for what, pair, ratio, required in contrast_failures(palette):
+            message = (
+                f"{what} ({pair}){scheme} have a contrast of {ratio:.2f}:1; WCAG AA needs "
+                f"{required:g}:1: {remedy}"
+            )
+            yield Diagnostic("BW170", message, _where(palette, pair.split()[0]))
     for message, where in brand_problems(brand):
         yield Diagnostic("BW171", message, where or _where(brand))
 

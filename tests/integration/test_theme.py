@@ -44,7 +44,11 @@ def test_one_partial_changes_one_element(outputs: tuple[Path, Path]) -> None:
     """Only the overridden partial's element differs in the brief's HTML."""
     plain, themed = outputs
     changed = _changed((plain / "brief.html").read_text(), (themed / "brief.html").read_text())
-    assert changed == ['-<footer class="colophon">', '+<footer class="colophon house-footer">']
+    # Besides the partial's element, only the icon: it is drawn in the brand's primary.
+    icons = [line for line in changed if line[1:].startswith('<link rel="icon"')]
+    assert [line[:1] for line in icons] == ["-", "+"] and "%235b1a6e" in icons[1]
+    others = [line for line in changed if line not in icons]
+    assert others == ['-<footer class="colophon">', '+<footer class="colophon house-footer">']
 
 
 def test_one_colour_changes_one_property(outputs: tuple[Path, Path]) -> None:

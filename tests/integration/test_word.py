@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops, ImageStat
 
 from briefwright.docx.model import (
     Corroboration,
@@ -186,3 +187,28 @@ def test_fonts_are_the_embedded_faces(converted: Converted) -> None:
         if name == "brief":
             assert names >= {"SourceSerif4-Regular", "SourceSerif4-Italic", "NotoSans-Regular",
                              "NotoSans-Bold", "NotoSansSemiBold-Regular"}, names  # fmt: skip
+
+
+def test_first_pages_look_as_reviewed(
+    converted: Converted, request: pytest.FixtureRequest
+) -> None:
+    """The brief's first three pages, as LibreOffice draws the .docx, match the reviewed
+    images in tests/visual/word-brief/ (rendered as tests/integration/test_visual.py does;
+    `make snapshots` rewrites them)."""
+    from tests.integration.test_visual import REFERENCES, TOLERANCE, _render
+
+    pages = _render(converted.pdf("brief"))[:3]
+    folder = REFERENCES / "word-brief"
+    if request.config.getoption("--snapshot-update"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.png"):
+            old.unlink()
+        for number, image in enumerate(pages, 1):
+            image.save(folder / f"page-{number:02d}.png", optimize=True)
+    references = sorted(folder.glob("page-*.png"))
+    assert len(references) == len(pages) == 3
+    for number, (image, reference) in enumerate(zip(pages, references, strict=True), 1):
+        expected = Image.open(reference).convert("L")
+        assert image.size == expected.size, f"page {number} changed size"
+        difference = ImageStat.Stat(ImageChops.difference(image, expected)).mean[0]
+        assert difference <= TOLERANCE, f"Word edition page {number} differs by {difference:.2f}"

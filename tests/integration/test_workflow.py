@@ -1,4 +1,5 @@
-"""Tests for the GitHub Actions workflow that publishes releases."""
+"""Tests for the GitHub Actions workflows: the repository's, which publishes releases, and
+the one `briefwright init` writes into a new project."""
 
 from __future__ import annotations
 
@@ -6,16 +7,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
+STARTER = ROOT / "src" / "briefwright" / "authoring" / "starter" / "workflow.yml"
 
 
-def test_workflow_is_valid() -> None:
-    """The workflow validates against the GitHub workflow schema (check-jsonschema)."""
+@pytest.mark.parametrize("workflow", [WORKFLOW, STARTER], ids=["repository", "init"])
+def test_workflow_is_valid(workflow: Path) -> None:
+    """Each workflow validates against the GitHub workflow schema (check-jsonschema)."""
     checker = Path(sys.executable).with_name("check-jsonschema")
     result = subprocess.run(
-        [str(checker), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
         capture_output=True,
         text=True,
         check=False,
@@ -29,3 +34,12 @@ def test_workflow_sets_up_as_ci_does() -> None:
     assert "run: bash .ci/run" in text
     assert "actions/upload-artifact" in text and "build/onepagers/*.pdf" in text
     assert "briefwright release" in text and "gh release create" in text
+
+
+def test_init_workflow_installs_the_wheel_as_documented() -> None:
+    """A new project's workflow installs briefwright from the wheel in vendor/, checks
+    strictly on pull requests, builds, and makes the release on a tag."""
+    text = STARTER.read_text()
+    assert "python -m pip install vendor/briefwright-*.whl" in text
+    assert "briefwright check --strict" in text and "briefwright build" in text
+    assert "startsWith(github.ref, 'refs/tags/v')" in text and "briefwright release" in text

@@ -12,6 +12,7 @@ from typing import Any
 from briefwright.model.base import Model
 from briefwright.model.brand import Brand
 from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.model.figure import Figure
 from briefwright.model.source import Source
 
 #: Schema file name → (model, what files it describes).
@@ -23,6 +24,7 @@ KINDS: dict[str, tuple[type[Model], str]] = {
     "glossary.schema.json": (GlossaryFile, "content/glossary.yaml"),
     "source.schema.json": (Source, "the front matter of content/sources/*.txt"),
     "brand.schema.json": (Brand, "content/brand.yaml (or a brief's `brand:` block)"),
+    "figure.schema.json": (Figure, "content/figures/*.yaml"),
 }
 
 

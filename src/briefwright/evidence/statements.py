@@ -37,6 +37,7 @@ from briefwright.model.brief import (
     Inferred,
     Judgment,
     Recommendation,
+    TimelineEvent,
 )
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis
@@ -149,8 +150,18 @@ def statements(brief: Brief) -> tuple[Statement, ...]:
     """Return every statement the rules read, in reading order, with what it may rest on."""
     by_id = _cited_by_id(brief)
     found = [_cited_statement(brief, item) for item in brief.cited()]
+    found += [_label_statement(brief, event) for event in brief.timeline if event.label]
     found += [_reasoned_statement(brief, item, by_id) for item in brief.reasoned()]
     return tuple(found)
+
+
+def _label_statement(brief: Brief, event: TimelineEvent) -> Statement:
+    """Return a timeline event's figure label as a statement of its own: a claim, grounded
+    in the event's quotes like its text (the event's `inferred:` note excuses its text; a
+    label gives no year the quotes do not)."""
+    evidence = Evidence(event.cites, _sources_of(brief, event.cites))
+    assert event.label is not None
+    return Statement(event.id, event.label, _where(event, "label"), evidence)
 
 
 def _cited_statement(brief: Brief, item: Cited) -> Statement:

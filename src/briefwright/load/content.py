@@ -6,6 +6,7 @@ Layout of a content folder:
     timeline.yaml       `events:` list
     actors.yaml         `actors:` list
     glossary.yaml       `terms:` list (optional)
+    figures/*.yaml      one figure drawn from cited data each (optional)
     sources/*.txt       YAML front matter between `---` lines, then the article verbatim
 """
 
@@ -27,6 +28,7 @@ from briefwright.model.base import ID_PATTERN, POSITION_KEY, Model, Position
 from briefwright.model.brand import COLOR_PATTERN, Brand
 from briefwright.model.brief import ActorsFile, Brief, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.dates import PARTIAL_DATE_PATTERN, impossible_date
+from briefwright.model.figure import Figure
 from briefwright.model.source import Source
 
 M = TypeVar("M", bound=Model)
@@ -49,6 +51,7 @@ def load_brief(content_dir: Path) -> Brief:
         "glossary": _load_list(
             problems, root / "glossary.yaml", GlossaryFile, "terms", root, required=False
         ),
+        "figures": _load_all(problems, sorted((root / "figures").glob("*.yaml")), Figure, root),
         "sources": _load_sources(problems, sorted((root / "sources").glob("*.txt")), root),
         "brand": _load_brand(problems, root),
     }

@@ -75,6 +75,30 @@ class Colors(Model):
     """The `corroborated` mark."""
 
 
+class DarkColors(Colors):
+    """The colours of the HTML edition in a reader's dark scheme; each text pair is checked
+    for WCAG AA contrast like the light ones."""
+
+    foreground: Color = "#e4e8ee"
+    """Body text."""
+    background: Color = "#14181d"
+    """Page background."""
+    primary: Color = "#9cc3f0"
+    """Headings, links, the bottom line's band and recommendations."""
+    secondary: Color = "#a9b4c0"
+    """Muted text: labels, basis lines."""
+    accent: Color = "#f0b070"
+    """Judgment labels and rules."""
+    rule: Color = "#3b4450"
+    """Hairlines between blocks."""
+    accent_tint: Color = "#2a2219"
+    """Background of a judgment box."""
+    primary_tint: Color = "#1d2631"
+    """Background of the bottom line and recommendation boxes."""
+    corroborated: Color = "#8fd19e"
+    """The `corroborated` mark."""
+
+
 class FontFile(Model):
     """One face of a font family the project supplies."""
 
@@ -124,6 +148,8 @@ class Brand(Model):
     """Shown on the cover and at the head of each one-pager."""
     color: Colors = Colors()
     """The palette."""
+    dark: DarkColors = DarkColors()
+    """The palette of the HTML edition when the reader's system asks for a dark scheme."""
     typography: Typography = Typography()
     """The fonts."""
     series: Text | None = None

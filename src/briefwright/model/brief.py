@@ -15,44 +15,13 @@ from pydantic import Field, StringConstraints, field_validator
 
 from briefwright.model.base import Id, Model, Text
 from briefwright.model.brand import Brand
+from briefwright.model.cited import Citation as Citation  # re-exported: where they lived
+from briefwright.model.cited import Fact as Fact
+from briefwright.model.cited import Inferred as Inferred
 from briefwright.model.dates import PartialDate
+from briefwright.model.figure import Figure
 from briefwright.model.source import Source
 from briefwright.model.vocab import Confidence, Likelihood
-
-
-class Citation(Model):
-    """A source and a verbatim passage from it that supports a statement."""
-
-    source: Id
-    """The id of a source in `content/sources/`."""
-    quote: Text
-    """A passage copied from the source; `...` marks an elision."""
-
-
-class Inferred(Model):
-    """A year a statement gives that its sources never print, and how it was worked out.
-
-    The grounding check (BW161) accepts that year in the statement only with this note, and
-    the brief prints the note after the statement: "(year inferred: …)".
-    """
-
-    year: int = Field(ge=1000, le=9999)
-    """The year the statement gives and no quote or stated source date prints."""
-    how: Text
-    """How the year was worked out, in a phrase a reader can check against the sources."""
-
-
-class Fact(Model):
-    """A factual statement, supported by at least one verbatim quote."""
-
-    id: Id
-    """Stable identifier, unique across the brief; judgments name it as their basis."""
-    text: Text
-    """The statement, in the brief's words."""
-    cites: tuple[Citation, ...] = Field(min_length=1)
-    """The sources and quotes it rests on."""
-    inferred: Inferred | None = None
-    """A year the statement gives that its quotes do not print, and how it was worked out."""
 
 
 class Judgment(Model):
@@ -175,6 +144,13 @@ class TimelineEvent(Model):
     """How the date was read from the sources, when they do not print it in full."""
     scheduled: bool = False
     """The sources announce the event for a date after `as_of` (check BW156 allows it)."""
+    track: Text | None = None
+    """The lane of the timeline figure the event is drawn in (e.g. one visit's events);
+    events without one share a lane."""
+    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                            max_length=44)] | None = None  # fmt: skip
+    """A short label for the timeline figure (at most 44 characters; else one is cut from
+    the text). It is a claim too: it is grounded against the event's quotes."""
     inferred: Inferred | None = None
     """The year of `date` (or of the text) when no quote or stated source date prints it."""
     text: Text
@@ -299,6 +275,8 @@ class Brief(Model):
     timeline: tuple[TimelineEvent, ...] = Field(min_length=1)
     actors: tuple[Actor, ...] = Field(min_length=1)
     glossary: tuple[GlossaryEntry, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    """Figures drawn from cited data (content/figures/*.yaml); each value is a fact."""
     sources: tuple[Source, ...] = ()
     """The articles the brief cites (none yet in a new project: check says what to do)."""
     brand: Brand = Brand()
@@ -321,6 +299,8 @@ class Brief(Model):
         yield from self.timeline
         yield from self.actors
         yield from self.glossary
+        for figure in self.figures:
+            yield from figure.facts()
 
     def citations(self) -> Iterator[tuple[str, Citation]]:
         """Yield (id of the citing item, citation) for every citation the brief makes."""

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from briefwright.model.base import POSITION_KEY, Id, Model, Position, Text
-from briefwright.model.brief import Citation, Fact
+from briefwright.model.cited import Citation, Fact
 
 #: The pseudo-field naming each row by its own `label`.
 ROW_LABEL = "label"
@@ -125,7 +125,7 @@ class Figure(Model):
     alt: Text
     """Alternative text: what the figure shows, for a reader who cannot see it. Required."""
     chart: Chart
-    """How the data is drawn."""
+    """How the data is drawn: the kind of chart, its axes and the order of its rows."""
     fields: tuple[DataField, ...] = Field(min_length=1)
     """The columns of the data."""
     rows: tuple[Row, ...] = Field(min_length=1)

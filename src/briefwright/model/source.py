@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import StringConstraints
 
@@ -44,6 +44,10 @@ class Source(Model):
     """The file the text was taken from, for provenance."""
     chrome_removed: tuple[str, ...] = ()
     """Site furniture dropped from the text (e.g. "top of page"), listed so nothing is hidden."""
+    publish: Literal["cited", "full"] = "cited"
+    """What its page in the HTML edition (sources/<id>.html) republishes: the paragraphs the
+    brief quotes (`cited`, the default: a news article's full text is the publisher's), or
+    the full stored text (`full`: an official transcript, a text you may republish)."""
     text_note: Text | None = None
     """How the stored text differs from what was published (a broken encoding, apostrophes
     lost in scraping), printed in the methods annex beside the text's fingerprint."""

@@ -45,6 +45,8 @@ from briefwright.pipeline.targets import Target, render_pages, select_targets
 from briefwright.render.brand import brand_assets
 from briefwright.render.html import document_labels
 from briefwright.render.labels import LABELS_CSS, Labels
+from briefwright.render.notes import NoteIndex
+from briefwright.render.sources import render_source_page, source_page_path
 from briefwright.settings import Limits, PdfSettings, Project
 from briefwright.typeset.pool import Progress, typeset_all, warm_up
 from briefwright.typeset.worker import Typeset
@@ -79,6 +81,8 @@ class Rendered:
     assets: dict[str, bytes]
     made: dict[str, bytes]
     labels: Labels
+    source_pages: dict[str, str]
+    """The HTML edition's page of each source, by path (`sources/<id>.html`)."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class Produced:
     documents: dict[str, DocumentRecord]
     typeset: tuple[str, ...]
     reused: tuple[str, ...]
+    docx_reused: tuple[str, ...]
     seconds: dict[str, float]
     timings: dict[str, float]
 
@@ -188,6 +193,8 @@ def produce(
     documents, artifacts = record_documents(rendered.pages, plan, fresh, word)
     keep_carried(carried, documents, artifacts)
     artifacts.update(web, "the HTML edition's assets")
+    pages = {path: html.encode("utf-8") for path, html in rendered.source_pages.items()}
+    artifacts.update(pages, "the source pages")
     manifest = make_manifest(rendered, pdf, snapshot, documents, artifacts, versions)
     artifacts.add(MANIFEST, manifest.to_json(), "the manifest")
     laps.lap("manifest")
@@ -198,6 +205,7 @@ def produce(
         documents=documents,
         typeset=tuple(fresh),
         reused=tuple(plan.kept),
+        docx_reused=word.kept,
         seconds={stem: result.seconds for stem, result in fresh.items()},
         timings=laps.laps,
     )
@@ -222,7 +230,14 @@ def render_site(
     made = made_assets(brief, t, project.content)
     laps.lap("render HTML")
     assets = dict(sorted((read_assets(project.layers) | made).items()))
-    return Rendered(checked, built_at, targets, pages, assets, made, t)
+    notes = NoteIndex(brief, t)
+    sources = {
+        source_page_path(source): render_source_page(
+            brief, source, notes, project.layers, built_at, source.publish, t
+        )
+        for source in brief.sources
+    }
+    return Rendered(checked, built_at, targets, pages, assets, made, t, sources)
 
 
 def make_editions(
@@ -235,7 +250,7 @@ def make_editions(
 ) -> tuple[dict[str, bytes], WordEdition]:
     """Return the HTML edition's assets and the Word edition (pipeline/editions.py)."""
     brief = rendered.checked.brief
-    pages = [*rendered.pages.values()]
+    pages = [*rendered.pages.values(), *rendered.source_pages.values()]
     pages += [kept.html.decode("utf-8") for kept in carried.values() if kept.html is not None]
     web = web_edition_assets(brief, pages, rendered.assets, web_fonts)
     word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,

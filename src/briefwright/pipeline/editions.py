@@ -23,6 +23,7 @@ from briefwright.output.webfonts import web_assets
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.targets import Target
 from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web_fonts_stylesheet
+from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels
 from briefwright.render.word.brief import brief_document
 from briefwright.render.word.edition import Edition, Fonts, read_fonts
@@ -72,7 +73,12 @@ def word_edition(
     key covers the document's HTML (its words, numbers and labels), the assets the build
     made from the brand, the paper and the embedded faces."""
     fonts = read_fonts(layers)
-    edition = Edition(fonts, _logo(brief, made), pdf.paper)
+    figures = draw_figures(brief, labels, layers)
+    fonts_dir = next(
+        (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),
+        None,
+    )
+    edition = Edition(fonts, _logo(brief, made), pdf.paper, figures=figures, fonts_dir=fonts_dir)
     files: dict[str, bytes] = {}
     keys: dict[str, str] = {}
     kept: list[str] = []

@@ -143,6 +143,7 @@ def render_html(project: Project) -> dict[str, bytes]:
     """Return the HTML of every document and the assets, as a build would write them."""
     rendered = render_site(project, None, known_epoch(project.roots))
     pages = {f"{stem}.html": html.encode() for stem, html in rendered.pages.items()}
+    pages |= {path: html.encode() for path, html in rendered.source_pages.items()}
     pages["index.html"] = _index(rendered.checked.brief.metadata.title, pages)
     return pages | rendered.assets
 

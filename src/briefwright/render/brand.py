@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.files import read_regular
@@ -77,7 +78,7 @@ def brand_assets(brand: Brand, content: Path) -> dict[str, bytes]:
     fonts.css, and the logo, font and licence files it names (read from the content folder,
     confined to it)."""
     assets = {
-        BRAND_CSS: brand_stylesheet(brand.color).encode("utf-8"),
+        BRAND_CSS: brand_stylesheet(brand.color, brand.dark).encode("utf-8"),
         FONTS_CSS: fonts_stylesheet(font_faces(brand)).encode("utf-8"),
     }
     for name in brand_files(brand):
@@ -90,8 +91,37 @@ def logo_url(brand: Brand) -> str | None:
     return f"brand/{_flat(brand.logo.path)}" if brand.logo else None
 
 
-def brand_stylesheet(colors: Colors) -> str:
-    """Return brand.css: the palette as custom properties, and the margin boxes' colours."""
+def favicon_uri(colors: Colors) -> str:
+    """Return the pages' icon as a data URI (no request, so no 404): a page of lines on the
+    brand's primary colour."""
+    svg = (
+        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>"
+        f"<rect width='16' height='16' rx='3' fill='{colors.primary}'/>"
+        f"<path d='M4 4.5h8M4 8h8M4 11.5h5' stroke='{colors.background}' stroke-width='1.6'/>"
+        "</svg>"
+    )
+    return "data:image/svg+xml," + quote(svg, safe="/:='")
+
+
+def brand_stylesheet(colors: Colors, dark: Colors | None = None) -> str:
+    """Return brand.css: the palette as custom properties, the margin boxes' colours, and
+    the dark scheme's palette for screens (nested in @media screen, which WeasyPrint skips
+    without reading the media feature it would warn about)."""
+    css = _palette(colors)
+    boxes = " ".join(f"@{box} {{ color: {colors.secondary}; }}" for box in MARGIN_BOXES)
+    dark_css = (
+        "@media screen { @media (prefers-color-scheme: dark) {\n" + _palette(dark) + "} }\n"
+        if dark is not None
+        else ""
+    )
+    return (
+        "/* Generated from the brand: do not edit (set colours under `brand: color:`). */\n"
+        f"{css}@media print {{ @page {{ {boxes} }} }}\n{dark_css}"
+    )
+
+
+def _palette(colors: Colors) -> str:
+    """Return the palette as a :root rule of the theme's custom properties."""
     palette = {
         "ink": colors.foreground,
         "paper": colors.background,
@@ -104,12 +134,7 @@ def brand_stylesheet(colors: Colors) -> str:
         "corroborated": colors.corroborated,
     }
     properties = "".join(f"  --{name}: {value};\n" for name, value in palette.items())
-    boxes = " ".join(f"@{box} {{ color: {colors.secondary}; }}" for box in MARGIN_BOXES)
-    return (
-        "/* Generated from the brand: do not edit (set colours under `brand: color:`). */\n"
-        f":root {{\n{properties}}}\n"
-        f"@media print {{ @page {{ {boxes} }} }}\n"
-    )
+    return f":root {{\n{properties}}}\n"
 
 
 def font_faces(brand: Brand) -> list[Face]:

@@ -23,7 +23,8 @@ from briefwright.evidence.coverage import independent_origins
 from briefwright.files import read_regular
 from briefwright.model.brief import Brief, Topic
 from briefwright.model.source import Source
-from briefwright.render.brand import ASSETS, logo_url
+from briefwright.render.brand import ASSETS, favicon_uri, logo_url
+from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels, english, load_labels
 from briefwright.render.notes import Note, NoteIndex, anchor
 
@@ -105,6 +106,24 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+#: The reader script's words (templates/assets/reader.js, LABELS) and their label keys.
+READER_LABELS = {
+    "note": "reader_note",
+    "restsOnOne": "reader_rests_on_one",
+    "restsOnMany": "reader_rests_on_many",
+    "readSource": "reader_read_source",
+    "readSourceNamed": "reader_read_source_named",
+    "inList": "reader_in_list",
+    "contents": "contents_heading",
+    "sections": "reader_sections",
+}
+
+
+def reader_labels(t: Labels) -> dict[str, str]:
+    """Return the words the reader script shows, in the brief's language."""
+    return {name: t(key) for name, key in READER_LABELS.items()}
+
+
 def brief_sections(brief: Brief, t: Labels) -> list[Section]:
     """Return the brief's sections in reading order, leaving out those with nothing in them."""
     front = brief.front
@@ -149,16 +168,18 @@ def render_brief(
     """Render the brief's HTML; a template error names the template file and line."""
     t = t or document_labels(brief, layers)
     notes = NoteIndex(brief, t)
-    return _render(
+    return render_page(
         layers,
         BRIEF_TEMPLATE,
         brief,
         built,
         t,
         notes=notes,
+        figures=draw_figures(brief, t, layers),
         sections=brief_sections(brief, t),
         any_corroborated=any(independent_origins(brief, item) > 1 for item in brief.cited()),
         assets=ASSETS,
+        reader_labels=reader_labels(t),
         link_notes=True,
     )
 
@@ -178,14 +199,16 @@ def render_onepager(
     shown = [note for point in topic.onepager_points() for note in notes.of(point)]
     shown += notes.behind(topic.bottom_line.basis)
     shown += [note for item in recommendations for note in notes.behind(item.basis)]
-    return _render(
+    return render_page(
         layers,
         ONEPAGER_TEMPLATE,
         brief,
         built,
         t,
         notes=notes,
+        figures={},
         assets=f"../{ASSETS}",
+        reader_labels={},  # a one-pager's note numbers are plain: no cards
         topic=topic,
         number=brief.topics.index(topic) + 1,
         recommendations=recommendations,
@@ -202,7 +225,7 @@ def _by_source(shown: list[Note]) -> list[tuple[Source, list[int]]]:
     return [(source, sorted(numbers)) for source, numbers in groups.values()]
 
 
-def _render(
+def render_page(
     layers: tuple[Path, ...],
     name: str,
     brief: Brief,
@@ -210,6 +233,8 @@ def _render(
     t: Labels,
     **context: Any,
 ) -> str:
+    """Render one page's template with the common context (docs/theme.md) and `context`;
+    a template error names the template file and line."""
     env = make_environment(layers)
     brand = brief.brand
     try:
@@ -222,6 +247,7 @@ def _render(
             organisation=brand.meta.name.full if brand.meta else brief.metadata.organisation,
             series=brand.series or brief.metadata.series or "",
             logo=logo_url(brand),
+            favicon=favicon_uri(brand.color),
             origins=lambda item: independent_origins(brief, item),
             **context,
         )

@@ -185,6 +185,7 @@ class Typesetter:
         self.where = Location(document)
         self.fetcher = ProjectFetcher(layers, made)
         self.paper_css = f"@page {{ size: {pdf.paper.css} }}"
+        self.html = ""
         self._stack = ExitStack()
 
     def __enter__(self) -> Typesetter:
@@ -221,6 +222,7 @@ class Typesetter:
     def render(self, html: str, base: str = "", css: str = "") -> Any:
         """Lay out HTML (links relative to <first layer>/<base>) into a WeasyPrint Document."""
         base_url = (self.layers[0].resolve() / base).as_uri().rstrip("/") + "/"
+        self.html = html  # its figures' descriptions go into the PDF's /Alt (write)
         sheets = [CSS(string=self.paper_css + css, url_fetcher=self.fetcher)]
         document = HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
         return document.render(stylesheets=sheets, font_config=self.fonts, pdf_tags=True)
@@ -236,7 +238,7 @@ class Typesetter:
         # WeasyPrint 70 tags a <div> in a <dl> as a Div inside the L, and a block child of a
         # list item as a sibling of its LBody; PDF/UA-1 forbids both (ISO 32000-1 Table 336,
         # Matterhorn 09-005). Move them where they belong and store the XMP unfiltered.
-        return postprocess(pdf, pdfua1=variant.adds_ua1)
+        return postprocess(pdf, pdfua1=variant.adds_ua1, html=self.html)
 
 
 def typeset_pdf(

@@ -62,6 +62,8 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from briefwright.figures.tagging import describe_figures
+
 LIST_KIDS = frozenset({"/L", "/LI", "/Caption"})
 ITEM_KIDS = frozenset({"/Lbl", "/LBody"})
 
@@ -377,8 +379,10 @@ def iter_problems(pdf: pikepdf.Pdf) -> Iterator[str]:
         stack.extend((k, kind) for k in reversed(tree.kids(node)) if tree.standard(k))
 
 
-def postprocess(data: bytes, *, pdfua1: bool = False) -> bytes:
-    """Return `data` (a tagged PDF from WeasyPrint) with lists fixed and XMP unfiltered.
+def postprocess(data: bytes, *, pdfua1: bool = False, html: str = "") -> bytes:
+    """Return `data` (a tagged PDF from WeasyPrint) with lists fixed and XMP unfiltered,
+    and each figure's /Alt holding its SVG's description as well as its title (`html`, the
+    page typeset: figures/tagging.py).
 
     With `pdfua1`, also declare PDF/UA-1 in a PDF/A file (see `declare_pdfua1`).
     A file that needs no change is returned as it is, byte for byte. Deterministic: the
@@ -386,6 +390,8 @@ def postprocess(data: bytes, *, pdfua1: bool = False) -> bytes:
     """
     with pikepdf.open(io.BytesIO(data)) as pdf:
         changed = fix_list_structure(pdf).changed
+        if "<svg" in html:
+            changed += describe_figures(pdf, html)
         if uncompress_metadata(pdf):  # a PDF/A file
             changed += 1 + unambiguous_stream_ends(pdf)
         if pdfua1:

@@ -10,7 +10,7 @@ import pytest
 from briefwright.figures.tagging import describe_figures_in, figure_elements, svg_descriptions
 from briefwright.figures.timeline import draw_timeline
 from briefwright.settings import PdfSettings
-from briefwright.typeset.engine import typeset_pdf
+from briefwright.typeset.engine import Typesetter, typeset_pdf
 from tests.conftest import LAYERS
 from tests.unit.figures.conftest import TimelineFixture
 
@@ -27,14 +27,18 @@ figure svg { width: 100%; height: auto; display: block; }
 
 @pytest.fixture(scope="module")
 def typeset(timeline: TimelineFixture) -> tuple[str, bytes]:
-    """The timeline in a <figure> with a caption, typeset as the brief is (PDF/UA-1)."""
+    """The timeline in a <figure> with a caption, as WeasyPrint writes it (PDF/UA-1), before
+    briefwright's post-processing."""
     svg = draw_timeline(timeline.events, timeline.tracks, labels=timeline.labels)
     html = (
         f'<!DOCTYPE html><html lang="en"><head><title>t</title><style>{STYLE}</style></head><body>'
         f'<p>See <a href="#figure-timeline">Figure 1</a>.</p><figure id="figure-timeline">'
         f"{svg}<figcaption>Figure 1. Timeline</figcaption></figure></body></html>"
     )
-    return html, typeset_pdf(html, LAYERS, PdfSettings(), "figure.pdf")
+    with Typesetter(LAYERS, PdfSettings(), "figure.pdf") as typesetter:
+        raw = typesetter.render(html).write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
+    assert isinstance(raw, bytes)
+    return html, raw
 
 
 def _structure(pdf: pikepdf.Pdf) -> list[str]:
@@ -86,3 +90,14 @@ def test_the_page_holds_the_labels_as_text(typeset: tuple[str, bytes]) -> None:
     text = document[0].get_textpage().get_text_range()
     assert text.index("Tokyo talks") < text.index("New Delhi summit") < text.index("Other events")
     assert "Singh–Hamada talks" in text and "20 Mar 2023" in text
+
+
+def test_the_typesetter_gives_the_figure_its_whole_description(
+    typeset: tuple[str, bytes],
+) -> None:
+    """typeset_pdf (the build's typesetting) runs describe_figures in its post-processing:
+    the Figure's /Alt is the SVG's title and desc."""
+    html, _ = typeset
+    with pikepdf.open(io.BytesIO(typeset_pdf(html, LAYERS, PdfSettings(), "f.pdf"))) as pdf:
+        [figure] = figure_elements(pdf)
+        assert str(figure.Alt).startswith(TITLE + ". ") and len(str(figure.Alt)) > len(TITLE) * 3

@@ -19,8 +19,13 @@ from tests.conftest import CONTENT, PROJECT, TEMPLATES
 def test_build_writes_brief_and_assets(built: Built) -> None:
     """A build writes brief.pdf, brief.html, the stylesheet and the fonts with their licences."""
     names = {p.relative_to(built.out_dir).as_posix() for p in built.written}
-    assert {"brief.pdf", "brief.html", "assets/brief.css"} <= names
+    assert {"brief.pdf", "brief.html", "brief.docx", "assets/brief.css"} <= names
+    assert {f"onepagers/{t.id}.docx" for t in built.brief.topics} <= names
     assert {n for n in names if n.startswith("assets/fonts/OFL-")}
+    manifest = json.loads((built.out_dir / "manifest.json").read_text())
+    docx = (built.out_dir / "brief.docx").read_bytes()
+    assert manifest["documents"]["brief"]["docx_sha256"] == hashlib.sha256(docx).hexdigest()
+    assert manifest["artifacts"]["brief.docx"]["bytes"] == len(docx)
 
 
 def test_html_has_no_local_paths(built: Built) -> None:

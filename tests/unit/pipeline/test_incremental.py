@@ -41,7 +41,8 @@ def test_unchanged_rebuild_does_nothing(project: tuple[Path, Path, Path]) -> Non
 def test_one_topic_edit_retypesets_only_what_depends_on_it(
     project: tuple[Path, Path, Path],
 ) -> None:
-    """Editing a key point of one topic re-typesets that topic's one-pager and the brief."""
+    """Editing a key point of one topic re-typesets that topic's one-pager and the brief,
+    and writes their Word edition again; the other documents' PDFs and .docx are kept."""
     content = project[0]
     topic = content / "topics" / "strategic-context.yaml"
     original = topic.read_text()
@@ -52,6 +53,8 @@ def test_one_topic_edit_retypesets_only_what_depends_on_it(
         topic.write_text(original)
     assert sorted(built.produced.typeset) == ["brief", "onepagers/strategic-context"]
     assert len(built.produced.reused) == 3
+    assert sorted(built.produced.docx_reused) == sorted(built.produced.reused)
+    assert (project[2] / "onepagers" / "strategic-context.docx").is_file()
     again = _built(project)  # back to the original text: the original PDFs are typeset again
     assert "onepagers/strategic-context" in again.produced.typeset
 

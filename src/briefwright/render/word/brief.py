@@ -39,6 +39,7 @@ from briefwright.render.word.edition import (
     docx_brand,
     endnote,
     fact,
+    figure_image,
     inferred,
     judgment,
     note_runs,
@@ -132,7 +133,13 @@ def _key_judgments(ctx: Context, section: Section) -> list[Block]:
 
 def _background(ctx: Context, section: Section) -> list[Block]:
     items = ctx.brief.front.background
-    return [Heading(1, section.heading, section.id), *(fact(ctx, i) for i in items)]
+    blocks: list[Block] = [Heading(1, section.heading, section.id)]
+    return [*blocks, *(fact(ctx, i) for i in items), *_figures_at(ctx, "background")]
+
+
+def _figures_at(ctx: Context, place: str) -> list[Block]:
+    """Return the pictures of the figures placed at `place` (a section or a topic)."""
+    return [figure_image(ctx, f) for f in ctx.edition.figures.values() if f.place == place]
 
 
 def _implications(ctx: Context, section: Section) -> list[Block]:
@@ -171,6 +178,7 @@ def _topic(ctx: Context, section: Section) -> list[Block]:
         *(fact(ctx, item, "KeyPoint") for item in topic.key_points),
         Heading(2, t("analysis_heading")),
         *(judgment(ctx, item) for item in topic.analysis),
+        *_figures_at(ctx, topic.id),
         watch(ctx, topic),
     ]
 
@@ -191,7 +199,12 @@ def _timeline(ctx: Context, section: Section) -> list[Block]:
         rows.append((Cell(tuple(when), row_heading=True), Cell(cited(ctx, text, event))))
     header = (Cell((Text(t("timeline_column_date")),)), Cell((Text(t("timeline_column_event")),)))
     table = Table(header, tuple(rows), (24, 76), t("timeline_heading"))
-    return [Heading(1, section.heading, section.id), table]
+    intro: list[Block] = []
+    if "timeline" in ctx.edition.figures:
+        drawn = ctx.edition.figures["timeline"]
+        intro = [Paragraph("Normal", (Text(t("timeline_figure_intro", figure=drawn.label)),))]
+        intro.append(figure_image(ctx, drawn))
+    return [Heading(1, section.heading, section.id), *intro, table]
 
 
 def _actors(ctx: Context, section: Section) -> list[Block]:

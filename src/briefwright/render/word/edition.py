@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -23,6 +23,7 @@ from briefwright.docx.model import (
     Endnote,
     FontFace,
     Furniture,
+    Image,
     Judgment,
     JudgmentKind,
     Layout,
@@ -42,6 +43,7 @@ from briefwright.model.brief import Brief, Cited, Fact, Recommendation, Timeline
 from briefwright.model.brief import Judgment as BriefJudgment
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis
+from briefwright.render.figures import DrawnFigure
 from briefwright.render.html import lower_first, typographic
 from briefwright.render.labels import Labels, english
 from briefwright.render.notes import Note, NoteIndex
@@ -89,6 +91,10 @@ class Edition:
     colours: Colours | None = None
     series: str | None = None
     organisation: str | None = None
+    figures: Mapping[str, DrawnFigure] = field(default_factory=dict)
+    """The brief's figures, drawn (render/figures.py): placed as pictures, SVG and PNG."""
+    fonts_dir: Path | None = None
+    """The folder of the bundled faces, which the figures' PNG is drawn with."""
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,38 @@ class Context:
         line = self.t("product_line", series=self.series, product_id=meta.product_id,
                       version=meta.version)  # fmt: skip
         return without_empty_series(self, line)
+
+
+#: The width of a figure in the Word edition: the text column of A4 with 19 mm margins.
+FIGURE_WIDTH_MM = 170.0
+#: The pixels per inch of a figure's PNG fallback: sharp in print, ~300 kB for the timeline.
+FIGURE_PPI = 200
+
+
+def figure_image(ctx: Context, drawn: DrawnFigure) -> Image:
+    """Return a drawn figure as a Word picture: its SVG, with the bundled sans named as
+    Word knows it (the embedded face), and a PNG for readers without SVG; its alt text and
+    caption."""
+    import vl_convert  # the renderer of the figures' charts rasterises their SVG too
+
+    from briefwright.figures.charts import register_fonts
+
+    if ctx.edition.fonts_dir is not None:
+        register_fonts(ctx.edition.fonts_dir)  # else resvg would pick a system font
+    family = docx_brand(ctx).sans
+    svg = drawn.svg.replace("'BW Sans', sans-serif", f"'{family}', sans-serif")
+    svg = svg.replace('"BW Sans"', f'"{family}"')
+    width, height = _svg_size(drawn.svg)
+    png = bytes(vl_convert.svg_to_png(svg, ppi=FIGURE_PPI))
+    caption = f"{drawn.label}. {drawn.caption}"
+    height_mm = FIGURE_WIDTH_MM * height / width if width else FIGURE_WIDTH_MM / 2
+    return Image(png, drawn.alt, FIGURE_WIDTH_MM, height_mm, svg.encode("utf-8"), caption)
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    """Return an SVG's width and height from its viewBox."""
+    found = re.search(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', svg)
+    return (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
 
 
 def context(
