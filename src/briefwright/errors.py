@@ -222,6 +222,15 @@ CODES: dict[str, Code] = {
              "the brand names a font family that is neither bundled nor supplied, a logo that "
              "is not SVG or PNG, a font that is not TTF or OTF, or two files of one name",
              "fix the name or the file the message points at"),
+        Code("BW180", _W, "in a series, a source of the library that no brief cites",
+             "cite it, or remove it from content/sources/"),
+        Code("BW181", _W, "in a series, two sources of the library have the same text "
+             "(the same SHA-256 fingerprint)",
+             "keep one and cite it from every brief"),
+        Code("BW182", _I,
+             "in a series, a source's text differs from the one its briefs were last built "
+             "from (its fingerprint changed); the message names the briefs that cite it",
+             "nothing, if the change is meant: those briefs are checked and built again"),
         Code("BW160", _E,
              "a number a statement gives (with its unit or currency) is in none of the quotes "
              "it rests on",

@@ -31,6 +31,11 @@ def default_theme() -> Path:
     return installed_folder("briefwright.theme")
 
 
+#: Where a series keeps its briefs, one folder each, beside the shared sources.
+BRIEFS = "briefs"
+BRIEF_FILE = "brief.yaml"
+
+
 @dataclass(frozen=True)
 class Project:
     """Where a brief's inputs live: its content, its own templates, and the theme.
@@ -43,6 +48,24 @@ class Project:
     content: Path = Path("content")
     templates: Path = Path("templates")
     theme: Path = field(default_factory=default_theme)
+    brief: str | None = None
+    """In a series, the brief this project value stands for (content/briefs/<brief>/)."""
+
+    @property
+    def brief_root(self) -> Path:
+        """Return the folder of the brief's own files: content/, or its series folder."""
+        return self.content / BRIEFS / self.brief if self.brief else self.content
+
+    @property
+    def is_series(self) -> bool:
+        """Return True when the project holds a series (content/briefs/<id>/ folders)."""
+        return (self.content / BRIEFS).is_dir()
+
+    def series(self) -> tuple[str, ...]:
+        """Return the ids of the series' briefs: the folders of content/briefs/ holding a
+        brief.yaml, sorted."""
+        folder = self.content / BRIEFS
+        return tuple(sorted(p.parent.name for p in folder.glob(f"*/{BRIEF_FILE}")))
 
     @property
     def layers(self) -> tuple[Path, ...]:

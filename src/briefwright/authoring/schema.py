@@ -13,6 +13,7 @@ from briefwright.model.base import Model
 from briefwright.model.brand import Brand
 from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.figure import Figure
+from briefwright.model.series import Series
 from briefwright.model.source import Source
 
 #: Schema file name → (model, what files it describes).
@@ -25,6 +26,7 @@ KINDS: dict[str, tuple[type[Model], str]] = {
     "source.schema.json": (Source, "the front matter of content/sources/*.txt"),
     "brand.schema.json": (Brand, "content/brand.yaml (or a brief's `brand:` block)"),
     "figure.schema.json": (Figure, "content/figures/*.yaml"),
+    "series.schema.json": (Series, "content/series.yaml (a project of several briefs)"),
 }
 
 

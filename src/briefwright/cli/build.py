@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ import typer
 
 from briefwright.cli.messages import fail, fail_usage_or, interruptible
 from briefwright.cli.options import (
+    BriefOption,
     ContentOption,
     ForceOption,
     JobsOption,
@@ -51,6 +53,7 @@ def build(
     out: OutOption = Path("build"),
     paper: PaperOption = Paper.A4,
     only: OnlyOption = None,
+    brief: BriefOption = None,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     max_memory: MemoryOption = DEFAULT_MEMORY_MIB,
@@ -69,10 +72,11 @@ def build(
         with interruptible(), progress_bars(sys.stdout.isatty() and not quiet) as progress:
             limits = Limits(timeout=timeout, memory_mib=max_memory)
             run = RunOptions(only, jobs or default_jobs(), limits, force, progress)
+            run = replace(run, briefs=tuple(brief or ()))
             pdf = PdfSettings(paper, pdf_variant)
             outcome = run_build(project, out, pdf, run, _launch_snapshot(context, project))
     except BriefError as error:
-        fail_usage_or(error, context, "--only")
+        fail_usage_or(error, context, "--brief" if brief else "--only")
     print_outcome(outcome, quiet, verbose)
 
 
@@ -96,13 +100,19 @@ def release(
     """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip."""
     from briefwright.pipeline.build import RunOptions
     from briefwright.pipeline.release import release as run_release
+    from briefwright.pipeline.release import release_series
 
+    project = project_of(content, templates)
     try:
         with interruptible():
             run = RunOptions(jobs=jobs or default_jobs())
             pdf = PdfSettings(paper, pdf_variant)
-            released = run_release(project_of(content, templates), out, pdf, run)
+            if project.is_series:
+                releases = release_series(project, out, pdf, run)
+            else:
+                releases = [run_release(project, out, pdf, run)]
     except BriefError as error:
         fail(error)
-    typer.echo(f"released {released.files} files in {released.folder}")
-    typer.echo(f"archive {released.archive} ({released.archive.stat().st_size:,} bytes)")
+    for released in releases:
+        typer.echo(f"released {released.files} files in {released.folder}")
+        typer.echo(f"archive {released.archive} ({released.archive.stat().st_size:,} bytes)")

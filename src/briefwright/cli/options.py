@@ -52,6 +52,12 @@ OnlyOption = Annotated[
         "--only", help="Build only `brief`, `onepagers`, or the one-pager of one topic (by id)."
     ),
 ]
+BriefOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--brief", metavar="ID", help="In a series, build this brief (repeat for several)."
+    ),
+]
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=MIN_TIMEOUT, help="Seconds one document may take.")
 ]

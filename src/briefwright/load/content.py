@@ -29,20 +29,27 @@ from briefwright.model.brand import COLOR_PATTERN, Brand
 from briefwright.model.brief import ActorsFile, Brief, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.dates import PARTIAL_DATE_PATTERN, impossible_date
 from briefwright.model.figure import Figure
+from briefwright.model.series import Series
 from briefwright.model.source import Source
 
 M = TypeVar("M", bound=Model)
 BRAND_FILE = "brand.yaml"
 
 
-def load_brief(content_dir: Path) -> Brief:
-    """Read and validate every content file; raise one BriefError listing all problems."""
+def load_brief(content_dir: Path, brief_dir: Path | None = None) -> Brief:
+    """Read and validate every content file; raise one BriefError listing all problems.
+
+    A project of one brief keeps it in `content_dir`; in a series each brief has its folder
+    (`brief_dir`, content/briefs/<id>/) and shares the library of sources, the brand and
+    the templates: the brief holds only the sources it cites.
+    """
     if not content_dir.is_dir():
         raise BriefError(
             [Diagnostic("BW004", "content folder not found; pass --content DIR", _at(content_dir))]
         )
     problems: list[Diagnostic] = []
-    root = content_dir
+    root = brief_dir or content_dir
+    library = content_dir
     parts: dict[str, Any] = {
         "front": _collect(problems, lambda: _load_model(root / "brief.yaml", Front, root)),
         "topics": _load_all(problems, sorted((root / "topics").glob("*.yaml")), Topic, root),
@@ -52,17 +59,56 @@ def load_brief(content_dir: Path) -> Brief:
             problems, root / "glossary.yaml", GlossaryFile, "terms", root, required=False
         ),
         "figures": _load_all(problems, sorted((root / "figures").glob("*.yaml")), Figure, root),
-        "sources": _load_sources(problems, sorted((root / "sources").glob("*.txt")), root),
-        "brand": _load_brand(problems, root),
+        "sources": _load_library(problems, library),
+        "brand": _load_brand(problems, library),
     }
     if problems:
         raise BriefError(problems)
     if parts["front"].brand is not None:
         parts["brand"] = parts["front"].brand
     try:
-        return Brief.model_validate(parts)
+        brief = Brief.model_validate(parts)
     except ValidationError as error:
-        raise BriefError(_empty_collections(error, content_dir)) from None
+        raise BriefError(_empty_collections(error, root)) from None
+    return brief if brief_dir is None else only_cited_sources(brief)
+
+
+def only_cited_sources(brief: Brief) -> Brief:
+    """Return a brief of a series holding only the library's sources it cites (a citation
+    of a source the library lacks still fails its check, BW102)."""
+    cited = {citation.source for _, citation in brief.citations()}
+    return brief.model_copy(update={"sources": tuple(s for s in brief.sources if s.id in cited)})
+
+
+SERIES_FILE = "series.yaml"
+
+
+def load_series(content_dir: Path) -> tuple[Series, Brand]:
+    """Return a series' settings (content/series.yaml; defaults without one) and the
+    project's brand; raise one BriefError for every problem."""
+    problems: list[Diagnostic] = []
+    brand = _load_brand(problems, content_dir)
+    path = content_dir / SERIES_FILE
+    series = Series(title=brand.series or "Briefs")
+    if path.exists() or path.is_symlink():
+        series = _collect(problems, lambda: _load_model(path, Series, content_dir)) or series
+    if problems:
+        raise BriefError(problems)
+    return series, brand
+
+
+def load_library(content_dir: Path) -> tuple[Source, ...]:
+    """Read and validate every source of the library; raise one BriefError for all."""
+    problems: list[Diagnostic] = []
+    sources = _load_library(problems, content_dir)
+    if problems:
+        raise BriefError(problems)
+    return tuple(sources)
+
+
+def _load_library(problems: list[Diagnostic], content_dir: Path) -> list[Source]:
+    paths = sorted((content_dir / "sources").glob("*.txt"))
+    return _load_sources(problems, paths, content_dir)
 
 
 def _collect(problems: list[Diagnostic], load: Any) -> Any:

@@ -82,6 +82,9 @@ class Manifest:
     documents: dict[str, DocumentRecord]
     artifacts: dict[str, ArtifactRecord]
     versions: dict[str, Any] = field(default_factory=dict)
+    summary: dict[str, Any] = field(default_factory=dict)
+    """In a series, what the index and the feed say of the brief (title, date, bottom line,
+    one-pagers), so an unchanged brief is listed without being loaded again."""
 
     def to_json(self) -> bytes:
         """Return the manifest as UTF-8 JSON bytes (sorted keys, so the same build gives the
@@ -100,6 +103,8 @@ class Manifest:
             },
             "versions": self.versions,
         }
+        if self.summary:
+            data["summary"] = self.summary
         return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
     def _artifact(self, name: str, record: ArtifactRecord) -> dict[str, Any]:
@@ -137,6 +142,7 @@ class Manifest:
                 for name, entry in data["artifacts"].items()
             },
             versions=dict(data.get("versions", {})),
+            summary=dict(data.get("summary", {})),
         )
 
 

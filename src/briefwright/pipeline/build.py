@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from briefwright.errors import BriefError, Diagnostic
 from briefwright.files import read_regular, regular_files
@@ -49,7 +50,7 @@ from briefwright.render.notes import NoteIndex
 from briefwright.render.sources import render_source_page, source_page_path
 from briefwright.settings import Limits, PdfSettings, Project
 from briefwright.typeset.pool import Progress, typeset_all, warm_up
-from briefwright.typeset.worker import Typeset
+from briefwright.typeset.worker import Job, Typeset
 
 ASSETS = "assets"
 
@@ -64,6 +65,8 @@ class RunOptions:
     limits: Limits = field(default_factory=Limits)
     force: bool = False
     progress: Progress | None = None
+    briefs: tuple[str, ...] = ()
+    """In a series, the briefs to build (all when empty)."""
     web_fonts: bool = True
     """Cut the HTML edition's fonts to WOFF2 subsets; `serve` keeps the full faces, so an
     edit that brings a new character needs no new subset."""
@@ -89,8 +92,9 @@ class Rendered:
 class Produced:
     """A build made in memory: every artifact by path, and what the reader should know."""
 
-    checked: Checked
-    built_at: datetime
+    checked: Checked | None
+    """The brief's checked content (a series: its first rebuilt brief's, if any)."""
+    built_at: datetime | None
     artifacts: Artifacts
     documents: dict[str, DocumentRecord]
     typeset: tuple[str, ...]
@@ -98,6 +102,8 @@ class Produced:
     docx_reused: tuple[str, ...]
     seconds: dict[str, float]
     timings: dict[str, float]
+    warnings: tuple[Diagnostic, ...] = ()
+    """The warnings the content raised (a series: every rebuilt brief's)."""
 
     @property
     def remarks(self) -> tuple[str, ...]:
@@ -127,13 +133,14 @@ class Built:
 
     @property
     def brief(self) -> Brief:
-        """Return the brief this build made."""
+        """Return the brief this build made (a series: its first rebuilt brief)."""
+        assert self.produced.checked is not None, "this build loaded no brief"
         return self.produced.checked.brief
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         """Return the warnings the content raised."""
-        return self.produced.checked.warnings
+        return self.produced.warnings
 
 
 def build(
@@ -146,6 +153,10 @@ def build(
     """Build the brief and the one-pagers (or only those `run.only` names) into out_dir."""
     pdf, run = pdf or PdfSettings(), run or RunOptions()
     snapshot = snapshot or take_snapshot(project)
+    if project.is_series and project.brief is None:
+        from briefwright.pipeline.series import build_series  # it builds on this module
+
+        return build_series(project, out_dir, pdf, run, snapshot, run.briefs)
     previous = None if run.force else Previous.read(out_dir)
     if run.only is None and previous is not None and previous.is_current(snapshot, pdf):
         return UpToDate(out_dir)
@@ -169,46 +180,112 @@ def produce(
 ) -> Produced:
     """Make every artifact and the manifest in memory, reusing unchanged PDFs of `previous`."""
     laps = Stopwatch()
+    prepared = prepare(project, pdf, run, snapshot, previous, checked, laps)
+    fresh, editions = typeset_with_editions([prepared], project, pdf, run)
+    laps.lap("typeset PDFs, web fonts and Word")
+    documents, artifacts = finish(prepared, pdf, fresh, *editions[0])
+    laps.lap("manifest")
+    return Produced(
+        checked=prepared.rendered.checked,
+        built_at=prepared.rendered.built_at,
+        artifacts=artifacts,
+        documents=documents,
+        typeset=tuple(fresh),
+        reused=tuple(prepared.plan.kept),
+        docx_reused=editions[0][1].kept,
+        seconds={stem: result.seconds for stem, result in fresh.items()},
+        timings=laps.laps,
+        warnings=prepared.rendered.checked.warnings,
+    )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One brief ready to typeset: rendered, its reuse planned, its typesetting jobs (their
+    stems under `prefix`, the brief's folder in a series), and what it carries over."""
+
+    project: Project
+    snapshot: Snapshot
+    rendered: Rendered
+    plan: Plan
+    jobs: list[Job]
+    carried: dict[str, Kept]
+    previous: Previous | None
+    versions: dict[str, object]
+    prefix: str = ""
+
+
+def prepare(
+    project: Project,
+    pdf: PdfSettings,
+    run: RunOptions,
+    snapshot: Snapshot,
+    previous: Previous | None = None,
+    checked: Checked | None = None,
+    laps: Stopwatch | None = None,
+    prefix: str = "",
+) -> Prepared:
+    """Load, check and render one brief, and plan which of its PDFs to typeset again."""
     rendered = render_site(project, run.only, snapshot.epoch, checked, laps)
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
     # Read while the fork server may still be importing WeasyPrint: it reads the fonts.
     versions = tool_versions(rendered.assets)
-    jobs = [t.job(rendered.pages[t.stem]) for t in rendered.targets if t.stem in plan.to_typeset]
+    jobs = [
+        replace(t.job(rendered.pages[t.stem]), stem=prefix + t.stem, made=rendered.made)
+        for t in rendered.targets
+        if t.stem in plan.to_typeset
+    ]
     carried = carry_over(previous, rendered, project.content)
-    # The other editions are made in a thread while the worker processes typeset: the main
-    # thread only waits for them, and HarfBuzz, Brotli and zlib work outside the GIL.
+    return Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
+
+
+def typeset_with_editions(
+    prepared: list[Prepared], project: Project, pdf: PdfSettings, run: RunOptions
+) -> tuple[dict[str, Typeset], list[tuple[dict[str, bytes], WordEdition]]]:
+    """Typeset every brief's jobs in one pool of workers, longest first, and meanwhile make
+    each brief's other editions in a thread: the main thread only waits for the workers,
+    and HarfBuzz, Brotli and zlib work outside the GIL."""
+    jobs = [job for brief in prepared for job in brief.jobs]
     with ThreadPoolExecutor(1) as background:
-        editions = background.submit(
-            make_editions, rendered, carried, project.layers, pdf, previous, run.web_fonts
-        )
-        try:
-            fresh = typeset_all(
-                jobs, project.layers, pdf, run.jobs, run.limits, run.progress, rendered.made
+        editions = [
+            background.submit(
+                make_editions, p.rendered, p.carried, p.project.layers, pdf, p.previous,
+                run.web_fonts,
             )
+            for p in prepared
+        ]  # fmt: skip
+        try:
+            fresh = typeset_all(jobs, project.layers, pdf, run.jobs, run.limits, run.progress)
         except BriefError as error:
             raise locate_missing_glyphs(error, project.content) from None
-        laps.lap("typeset PDFs")
-        web, word = editions.result()
-    laps.lap("web fonts and Word")
-    documents, artifacts = record_documents(rendered.pages, plan, fresh, word)
-    keep_carried(carried, documents, artifacts)
+        return fresh, [future.result() for future in editions]
+
+
+def finish(
+    prepared: Prepared,
+    pdf: PdfSettings,
+    fresh: dict[str, Typeset],
+    web: dict[str, bytes],
+    word: WordEdition,
+    summary: dict[str, Any] | None = None,
+) -> tuple[dict[str, DocumentRecord], Artifacts]:
+    """Return one brief's manifest records and artifacts (paths inside its folder), with
+    its manifest (and, in a series, the summary the index lists)."""
+    prefix, rendered = prepared.prefix, prepared.rendered
+    own = {stem.removeprefix(prefix): result for stem, result in fresh.items()
+           if stem.startswith(prefix)}  # fmt: skip
+    documents, artifacts = record_documents(rendered.pages, prepared.plan, own, word)
+    keep_carried(prepared.carried, documents, artifacts)
     artifacts.update(web, "the HTML edition's assets")
     pages = {path: html.encode("utf-8") for path, html in rendered.source_pages.items()}
     artifacts.update(pages, "the source pages")
-    manifest = make_manifest(rendered, pdf, snapshot, documents, artifacts, versions)
-    artifacts.add(MANIFEST, manifest.to_json(), "the manifest")
-    laps.lap("manifest")
-    return Produced(
-        checked=rendered.checked,
-        built_at=rendered.built_at,
-        artifacts=artifacts,
-        documents=documents,
-        typeset=tuple(fresh),
-        reused=tuple(plan.kept),
-        docx_reused=word.kept,
-        seconds={stem: result.seconds for stem, result in fresh.items()},
-        timings=laps.laps,
+    manifest = make_manifest(
+        rendered, pdf, prepared.snapshot, documents, artifacts, prepared.versions
     )
+    if summary:
+        manifest = replace(manifest, summary=summary)
+    artifacts.add(MANIFEST, manifest.to_json(), "the manifest")
+    return documents, artifacts
 
 
 def render_site(
@@ -220,7 +297,7 @@ def render_site(
 ) -> Rendered:
     """Load and check the content (unless given), then render the documents `only` names."""
     laps = laps or Stopwatch()
-    checked = checked or load_and_check(project.content)
+    checked = checked or load_and_check(project.content, brief_dir=_brief_dir(project))
     laps.lap("load and check")
     brief = checked.brief
     built_at = build_time(brief.metadata.as_of, epoch)
@@ -256,6 +333,11 @@ def make_editions(
     word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
                         layers, pdf, rendered.built_at, previous)  # fmt: skip
     return web, word
+
+
+def _brief_dir(project: Project) -> Path | None:
+    """Return a series brief's folder, or None for a project of one brief."""
+    return project.brief_root if project.brief else None
 
 
 def made_assets(brief: Brief, t: Labels, content: Path) -> dict[str, bytes]:

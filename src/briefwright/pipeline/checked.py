@@ -3,14 +3,18 @@ prints: how many statements, quotes and judgments, and how each source is used."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefwright.check import check_brief
-from briefwright.errors import BriefError, Diagnostic, Severity
+from briefwright.errors import BriefError, Diagnostic, Location, Severity
 from briefwright.evidence.coverage import source_coverage
-from briefwright.load.content import load_brief
+from briefwright.load.content import load_brief, load_library
 from briefwright.model.brief import Brief
+from briefwright.model.source import Source
+from briefwright.output.manifest import Manifest
+from briefwright.settings import BRIEFS, Project
 
 
 @dataclass(frozen=True)
@@ -26,10 +30,13 @@ class Checked:
         return tuple(d for d in self.notices if d.severity is Severity.WARNING)
 
 
-def load_and_check(content_dir: Path, strict: bool = False) -> Checked:
-    """Load and check the content; raise every error (and, if strict, warning) at once. The
-    error carries the warnings too, so one run lists everything left to do."""
-    brief = load_brief(content_dir)
+def load_and_check(
+    content_dir: Path, strict: bool = False, brief_dir: Path | None = None
+) -> Checked:
+    """Load and check the content (in a series, the brief of `brief_dir`); raise every error
+    (and, if strict, warning) at once. The error carries the warnings too, so one run lists
+    everything left to do."""
+    brief = load_brief(content_dir, brief_dir)
     diagnostics = check_brief(brief)
     failing_severities = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if any(d.severity in failing_severities for d in diagnostics):
@@ -72,3 +79,87 @@ def summarise(brief: Brief) -> Summary:
         judgments=sum(1 for _ in brief.judgments()),
         uses=tuple(uses),
     )
+
+
+@dataclass(frozen=True)
+class SeriesChecked:
+    """A series' briefs that passed their checks, and what the library's checks found."""
+
+    briefs: dict[str, Checked]
+    library: tuple[Diagnostic, ...]
+
+
+def select_briefs(project: Project, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the briefs of a series to build or check: all, or those named (BW005 for a
+    name that is not one of them, listing those that are)."""
+    series = project.series()
+    unknown = [name for name in names if name not in series]
+    if unknown:
+        message = f"{unknown[0]!r} names no brief of the series; use one of: {', '.join(series)}"
+        raise BriefError.of("BW005", message, Location(str(project.content / BRIEFS)))
+    return tuple(names) or series
+
+
+def check_series(
+    project: Project,
+    names: tuple[str, ...] = (),
+    strict: bool = False,
+    out_dir: Path | None = None,
+) -> SeriesChecked:
+    """Check every brief of a series (or those named) and the library they share; raise
+    every brief's errors at once. `out_dir` holds the previous build, whose fingerprints
+    show which sources changed since (BW182)."""
+    ids = select_briefs(project, names)
+    checked: dict[str, Checked] = {}
+    problems: list[Diagnostic] = []
+    for brief_id in ids:
+        try:
+            checked[brief_id] = load_and_check(
+                project.content, strict, project.content / BRIEFS / brief_id
+            )
+        except BriefError as error:
+            problems += error.diagnostics
+    library = tuple(library_checks(project, checked, out_dir, complete=not names))
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    if problems or any(d.severity in failing for d in library):
+        raise BriefError([*problems, *(d for d in library if d.severity is not Severity.INFO)])
+    return SeriesChecked(checked, library)
+
+
+def library_checks(
+    project: Project, checked: dict[str, Checked], out_dir: Path | None, complete: bool
+) -> Iterator[Diagnostic]:
+    """BW180: a source no brief cites (only when every brief was checked); BW181: two
+    sources with one text; BW182: a source changed since the last build, with its briefs."""
+    library = load_library(project.content)
+    citing: dict[str, list[str]] = {}
+    for brief_id, result in checked.items():
+        for source in result.brief.sources:
+            citing.setdefault(source.id, []).append(brief_id)
+    by_text: dict[str, Source] = {}
+    built = _built_fingerprints(project, out_dir)
+    for source in library:
+        where = source.where() or Location(str(project.content / "sources"))
+        if complete and len(checked) == len(project.series()) and source.id not in citing:
+            yield Diagnostic("BW180", f"source '{source.id}' is cited by no brief", where)
+        twin = by_text.setdefault(source.fingerprint, source)
+        if twin is not source:
+            message = f"source '{source.id}' has the same text as '{twin.id}'; keep one"
+            yield Diagnostic("BW181", message, where)
+        before = built.get(source.id)
+        if before is not None and before != source.fingerprint and source.id in citing:
+            briefs = ", ".join(citing[source.id])
+            message = f"source '{source.id}' changed since the last build; cited by {briefs}"
+            yield Diagnostic("BW182", message, where)
+
+
+def _built_fingerprints(project: Project, out_dir: Path | None) -> dict[str, str]:
+    """Return each source's fingerprint as the briefs' last build recorded it."""
+    if out_dir is None:
+        return {}
+    found: dict[str, str] = {}
+    for brief_id in project.series():
+        manifest = Manifest.read(out_dir / brief_id)
+        for source_id, entry in (manifest.sources if manifest else {}).items():
+            found.setdefault(source_id, str(entry.get("sha256")))
+    return found

@@ -8,7 +8,9 @@ release from the same inputs gives the same bytes. A release never overwrites an
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from briefwright.errors import BriefError, Location
@@ -44,7 +46,8 @@ def release(
     check_writable(out_dir / RELEASES)
     enter_scratch()
     warm_up()
-    checked = load_and_check(project.content, strict=True)
+    brief_dir = project.brief_root if project.brief else None
+    checked = load_and_check(project.content, strict=True, brief_dir=brief_dir)
     meta = checked.brief.metadata
     name = f"{meta.product_id}-{meta.version}"
     releases = out_dir / RELEASES
@@ -55,9 +58,46 @@ def release(
         )
         raise BriefError.of("BW009", message, Location(str(project.content / "brief.yaml")))
     produced = produce(project, pdf, run, take_snapshot(project), checked=checked)
+    assert produced.built_at is not None, "a release builds its brief"
     files = dict(produced.artifacts)
     files["SHA256SUMS"] = checksums(files)
     archive = make_zip(name, files, produced.built_at)
     written = {f"{name}/{path}": data for path, data in files.items()}
     write_artifacts(releases, written | {f"{name}.zip": archive})
     return Released(releases / name, releases / f"{name}.zip", len(files))
+
+
+def release_series(
+    project: Project, out_dir: Path, pdf: PdfSettings | None = None, run: RunOptions | None = None
+) -> list[Released]:
+    """Release every brief of a series, each as one brief is released (its folder and zip),
+    then the series: its index, feed and assets with SHA256SUMS, in a folder and a zip of
+    their own. Every brief is checked strictly first: a series is released whole or not."""
+    from briefwright.pipeline.checked import check_series
+    from briefwright.pipeline.series import brief_summary, series_pages
+    from briefwright.render.series import SeriesEntry
+
+    checked = check_series(project, strict=True)
+    released = [release(replace(project, brief=brief_id), out_dir, pdf, run)
+                for brief_id in checked.briefs]  # fmt: skip
+    entries = [SeriesEntry(i, brief_summary(c.brief)) for i, c in checked.briefs.items()]
+    folders = {
+        brief_id: r.folder.name for brief_id, r in zip(checked.briefs, released, strict=True)
+    }
+    built = max(datetime.fromisoformat(_manifest_built(r.folder)) for r in released)
+    name = f"series-{built.date().isoformat()}"
+    files = series_pages(project, entries, built, folders)
+    files |= {f"../{r.archive.name}": r.archive.read_bytes() for r in released}
+    sums = checksums(files)
+    files = {path: data for path, data in files.items() if not path.startswith("../")}
+    files["SHA256SUMS"] = sums
+    archive = make_zip(name, files, built)
+    releases = out_dir / RELEASES
+    write_artifacts(
+        releases, {f"{name}/{p}": d for p, d in files.items()} | {f"{name}.zip": archive}
+    )
+    return [*released, Released(releases / name, releases / f"{name}.zip", len(files))]
+
+
+def _manifest_built(folder: Path) -> str:
+    return str(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["built"])

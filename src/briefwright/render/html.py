@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -237,7 +238,7 @@ def render_page(
     a template error names the template file and line."""
     env = make_environment(layers)
     brand = brief.brand
-    try:
+    with render_errors(layers, name):
         return env.get_template(name).render(
             brief=brief,
             meta=brief.metadata,
@@ -251,6 +252,13 @@ def render_page(
             origins=lambda item: independent_origins(brief, item),
             **context,
         )
+
+
+@contextmanager
+def render_errors(layers: tuple[Path, ...], name: str) -> Iterator[None]:
+    """Turn a template's error into a BriefError naming the template file and line."""
+    try:
+        yield
     except jinja2.TemplateSyntaxError as error:
         where = Location(error.filename or str(layers[0] / name), error.lineno)
         message = f"template syntax: {error.message}"

