@@ -133,6 +133,12 @@ CODES: dict[str, Code] = {
              "mostly undecodable), HTML markup, empty, or nothing but site furniture",
              "save the article's text as a plain UTF-8 file (in a browser: select the "
              "article, copy, paste into a text editor)"),
+        Code("BW014", _E,
+             "`assemble` was given shards of different builds (other inputs, settings or "
+             "clock), a share missing or given twice, a document typeset by two shards or "
+             "by none, or a folder that is not a shard",
+             "build every shard from the same commit with --shard K/N (K = 1..N), then "
+             "assemble them all"),
         Code("BW101", _E,
              "a quote is not in the source it cites (after normalising quote marks, dashes, "
              "whitespace, Unicode forms and U+FFFD; `...` is an elision)",

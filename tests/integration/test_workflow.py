@@ -41,5 +41,16 @@ def test_init_workflow_installs_the_wheel_as_documented() -> None:
     strictly on pull requests, builds, and makes the release on a tag."""
     text = STARTER.read_text()
     assert "python -m pip install vendor/briefwright-*.whl" in text
-    assert "briefwright check --strict" in text and "briefwright build" in text
-    assert "startsWith(github.ref, 'refs/tags/v')" in text and "briefwright release" in text
+    assert "briefwright check --strict" in text and "briefwright release" in text
+    assert "startsWith(github.ref, 'refs/tags/v')" in text
+
+
+@pytest.mark.parametrize(("workflow", "count"), [(WORKFLOW, 2), (STARTER, 3)])
+def test_workflows_build_in_shards_and_assemble(workflow: Path, count: int) -> None:
+    """A matrix job typesets each share (build --shard K/N); a job that needs them all
+    assembles them into one build."""
+    text = workflow.read_text()
+    assert f"shard: [{', '.join(str(n) for n in range(1, count + 1))}]" in text
+    assert f"build --shard ${{{{ matrix.shard }}}}/{count}" in text
+    shards = " ".join(f"shard-{n}" for n in range(1, count + 1))
+    assert f"assemble {shards} --out build" in text and "needs: shard" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -54,6 +54,12 @@ def build(
     paper: PaperOption = Paper.A4,
     only: OnlyOption = None,
     brief: BriefOption = None,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            "--shard", metavar="K/N", help="Typeset only share K of N (then `assemble`)."
+        ),
+    ] = None,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     max_memory: MemoryOption = DEFAULT_MEMORY_MIB,
@@ -72,12 +78,23 @@ def build(
         with interruptible(), progress_bars(sys.stdout.isatty() and not quiet) as progress:
             limits = Limits(timeout=timeout, memory_mib=max_memory)
             run = RunOptions(only, jobs or default_jobs(), limits, force, progress)
-            run = replace(run, briefs=tuple(brief or ()))
+            run = replace(run, briefs=tuple(brief or ()), shard=_shard(shard))
             pdf = PdfSettings(paper, pdf_variant)
             outcome = run_build(project, out, pdf, run, _launch_snapshot(context, project))
     except BriefError as error:
         fail_usage_or(error, context, "--brief" if brief else "--only")
     print_outcome(outcome, quiet, verbose)
+
+
+def _shard(value: str | None) -> tuple[int, int] | None:
+    """Return --shard K/N as (K, N), or a usage error for anything else."""
+    if value is None:
+        return None
+    number, _, count = value.partition("/")
+    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
+        message = f"{value!r} is not K/N with 1 ≤ K ≤ N, e.g. --shard 2/3"
+        raise typer.BadParameter(message, param_hint="'--shard'")
+    return int(number), int(count)
 
 
 def _launch_snapshot(context: typer.Context, project: Project) -> Snapshot | None:
@@ -116,3 +133,21 @@ def release(
     for released in releases:
         typer.echo(f"released {released.files} files in {released.folder}")
         typer.echo(f"archive {released.archive} ({released.archive.stat().st_size:,} bytes)")
+
+
+@app.command(short_help="Merge the folders of a sharded build into one build's tree.")
+def assemble(
+    shards: Annotated[
+        list[Path], typer.Argument(metavar="SHARD_DIR...", help="The shards' output folders.")
+    ],
+    out: OutOption = Path("build"),
+) -> None:
+    """Merge the output folders of `build --shard K/N` (K = 1..N, same inputs) into OUT: the
+    tree one build writes, byte for byte."""
+    from briefwright.pipeline.shards import assemble as run_assemble
+
+    try:
+        written = run_assemble(shards, out)
+    except BriefError as error:
+        fail(error)
+    typer.echo(f"assembled {len(shards)} shards: {len(written)} files in {out}")

@@ -67,6 +67,8 @@ class RunOptions:
     progress: Progress | None = None
     briefs: tuple[str, ...] = ()
     """In a series, the briefs to build (all when empty)."""
+    shard: tuple[int, int] | None = None
+    """(K, N): typeset only the K-th of N shares of the documents (pipeline/shards.py)."""
     web_fonts: bool = True
     """Cut the HTML edition's fonts to WOFF2 subsets; `serve` keeps the full faces, so an
     edit that brings a new character needs no new subset."""
@@ -152,6 +154,8 @@ def build(
 ) -> UpToDate | Built:
     """Build the brief and the one-pagers (or only those `run.only` names) into out_dir."""
     pdf, run = pdf or PdfSettings(), run or RunOptions()
+    if run.shard is not None:  # a shard starts afresh: its share is of the whole build
+        run = replace(run, force=True)
     snapshot = snapshot or take_snapshot(project)
     if project.is_series and project.brief is None:
         from briefwright.pipeline.series import build_series  # it builds on this module
@@ -164,6 +168,11 @@ def build(
     enter_scratch()
     warm_up()
     produced = produce(project, pdf, run, snapshot, previous)
+    if run.shard is not None:
+        from briefwright.pipeline.shards import SHARD_FILE, shard_record
+
+        record = shard_record(run.shard, snapshot, pdf, produced.typeset)
+        produced.artifacts.add(SHARD_FILE, record, "the shard record")
     started = time.perf_counter()
     written = tuple(write_artifacts(out_dir, produced.artifacts))
     produced.timings["write"] = time.perf_counter() - started
@@ -246,6 +255,10 @@ def typeset_with_editions(
     each brief's other editions in a thread: the main thread only waits for the workers,
     and HarfBuzz, Brotli and zlib work outside the GIL."""
     jobs = [job for brief in prepared for job in brief.jobs]
+    if run.shard is not None:
+        from briefwright.pipeline.shards import shard_jobs  # only a sharded build needs it
+
+        jobs = shard_jobs(prepared, jobs, run.shard)
     with ThreadPoolExecutor(1) as background:
         editions = [
             background.submit(
@@ -354,18 +367,21 @@ def record_documents(
     artifacts = Artifacts()
     for stem, html in pages.items():
         kept = plan.kept.get(stem)
-        pdf, pages_count, remark = (
-            (kept.pdf, kept.record.pages, kept.record.remark)
-            if kept is not None
-            else (fresh[stem].pdf, fresh[stem].pages, fresh[stem].remark)
-        )
+        made = fresh.get(stem)
+        if kept is not None:
+            pdf, pages_count, remark = kept.pdf, kept.record.pages, kept.record.remark
+        elif made is not None:
+            pdf, pages_count, remark = made.pdf, made.pages, made.remark
+        else:  # another shard's document: its PDF and what it says come from that shard
+            pdf, pages_count, remark = None, 0, None
         data, docx = html.encode("utf-8"), word.files[stem]
         documents[stem] = DocumentRecord(
-            pages_count, remark, sha256(data), sha256(pdf), plan.keys[stem],
-            sha256(docx), word.keys[stem],
+            pages_count, remark, sha256(data), sha256(pdf) if pdf is not None else "",
+            plan.keys[stem], sha256(docx), word.keys[stem],
         )  # fmt: skip
         artifacts.add(f"{stem}.html", data, f"document {stem}")
-        artifacts.add(f"{stem}.pdf", pdf, f"document {stem}")
+        if pdf is not None:
+            artifacts.add(f"{stem}.pdf", pdf, f"document {stem}")
         artifacts.add(f"{stem}.docx", docx, f"document {stem}")
     return documents, artifacts
 

@@ -127,6 +127,11 @@ def build_series(
         summary={"briefs": [entry.brief_id for entry in entries]},
     )
     artifacts.add(MANIFEST, manifest.to_json(), "the series manifest")
+    if run.shard is not None:
+        from briefwright.pipeline.shards import SHARD_FILE, shard_record
+
+        shard_json = shard_record(run.shard, snapshot, pdf, fresh)
+        artifacts.add(SHARD_FILE, shard_json, "the shard record")
     laps.lap("series pages and manifest")
     started = time.perf_counter()
     written = tuple(write_artifacts(out_dir, artifacts))

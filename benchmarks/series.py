@@ -1,0 +1,128 @@
+"""Measure a series of briefs: build time and peak memory for 1, 10 and 50 briefs at --jobs 1
+and 2, an unchanged rebuild and a one-brief edit of the largest series, and a 4-shard build.
+
+    .venv/bin/python benchmarks/series.py [--sizes 1 10 50] [--jobs 1 2]
+
+The series is synthetic: clones of the real brief under new ids (each with its four
+one-pagers), sharing the real library of sources. Figures are printed, never asserted.
+Targets (the series issue): per-document time at the largest series within 10 % of that at
+one brief; --jobs 2 at least 1.7× faster than --jobs 1; an unchanged rebuild ≤ 0.5 s; a
+one-brief edit re-typesets that brief's documents only; peak memory flat in the number of
+briefs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BRIEFWRIGHT = str(Path(sys.executable).with_name("briefwright"))
+ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1679270400"}
+BRIEF_FILES = ("brief.yaml", "timeline.yaml", "actors.yaml", "glossary.yaml", "topics")
+MEASURE = Path(__file__).with_name("bench.py")
+
+
+def make_series(folder: Path, count: int) -> Path:
+    """Write a series of `count` clones of the real brief, sharing its sources."""
+    content = folder / "content"
+    shutil.copytree(ROOT / "content" / "sources", content / "sources")
+    shutil.copy(ROOT / "content" / "brand.yaml", content / "brand.yaml")
+    for number in range(1, count + 1):
+        brief = content / "briefs" / f"brief-{number:03d}"
+        brief.mkdir(parents=True)
+        for name in BRIEF_FILES:
+            source = ROOT / "content" / name
+            if source.is_dir():
+                shutil.copytree(source, brief / name)
+            else:
+                shutil.copy(source, brief / name)
+        text = (brief / "brief.yaml").read_text()
+        (brief / "brief.yaml").write_text(
+            re.sub(r"product_id: \S+", f"product_id: BW-SERIES-{number:03d}", text)
+        )
+    return content
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, float]:
+    """Run briefwright; return (seconds, peak RSS in MiB of its largest process)."""
+    sys.path.insert(0, str(MEASURE.parent))
+    from bench import MEASURE as MEASURE_SNIPPET
+
+    started = time.perf_counter()
+    command = [sys.executable, "-c", MEASURE_SNIPPET, BRIEFWRIGHT, *args]
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - started
+    _, peak_kib = result.stdout.split()
+    return wall, int(peak_kib) / 1024
+
+
+def documents(out: Path) -> int:
+    return len(json.loads((out / "manifest.json").read_text())["documents"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="briefwright-series-"))
+    print(f"{os.cpu_count()} CPUs; briefs of 5 documents each (the brief and 4 one-pagers)")
+    per_document: dict[tuple[int, int], float] = {}
+    for size in args.sizes:
+        folder = scratch / f"series-{size}"
+        make_series(folder, size)
+        for jobs in args.jobs:
+            out = folder / f"build-{jobs}"
+            seconds, peak = timed(["build", "--jobs", str(jobs), "--out", str(out), "-q"], folder)
+            count = documents(out)
+            per_document[(size, jobs)] = seconds / count
+            print(f"  {size:3d} briefs, --jobs {jobs}: {seconds:7.1f} s, "
+                  f"{seconds / count:5.2f} s a document, peak {peak:6.0f} MiB")  # fmt: skip
+    largest, smallest = max(args.sizes), min(args.sizes)
+    for jobs in args.jobs:
+        ratio = per_document[(largest, jobs)] / per_document[(smallest, jobs)]
+        print(f"  per-document time, {largest} against {smallest} briefs, --jobs {jobs}: "
+              f"{ratio:.2f}×   target ≤ 1.10×")  # fmt: skip
+    if 1 in args.jobs and 2 in args.jobs:
+        speedup = per_document[(largest, 1)] / per_document[(largest, 2)]
+        print(
+            f"  --jobs 2 against --jobs 1 at {largest} briefs: {speedup:.2f}× faster   "
+            "target ≥ 1.7×"
+        )
+    folder, jobs = scratch / f"series-{largest}", max(args.jobs)
+    out = folder / f"build-{jobs}"
+    seconds, _ = timed(["build", "--jobs", str(jobs), "--out", str(out), "-q"], folder)
+    print(f"  unchanged rebuild of {largest} briefs: {seconds:.2f} s   target ≤ 0.5 s")
+    topic = folder / "content" / "briefs" / "brief-001" / "brief.yaml"
+    topic.write_text(topic.read_text().replace("India is offering", "India offers", 1))
+    command = [BRIEFWRIGHT, "build", "--jobs", str(jobs), "--out", str(out)]
+    result = subprocess.run(
+        command, cwd=folder, env=ENV, capture_output=True, text=True, check=True
+    )
+    found = re.search(r"typeset (\d+) document", result.stdout)
+    count_typeset = found.group(1) if found else "?"
+    print(
+        f"  one-brief edit in {largest} briefs: typeset {count_typeset} document(s)   "
+        "target: that brief's only"
+    )
+    whole, _ = timed(["build", "--jobs", "1", "--force", "--out", str(folder / "one")], folder)
+    shares = [timed(["build", "--jobs", "1", "--shard", f"{k}/4", "--out",
+                     str(folder / f"shard-{k}")], folder)[0] for k in range(1, 5)]  # fmt: skip
+    print(f"  4 shards of {largest} briefs (--jobs 1): "
+          + ", ".join(f"{s:.1f} s" for s in shares)
+          + f" against {whole:.1f} s for one build (longest share "
+          f"{max(shares) / whole:.0%} of it)")  # fmt: skip
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

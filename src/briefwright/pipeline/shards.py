@@ -1,0 +1,173 @@
+"""Split a build's documents into N shares that N machines typeset at once, and put the
+shares' outputs back together into the tree one build writes.
+
+A document's share is decided from the inputs alone: documents are taken largest HTML first
+(ties by path) and each is given to the share with the least HTML so far, as the worker
+pool orders its jobs. Never from timings, which differ between machines and would make two
+shards disagree on who typesets what. Every shard renders everything else (HTML, Word, web
+fonts, source pages, the series pages): those are cheap and the same on every machine.
+
+A shard writes its tree without the other shards' PDFs, and shard.json: the share, the
+fingerprint of the inputs, and the records of the documents it typeset. `assemble` checks
+that the shards are of one build (same fingerprint, shares 1..N each once, every document
+typeset once), takes each PDF from its shard and completes the manifests with the records
+the other shards hold: byte for byte the tree a single build writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from briefwright.errors import BriefError, Location
+from briefwright.files import regular_files
+from briefwright.output.manifest import MANIFEST, ArtifactRecord, Manifest
+from briefwright.output.write import write_artifacts
+from briefwright.typeset.worker import Job
+
+if TYPE_CHECKING:
+    from briefwright.pipeline.build import Prepared
+    from briefwright.pipeline.incremental import Snapshot
+    from briefwright.settings import PdfSettings
+
+SHARD_FILE = "shard.json"
+
+
+def assign(sizes: dict[str, int], count: int) -> dict[str, int]:
+    """Return each document's share (1..count): largest first, to the least-loaded share."""
+    loads = [0] * count
+    shares: dict[str, int] = {}
+    for stem in sorted(sizes, key=lambda stem: (-sizes[stem], stem)):
+        share = min(range(count), key=lambda index: (loads[index], index))
+        loads[share] += sizes[stem]
+        shares[stem] = share + 1
+    return shares
+
+
+def shard_jobs(prepared: list[Prepared], jobs: list[Job], shard: tuple[int, int]) -> list[Job]:
+    """Return the jobs of share K of N, assigned over every document of the build."""
+    number, count = shard
+    sizes = {
+        f"{ready.prefix}{stem}": len(html.encode("utf-8"))
+        for ready in prepared
+        for stem, html in ready.rendered.pages.items()
+    }
+    shares = assign(sizes, count)
+    return [job for job in jobs if shares[job.stem] == number]
+
+
+def fingerprint(snapshot: Snapshot, pdf: PdfSettings, count: int) -> str:
+    """Return what every shard of one build shares: its inputs, settings, clock and N."""
+    data = {"inputs": snapshot.inputs, "options": pdf.recorded(), "epoch": snapshot.epoch,
+            "shards": count}  # fmt: skip
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+def shard_record(
+    shard: tuple[int, int], snapshot: Snapshot, pdf: PdfSettings, typeset: Iterable[str]
+) -> bytes:
+    """Return shard.json: which share this is, of which build, and what it typeset."""
+    data = {"shard": shard[0], "of": shard[1], "fingerprint": fingerprint(snapshot, pdf, shard[1]),
+            "typeset": sorted(typeset)}  # fmt: skip
+    return (json.dumps(data, indent=2, sort_keys=True) + "\n").encode()
+
+
+def assemble(shards: list[Path], out_dir: Path) -> list[Path]:
+    """Merge the shards' trees into out_dir, as one build writes it; refuse shards of
+    different builds, a share missing or given twice, a document typeset twice or never."""
+    records = [_read_shard(folder) for folder in shards]
+    _refuse_mismatch(records, shards)
+    owner = {stem: folder for folder, record in zip(shards, records, strict=True)
+             for stem in record["typeset"]}  # fmt: skip
+    files: dict[str, bytes] = {}
+    for folder in shards:
+        for path in regular_files(folder):
+            name = path.relative_to(folder).as_posix()
+            if name == SHARD_FILE or name.endswith(MANIFEST):
+                continue
+            data = path.read_bytes()
+            if name.endswith(".pdf") and owner.get(name.removesuffix(".pdf")) != folder:
+                _refuse(f"{folder}: {name} was typeset by another shard", folder)
+            if files.setdefault(name, data) != data:
+                _refuse(f"{name} differs between the shards: they are not of one build", folder)
+    missing = sorted(stem for stem in _documents(shards[0]) if f"{stem}.pdf" not in files)
+    if missing:
+        _refuse(f"no shard typeset {missing[0]}; assemble every shard of the build", shards[0])
+    files |= _manifests(shards, owner, files)
+    return write_artifacts(out_dir, dict(sorted(files.items())))
+
+
+def _read_shard(folder: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((folder / SHARD_FILE).read_text(encoding="utf-8"))
+        return {
+            "shard": int(data["shard"]),
+            "of": int(data["of"]),
+            "fingerprint": str(data["fingerprint"]),
+            "typeset": list(data["typeset"]),
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        _refuse(f"{folder} holds no {SHARD_FILE}: build it with --shard K/N", folder)
+
+
+def _refuse_mismatch(records: list[dict[str, Any]], shards: list[Path]) -> None:
+    """Refuse shards of different builds, or a set that is not shares 1..N once each."""
+    first = records[0]
+    for folder, record in zip(shards, records, strict=True):
+        if record["fingerprint"] != first["fingerprint"] or record["of"] != first["of"]:
+            _refuse(f"{folder} was built from other inputs than {shards[0]}", folder)
+    numbers = sorted(record["shard"] for record in records)
+    if numbers != list(range(1, first["of"] + 1)):
+        _refuse(f"the shards are {numbers}, not 1 to {first['of']} once each", shards[0])
+    stems = [stem for record in records for stem in record["typeset"]]
+    if len(stems) != len(set(stems)):
+        twice = sorted({stem for stem in stems if stems.count(stem) > 1})
+        _refuse(f"{twice[0]} was typeset by two shards", shards[0])
+
+
+def _documents(folder: Path) -> list[str]:
+    """Return every document of the build, by stem, from a shard's manifests."""
+    top = Manifest.read(folder)
+    return sorted(top.documents) if top is not None else []
+
+
+def _manifests(
+    shards: list[Path], owner: dict[str, Path], files: dict[str, bytes]
+) -> dict[str, bytes]:
+    """Return the build's manifests, each completed with the records of the documents the
+    other shards typeset; a series' manifest last, over its briefs' completed manifests."""
+    folder = shards[0]
+    names = sorted(
+        (p.relative_to(folder).as_posix() for p in regular_files(folder) if p.name == MANIFEST),
+        key=lambda name: (-name.count("/"), name),  # the briefs' before the series'
+    )
+    made: dict[str, bytes] = {}
+    for name in names:
+        prefix = name.removesuffix(MANIFEST)
+        manifest = Manifest.read((folder / name).parent)
+        assert manifest is not None, f"{name} is a manifest a shard wrote"
+        documents, artifacts = dict(manifest.documents), dict(manifest.artifacts)
+        for stem in documents:
+            holder = owner.get(f"{prefix}{stem}")
+            if holder is None:
+                continue
+            theirs = Manifest.read((holder / name).parent)
+            assert theirs is not None
+            documents[stem] = theirs.documents[stem]
+            pdf = f"{stem}.pdf"
+            artifacts[pdf] = ArtifactRecord.of(files[f"{prefix}{pdf}"])
+        for other, data in made.items():  # a series' manifest records its briefs' manifests
+            inner = other.removeprefix(prefix)
+            if other.startswith(prefix) and inner in artifacts:
+                artifacts[inner] = ArtifactRecord.of(data)
+        completed = replace(manifest, documents=documents, artifacts=dict(artifacts))
+        made[name] = completed.to_json()
+    return made
+
+
+def _refuse(message: str, where: Path) -> NoReturn:
+    raise BriefError.of("BW014", message, Location(str(where)))
