@@ -67,6 +67,9 @@ class FigureStyle:
     """Size of dates, ticks and the legend, in user units."""
     width: float = 560.0
     """Width of the drawing in user units; it is scaled to its column."""
+    row: float = 17.0
+    """Height of a row of events in the timeline, in user units (a linked event's tap
+    target is the whole row high)."""
 
     @property
     def font_family(self) -> str:

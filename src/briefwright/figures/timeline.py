@@ -34,7 +34,6 @@ from briefwright.figures.style import FigureStyle, text_width
 from briefwright.model.brief import TimelineEvent
 
 BREAK_GAP = 18.0  # between two runs of years
-ROW = 17.0  # height of a row of events
 HEADING = 18.0  # height of a lane's heading
 LANE_PAD = 7.0  # below a lane's last row
 BAND = 12.0  # height of a band
@@ -71,7 +70,7 @@ def _svg(
     style: FigureStyle,
     figure_id: str,
 ) -> ET.Element:
-    lanes_height = sum(HEADING + lane.rows * ROW + LANE_PAD for lane in lanes)
+    lanes_height = sum(HEADING + lane.rows * style.row + LANE_PAD for lane in lanes)
     legend = _legend_items(entries)
     axis_y = 4 + lanes_height
     height = axis_y + 34 + 16 * _legend_lines(legend, style)
@@ -92,7 +91,7 @@ def _svg(
     y = 4.0
     for lane in lanes:
         _draw_lane(root, lane, y, notes, style)
-        y += HEADING + lane.rows * ROW + LANE_PAD
+        y += HEADING + lane.rows * style.row + LANE_PAD
     _draw_axis(root, axis, axis_y, style)
     _draw_legend(root, legend, axis_y + 40, style)
     return root
@@ -153,7 +152,7 @@ def _draw_lane(
         },
         lane.name,
     )
-    bottom = top + HEADING + lane.rows * ROW + LANE_PAD
+    bottom = top + HEADING + lane.rows * s.row + LANE_PAD
     child(
         group,
         "line",
@@ -167,7 +166,7 @@ def _draw_lane(
         },
     )
     for placed in sorted(lane.placed, key=_reading_order):
-        middle = top + HEADING + placed.row * ROW + ROW / 2
+        middle = top + HEADING + placed.row * s.row + s.row / 2
         _draw_entry(group, placed, middle, notes.get(placed.entry.id), s)
 
 
@@ -181,6 +180,13 @@ def _draw_entry(
     else:
         parent = child(parent, "a", {"href": f"#note-{note}", **marks})
         child(parent, "title", None, f"{entry.period.label()}: {entry.text} (source note {note})")
+        # The whole row's height, under the mark and the label: a target for a finger.
+        left, right = placed.box
+        area: dict[str, str | float | int] = {
+            "x": left, "y": middle - s.row / 2, "width": right - left, "height": s.row,
+            "fill": s.paper, "fill-opacity": 0,
+        }  # fmt: skip
+        child(parent, "rect", {"class": "bw-target", **area})
     _draw_mark(parent, placed, middle, s)
     label = child(
         parent,

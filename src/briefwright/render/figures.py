@@ -18,12 +18,13 @@ from briefwright.figures.timeline import draw_timeline
 from briefwright.model.brand import Colors
 from briefwright.model.brief import Brief
 from briefwright.render.labels import Labels
+from briefwright.render.notes import NoteIndex
 
 #: A timeline figure needs events to set apart: with fewer, the table says it all.
 MIN_TIMELINE_EVENTS = 3
-#: The screen drawing's width and text size: its text is 12 units, so that at base.css's
-#: minimum width on a phone (43.75rem = 700 px) the smallest text shown is 12 px.
-SCREEN_WIDTH, SCREEN_TEXT = 700.0, 12.0
+#: The screen drawing's width, text size and row height: at base.css's minimum width on a
+#: phone (43.75rem = 700 px) its smallest text is 12 px and an event's link 26 px high.
+SCREEN_WIDTH, SCREEN_TEXT, SCREEN_ROW = 700.0, 12.0, 26.0
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,11 @@ def figure_style(colors: Colors) -> FigureStyle:
     )
 
 
-def draw_figures(brief: Brief, t: Labels, layers: tuple[Path, ...]) -> dict[str, DrawnFigure]:
-    """Return every figure of the brief, drawn and numbered, by id, in reading order."""
+def draw_figures(
+    brief: Brief, t: Labels, layers: tuple[Path, ...], notes: NoteIndex | None = None
+) -> dict[str, DrawnFigure]:
+    """Return every figure of the brief, drawn and numbered, by id, in reading order; with
+    `notes`, the timeline's screen drawing links each event to its first note."""
     style = figure_style(brief.brand.color)
     timeline = len(brief.timeline) >= MIN_TIMELINE_EVENTS
     caption = t("timeline_figure_caption") if timeline else None
@@ -79,9 +83,10 @@ def draw_figures(brief: Brief, t: Labels, layers: tuple[Path, ...]) -> dict[str,
         if figure_id == TIMELINE:
             svg = _timeline_svg(brief, t, style)
             screen_style = replace(
-                style, width=SCREEN_WIDTH, font_size=SCREEN_TEXT, small_size=SCREEN_TEXT
-            )
-            screen = _timeline_svg(brief, t, screen_style)
+                style, width=SCREEN_WIDTH, font_size=SCREEN_TEXT, small_size=SCREEN_TEXT,
+                row=SCREEN_ROW,
+            )  # fmt: skip
+            screen = _timeline_svg(brief, t, screen_style, notes)
             alt, place = t("timeline_figure_alt", count=len(brief.timeline)), TIMELINE
         else:
             figure = by_id[figure_id]
@@ -95,16 +100,19 @@ def draw_figures(brief: Brief, t: Labels, layers: tuple[Path, ...]) -> dict[str,
     return drawn
 
 
-def _timeline_svg(brief: Brief, t: Labels, style: FigureStyle) -> str:
-    """Draw the timeline: lanes by `track:`, labels by `label:`. Its marks link nowhere:
-    the table below it gives each event with its notes (links inside an SVG would be tap
-    targets smaller than a finger, and PDF viewers never see them)."""
+def _timeline_svg(
+    brief: Brief, t: Labels, style: FigureStyle, notes: NoteIndex | None = None
+) -> str:
+    """Draw the timeline: lanes by `track:`, labels by `label:`; with `notes` (the screen
+    drawing), each event links to its first source note. The print drawing has no links:
+    WeasyPrint makes no link of an <a> inside an SVG."""
     events = brief.timeline
     tracks: Mapping[str, str] = {e.id: e.track for e in events if e.track}
     labels: Mapping[str, str] = {e.id: e.label for e in events if e.label}
+    first = {e.id: found[0].number for e in events if notes and (found := notes.of(e))}
     return draw_timeline(
-        events, tracks, labels=labels, style=style, other_track=t("timeline_other_track"),
-        figure_id=f"figure-{TIMELINE}-{int(style.width)}",
+        events, tracks, labels=labels, notes=first or None, style=style,
+        other_track=t("timeline_other_track"), figure_id=f"figure-{TIMELINE}-{int(style.width)}",
     )  # fmt: skip
 
 

@@ -176,7 +176,7 @@ def render_brief(
         built,
         t,
         notes=notes,
-        figures=draw_figures(brief, t, layers),
+        figures=draw_figures(brief, t, layers, notes),
         sections=brief_sections(brief, t),
         any_corroborated=any(independent_origins(brief, item) > 1 for item in brief.cited()),
         assets=ASSETS,
