@@ -11,7 +11,8 @@ brief is, their PDFs and Word files kept where their keys are unchanged.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from briefwright.pipeline.build import (
     typeset_with_editions,
 )
 from briefwright.pipeline.checked import select_briefs
+from briefwright.pipeline.editions import WordEdition
 from briefwright.pipeline.incremental import Previous, Snapshot
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.render.brand import (
@@ -46,6 +48,7 @@ from briefwright.render.labels import LABELS_CSS, load_labels
 from briefwright.render.series import FEED, INDEX, SeriesEntry, atom_feed, render_index
 from briefwright.settings import BRIEFS, PdfSettings, Project
 from briefwright.typeset.pool import warm_up
+from briefwright.typeset.worker import Typeset
 
 SOURCES = "content/sources/"
 #: The editions of each brief the index links to.
@@ -58,6 +61,17 @@ class KeptBrief:
 
     brief_id: str
     manifest: Manifest
+
+
+@dataclass
+class Gathered:
+    """The series' output as it is gathered: the files to write, every file's record (the
+    kept briefs' too), every document's record, and the index entries."""
+
+    artifacts: Artifacts = field(default_factory=Artifacts)
+    records: dict[str, ArtifactRecord] = field(default_factory=dict)
+    documents: dict[str, DocumentRecord] = field(default_factory=dict)
+    entries: list[SeriesEntry] = field(default_factory=list)
 
 
 def build_series(
@@ -78,6 +92,38 @@ def build_series(
     enter_scratch()
     warm_up()
     laps = Stopwatch()
+    kept, prepared = _prepare_briefs(project, ids, out_dir, pdf, run, snapshot, laps)
+    laps.lap("load, check and render")
+    fresh, editions = typeset_with_editions(prepared, project, pdf, run)
+    laps.lap("typeset PDFs, web fonts and Word")
+    gathered = Gathered()
+    for ready, (web, word) in zip(prepared, editions, strict=True):
+        _gather_built(gathered, ready, pdf, fresh, web, word)
+    for brief in kept:
+        _gather_kept(gathered, brief, out_dir)
+    gathered.entries.sort(key=lambda entry: entry.brief_id)
+    _add_series_files(
+        gathered, project, pdf, run, snapshot, fresh, _built_at(prepared, kept, snapshot)
+    )
+    laps.lap("series pages and manifest")
+    started = time.perf_counter()
+    written = tuple(write_artifacts(out_dir, gathered.artifacts))
+    laps.laps["write"] = time.perf_counter() - started
+    produced = _produced(prepared, fresh, editions, gathered.artifacts, gathered.documents, laps)
+    return Built(out_dir, written, produced)
+
+
+def _prepare_briefs(
+    project: Project,
+    ids: tuple[str, ...],
+    out_dir: Path,
+    pdf: PdfSettings,
+    run: RunOptions,
+    snapshot: Snapshot,
+    laps: Stopwatch,
+) -> tuple[list[KeptBrief], list[Prepared]]:
+    """Return the briefs kept as they are (not chosen, or unchanged) and those prepared
+    for typesetting, each with the snapshot its own manifest records."""
     kept, prepared = [], []
     for brief_id in project.series():
         past = None if run.force else Previous.read(out_dir / brief_id)
@@ -88,56 +134,67 @@ def build_series(
         sub = replace(project, brief=brief_id)
         ready = prepare(sub, pdf, run, snapshot, past, laps=laps, prefix=f"{brief_id}/")
         prepared.append(replace(ready, snapshot=_brief_snapshot(ready, snapshot)))
-    laps.lap("load, check and render")
-    fresh, editions = typeset_with_editions(prepared, project, pdf, run)
-    laps.lap("typeset PDFs, web fonts and Word")
-    artifacts, records, entries = Artifacts(), {}, []
-    documents: dict[str, DocumentRecord] = {}
-    for ready, (web, word) in zip(prepared, editions, strict=True):
-        summary = brief_summary(ready.rendered.checked.brief)
-        own_documents, own = finish(ready, pdf, fresh, web, word, summary)
-        brief_id = ready.prefix.rstrip("/")
-        for name, data in own.items():
-            artifacts.add(f"{brief_id}/{name}", data, f"brief {brief_id}")
-        documents |= {f"{brief_id}/{stem}": record for stem, record in own_documents.items()}
-        entries.append(SeriesEntry(brief_id, summary))
-    for brief in kept:
-        for name, record in brief.manifest.artifacts.items():
-            records[f"{brief.brief_id}/{name}"] = record
-        records[f"{brief.brief_id}/{MANIFEST}"] = ArtifactRecord.of(
-            (out_dir / brief.brief_id / MANIFEST).read_bytes()
-        )
-        documents |= {f"{brief.brief_id}/{s}": r for s, r in brief.manifest.documents.items()}
-        entries.append(SeriesEntry(brief.brief_id, brief.manifest.summary))
-    entries.sort(key=lambda entry: entry.brief_id)
-    built_at = _built_at(prepared, kept, snapshot)
-    pages = series_pages(project, entries, built_at)
-    artifacts.update(pages, "the series pages")
-    records |= {name: ArtifactRecord.of(data) for name, data in artifacts.items()}
+    return kept, prepared
+
+
+def _gather_built(
+    gathered: Gathered,
+    ready: Prepared,
+    pdf: PdfSettings,
+    fresh: dict[str, Typeset],
+    web: dict[str, bytes],
+    word: WordEdition,
+) -> None:
+    """Add a rebuilt brief's files (under its folder), records and index entry."""
+    summary = brief_summary(ready.rendered.checked.brief)
+    own_documents, own = finish(ready, pdf, fresh, web, word, summary)
+    brief_id = ready.prefix.rstrip("/")
+    for name, data in own.items():
+        gathered.artifacts.add(f"{brief_id}/{name}", data, f"brief {brief_id}")
+    gathered.documents |= {f"{brief_id}/{stem}": r for stem, r in own_documents.items()}
+    gathered.entries.append(SeriesEntry(brief_id, summary))
+
+
+def _gather_kept(gathered: Gathered, brief: KeptBrief, out_dir: Path) -> None:
+    """Add a kept brief's records (its files stay where they are) and index entry."""
+    prefix = f"{brief.brief_id}/"
+    gathered.records |= {f"{prefix}{name}": r for name, r in brief.manifest.artifacts.items()}
+    manifest = (out_dir / brief.brief_id / MANIFEST).read_bytes()
+    gathered.records[f"{prefix}{MANIFEST}"] = ArtifactRecord.of(manifest)
+    gathered.documents |= {f"{prefix}{s}": r for s, r in brief.manifest.documents.items()}
+    gathered.entries.append(SeriesEntry(brief.brief_id, brief.manifest.summary))
+
+
+def _add_series_files(
+    gathered: Gathered,
+    project: Project,
+    pdf: PdfSettings,
+    run: RunOptions,
+    snapshot: Snapshot,
+    fresh: dict[str, Typeset],
+    built_at: datetime,
+) -> None:
+    """Add the series pages, the series manifest and, for a shard, its record."""
+    gathered.artifacts.update(series_pages(project, gathered.entries, built_at), "series pages")
+    records = gathered.records | {n: ArtifactRecord.of(d) for n, d in gathered.artifacts.items()}
     manifest = Manifest(
         product_id="series",
-        version=str(len(entries)),
+        version=str(len(gathered.entries)),
         built=built_at.isoformat(),
         source_date_epoch=int(built_at.timestamp()),
         options=pdf.recorded(),
         inputs=snapshot.inputs,
         sources={},
-        documents=documents,
+        documents=gathered.documents,
         artifacts=dict(sorted(records.items())),
-        summary={"briefs": [entry.brief_id for entry in entries]},
+        summary={"briefs": [entry.brief_id for entry in gathered.entries]},
     )
-    artifacts.add(MANIFEST, manifest.to_json(), "the series manifest")
+    gathered.artifacts.add(MANIFEST, manifest.to_json(), "the series manifest")
     if run.shard is not None:
         from briefwright.pipeline.shards import SHARD_FILE, shard_record
 
         shard_json = shard_record(run.shard, snapshot, pdf, fresh)
-        artifacts.add(SHARD_FILE, shard_json, "the shard record")
-    laps.lap("series pages and manifest")
-    started = time.perf_counter()
-    written = tuple(write_artifacts(out_dir, artifacts))
-    laps.laps["write"] = time.perf_counter() - started
-    produced = _produced(prepared, fresh, editions, artifacts, documents, laps)
-    return Built(out_dir, written, produced)
+        gathered.artifacts.add(SHARD_FILE, shard_json, "the shard record")
 
 
 def series_pages(
