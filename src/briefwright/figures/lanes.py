@@ -8,7 +8,7 @@ with `text_width`; two boxes in one row keep CLEARANCE apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefwright.figures.dates import Period, Precision, TimeAxis
@@ -34,11 +34,8 @@ class Entry:
     text: str
     track: str
     order: int
-
-    @property
-    def date(self) -> str:
-        """Return the date as the label prints it."""
-        return self.period.short_label()
+    date: str
+    """The date as the label prints it: `8 Sep 2022`."""
 
 
 @dataclass(frozen=True)
@@ -72,17 +69,20 @@ def make_entries(
     tracks: Mapping[str, str],
     labels: Mapping[str, str],
     other_track: str,
+    short_date: Callable[[Period], str] = Period.short_label,
 ) -> list[Entry]:
-    """Return the entries of the events, oldest first (ties in their written order)."""
+    """Return the entries of the events, oldest first (ties in their written order), each
+    date written by `short_date`."""
     entries = [
         Entry(
             id=event.id,
-            period=Period.parse(event.date),
+            period=(period := Period.parse(event.date)),
             inferred=event.inferred is not None,
             label=labels.get(event.id) or short_label(event.text),
             text=" ".join(event.text.split()),
             track=tracks.get(event.id) or other_track,
             order=order,
+            date=short_date(period),
         )
         for order, event in enumerate(events)
     ]

@@ -15,9 +15,10 @@ no other role on `<svg>` but `img` and `application`.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from briefwright.figures.dates import Precision, TimeAxis, build_axis
+from briefwright.figures.dates import Period, Precision, TimeAxis, build_axis
 from briefwright.figures.lanes import (
     DOT,
     MARGIN,
@@ -32,6 +33,45 @@ from briefwright.figures.lanes import (
 from briefwright.figures.markup import child, element, number, serialize
 from briefwright.figures.style import FigureStyle, text_width
 from briefwright.model.brief import TimelineEvent
+
+
+def _english_title(count: int, first: str, last: str) -> str:
+    events = f"{count} event{'s' if count != 1 else ''}"
+    return f"Timeline of {events}, {first} to {last}" if first != last else f"Timeline: {events}"
+
+
+@dataclass(frozen=True)
+class TimelineWords:
+    """Every word a timeline draws or says, in the brief's language: its dates (in full in
+    the title and summary, short beside the marks), its title, the notes of a summary, the
+    names of the ticked months, the legend and a link's tooltip. English unless given."""
+
+    date: Callable[[Period], str] = Period.label
+    short_date: Callable[[Period], str] = Period.short_label
+    title: Callable[[int, str, str], str] = _english_title
+    precision: Mapping[Precision, str] = field(
+        default_factory=lambda: {
+            Precision.MONTH: "known to the month",
+            Precision.YEAR: "known to the year",
+        }
+    )
+    year_inferred: str = "year inferred"
+    list_separator: str = ", "
+    event: str = "{when}: {what}"
+    lane: str = "{lane}: {events}."
+    separator: str = "; "
+    """Between two events of a lane's summary."""
+    tooltip: str = "{when}: {what} (source note {number})"
+    months: tuple[str, str, str] = ("Apr", "Jul", "Oct")
+    """April, July and October, as the axis names them."""
+    legend: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "day": "date known to the day",
+            "band": "known to the month or year only: the band spans it",
+            "inferred": "year inferred: no source prints it",
+        }
+    )
+
 
 BREAK_GAP = 18.0  # between two runs of years
 HEADING = 18.0  # height of a lane's heading
@@ -48,18 +88,20 @@ def draw_timeline(
     style: FigureStyle | None = None,
     figure_id: str = "timeline",
     other_track: str = OTHER_TRACK,
+    words: TimelineWords | None = None,
 ) -> str:
     """Return the timeline of `events` as SVG text.
 
     `tracks` maps an event id to its lane's name (others go to `other_track`), `labels` an
     event id to a short label (else one is cut from its text), `notes` an event id to the
-    number of the source note its mark links to (`#note-N`).
+    number of the source note its mark links to (`#note-N`); `words` are the drawing's
+    words in the brief's language.
     """
-    style = style or FigureStyle()
-    entries = make_entries(events, tracks or {}, labels or {}, other_track)
+    style, words = style or FigureStyle(), words or TimelineWords()
+    entries = make_entries(events, tracks or {}, labels or {}, other_track, words.short_date)
     axis = build_axis([e.period for e in entries], MARGIN, style.width - MARGIN, BREAK_GAP)
     lanes = [Lane(n, pack(items, axis, style)) for n, items in group_lanes(entries, other_track)]
-    return serialize(_svg(lanes, axis, entries, notes or {}, style, figure_id))
+    return serialize(_svg(lanes, axis, entries, notes or {}, style, figure_id, words))
 
 
 def _svg(
@@ -69,9 +111,10 @@ def _svg(
     notes: Mapping[str, int],
     style: FigureStyle,
     figure_id: str,
+    words: TimelineWords,
 ) -> ET.Element:
     lanes_height = sum(HEADING + lane.rows * style.row + LANE_PAD for lane in lanes)
-    legend = _legend_items(entries)
+    legend = [(key, words.legend[key]) for key in _legend_items(entries)]
     axis_y = 4 + lanes_height
     height = axis_y + 34 + 16 * _legend_lines(legend, style)
     role: dict[str, str] = {} if notes else {"role": "img"}
@@ -85,32 +128,33 @@ def _svg(
             "font-family": style.font_family,
         },
     )
-    child(root, "title", {"id": f"{figure_id}-title"}, timeline_title(entries))
-    child(root, "desc", {"id": f"{figure_id}-desc"}, describe_timeline(lanes))
+    child(root, "title", {"id": f"{figure_id}-title"}, timeline_title(entries, words))
+    child(root, "desc", {"id": f"{figure_id}-desc"}, describe_timeline(lanes, words))
     _draw_grid(root, axis, 4, axis_y, style)
     y = 4.0
     for lane in lanes:
-        _draw_lane(root, lane, y, notes, style)
+        _draw_lane(root, lane, y, notes, style, words)
         y += HEADING + lane.rows * style.row + LANE_PAD
-    _draw_axis(root, axis, axis_y, style)
+    _draw_axis(root, axis, axis_y, style, words.months)
     _draw_legend(root, legend, axis_y + 40, style)
     return root
 
 
-def timeline_title(entries: Sequence[Entry]) -> str:
+def timeline_title(entries: Sequence[Entry], words: TimelineWords | None = None) -> str:
     """Return the figure's title: how many events, from when to when."""
-    first, last = entries[0].period.label(), entries[-1].period.label()
-    count = f"{len(entries)} event{'s' if len(entries) != 1 else ''}"
-    return f"Timeline of {count}, {first} to {last}" if first != last else f"Timeline: {count}"
+    words = words or TimelineWords()
+    first, last = words.date(entries[0].period), words.date(entries[-1].period)
+    return words.title(len(entries), first, last)
 
 
-def describe_timeline(lanes: Sequence[Lane]) -> str:
+def describe_timeline(lanes: Sequence[Lane], words: TimelineWords | None = None) -> str:
     """Return a text summary of the figure: each lane's events in date order, as a reader
     of the figure would say them."""
+    words = words or TimelineWords()
     parts = []
     for lane in lanes:
-        events = [_spoken(p.entry) for p in sorted(lane.placed, key=_reading_order)]
-        parts.append(f"{lane.name}: {'; '.join(events)}.")
+        events = [_spoken(p.entry, words) for p in sorted(lane.placed, key=_reading_order)]
+        parts.append(words.lane.format(lane=lane.name, events=words.separator.join(events)))
     return " ".join(parts)
 
 
@@ -119,11 +163,11 @@ def _reading_order(placed: Placed) -> tuple[object, ...]:
     return (entry.period.start, entry.period.end, entry.order)
 
 
-def _spoken(entry: Entry) -> str:
-    precision = {Precision.MONTH: ", known to the month", Precision.YEAR: ", known to the year"}
-    note = precision.get(entry.period.precision, "")
-    inferred = ", year inferred" if entry.inferred else ""
-    return f"{entry.period.label()}{note}{inferred}: {entry.label}"
+def _spoken(entry: Entry, words: TimelineWords) -> str:
+    known = words.precision.get(entry.period.precision)
+    notes = [words.date(entry.period), *([known] if known else [])]
+    notes += [words.year_inferred] if entry.inferred else []
+    return words.event.format(when=words.list_separator.join(notes), what=entry.label)
 
 
 def _draw_grid(
@@ -136,7 +180,12 @@ def _draw_grid(
 
 
 def _draw_lane(
-    root: ET.Element, lane: Lane, top: float, notes: Mapping[str, int], s: FigureStyle
+    root: ET.Element,
+    lane: Lane,
+    top: float,
+    notes: Mapping[str, int],
+    s: FigureStyle,
+    words: TimelineWords,
 ) -> None:
     group = child(root, "g", {"class": "bw-lane"})
     child(
@@ -167,11 +216,16 @@ def _draw_lane(
     )
     for placed in sorted(lane.placed, key=_reading_order):
         middle = top + HEADING + placed.row * s.row + s.row / 2
-        _draw_entry(group, placed, middle, notes.get(placed.entry.id), s)
+        _draw_entry(group, placed, middle, notes.get(placed.entry.id), s, words)
 
 
 def _draw_entry(
-    parent: ET.Element, placed: Placed, middle: float, note: int | None, s: FigureStyle
+    parent: ET.Element,
+    placed: Placed,
+    middle: float,
+    note: int | None,
+    s: FigureStyle,
+    words: TimelineWords,
 ) -> None:
     entry = placed.entry
     marks = {"class": "bw-event", "data-event": entry.id}
@@ -179,7 +233,9 @@ def _draw_entry(
         parent = child(parent, "g", marks)
     else:
         parent = child(parent, "a", {"href": f"#note-{note}", **marks})
-        child(parent, "title", None, f"{entry.period.label()}: {entry.text} (source note {note})")
+        when = words.date(entry.period)
+        tooltip = words.tooltip.format(when=when, what=entry.text, number=note)
+        child(parent, "title", None, tooltip)
         # The whole row's height, under the mark and the label: a target for a finger.
         left, right = placed.box
         area: dict[str, str | float | int] = {
@@ -223,14 +279,16 @@ def _draw_mark(parent: ET.Element, placed: Placed, middle: float, s: FigureStyle
     )
 
 
-def _draw_axis(root: ET.Element, axis: TimeAxis, y: float, s: FigureStyle) -> None:
+def _draw_axis(
+    root: ET.Element, axis: TimeAxis, y: float, s: FigureStyle, months: tuple[str, str, str]
+) -> None:
     group = child(root, "g", {"aria-hidden": "true", "class": "bw-axis"})
     line: dict[str, str | float] = {"stroke": s.muted, "stroke-width": 0.8}
     for segment in axis.segments:
         child(group, "line", {"x1": segment.x0, "y1": y, "x2": segment.x1, "y2": y, **line})
         child(group, "line", {"x1": segment.x0, "y1": y, "x2": segment.x0, "y2": y + 6, **line})
         child(group, "line", {"x1": segment.x1, "y1": y, "x2": segment.x1, "y2": y + 6, **line})
-        _draw_months(group, segment.x0, segment.x1, y, s)
+        _draw_months(group, segment.x0, segment.x1, y, s, months)
         child(
             group,
             "text",
@@ -253,17 +311,16 @@ def _draw_axis(root: ET.Element, axis: TimeAxis, y: float, s: FigureStyle) -> No
             )
 
 
-MONTH_TICKS = ("Apr", "Jul", "Oct")
-
-
-def _draw_months(group: ET.Element, x0: float, x1: float, y: float, s: FigureStyle) -> None:
+def _draw_months(
+    group: ET.Element, x0: float, x1: float, y: float, s: FigureStyle, names: tuple[str, ...]
+) -> None:
     """Tick every month where a month is at least 6 units wide; name April, July and
     October where a quarter has room for the name."""
     month = (x1 - x0) / 12
     if month < 6:
         return
     size = s.small_size
-    named = 3 * month >= text_width("Oct", size) + 6
+    named = 3 * month >= max(text_width(name, size) for name in names) + 6
     for index in range(1, 12):
         x = x0 + index * month
         child(
@@ -276,15 +333,8 @@ def _draw_months(group: ET.Element, x0: float, x1: float, y: float, s: FigureSty
                 group,
                 "text",
                 {"x": x, "y": y + 13, "font-size": size, "fill": s.muted, "text-anchor": "middle"},
-                MONTH_TICKS[index // 3 - 1],
+                names[index // 3 - 1],
             )
-
-
-LEGEND = {
-    "day": "date known to the day",
-    "band": "known to the month or year only: the band spans it",
-    "inferred": "year inferred: no source prints it",
-}
 
 
 def _legend_items(entries: Sequence[Entry]) -> list[str]:
@@ -293,34 +343,38 @@ def _legend_items(entries: Sequence[Entry]) -> list[str]:
         "band": any(e.period.precision is not Precision.DAY for e in entries),
         "inferred": any(e.inferred for e in entries),
     }
-    return [key for key in LEGEND if used[key]]
+    return [key for key in ("day", "band", "inferred") if used[key]]
 
 
-def _legend_widths(items: Sequence[str], s: FigureStyle) -> list[float]:
-    return [22 + text_width(LEGEND[key], s.small_size) + 14 for key in items]
+Legend = Sequence[tuple[str, str]]
+"""The legend's items: (key, words)."""
 
 
-def _legend_lines(items: Sequence[str], s: FigureStyle) -> int:
+def _legend_widths(items: Legend, s: FigureStyle) -> list[float]:
+    return [22 + text_width(text, s.small_size) + 14 for _, text in items]
+
+
+def _legend_lines(items: Legend, s: FigureStyle) -> int:
     return len(_legend_rows(items, s)) if items else 0
 
 
-def _legend_rows(items: Sequence[str], s: FigureStyle) -> list[list[tuple[str, float]]]:
-    rows: list[list[tuple[str, float]]] = [[]]
+def _legend_rows(items: Legend, s: FigureStyle) -> list[list[tuple[str, str, float]]]:
+    rows: list[list[tuple[str, str, float]]] = [[]]
     used = 0.0
-    for key, width in zip(items, _legend_widths(items, s), strict=True):
+    for (key, text), width in zip(items, _legend_widths(items, s), strict=True):
         if rows[-1] and used + width > s.width - 2 * MARGIN:
             rows.append([])
             used = 0.0
-        rows[-1].append((key, MARGIN + used))
+        rows[-1].append((key, text, MARGIN + used))
         used += width
     return rows
 
 
-def _draw_legend(root: ET.Element, items: Sequence[str], top: float, s: FigureStyle) -> None:
+def _draw_legend(root: ET.Element, items: Legend, top: float, s: FigureStyle) -> None:
     group = child(root, "g", {"aria-hidden": "true", "class": "bw-legend"})
     for line, row in enumerate(_legend_rows(items, s)):
         middle = top + line * 16
-        for key, x in row:
+        for key, text, x in row:
             _draw_swatch(group, key, x, middle, s)
             child(
                 group,
@@ -331,7 +385,7 @@ def _draw_legend(root: ET.Element, items: Sequence[str], top: float, s: FigureSt
                     "font-size": s.small_size,
                     "fill": s.ink,
                 },
-                LEGEND[key],
+                text,
             )
 
 

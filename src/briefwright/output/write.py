@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.output.spool import Payload, Spool, Spooled, digest, place, read_payload
 
 STAGING_PREFIX = ".staging-"
 LOCK_TIMEOUT = 300.0
@@ -34,22 +35,24 @@ WRITTEN: list[Path] = []
 
 
 class Artifacts(Mapping[str, bytes]):
-    """The files a build writes, by path relative to the output folder, each given once."""
+    """The files a build writes, by path relative to the output folder, each given once;
+    with a spool, their bytes wait in spool files rather than in memory (output/spool.py)."""
 
-    def __init__(self) -> None:
-        self._files: dict[str, bytes] = {}
+    def __init__(self, spool: Spool | None = None) -> None:
+        self._files: dict[str, Payload] = {}
         self._makers: dict[str, str] = {}
+        self._spool = spool
 
-    def add(self, path: str, data: bytes, maker: str) -> None:
+    def add(self, path: str, data: Payload, maker: str) -> None:
         """Add one artifact; `maker` says what produced it, for the message if it collides."""
         problem = self._collision(path)
         if problem is not None:
             message = f"{problem}; {maker} collides with {self._makers.get(path, 'it')}"
             raise BriefError.of("BW011", message + ": rename one of them", Location(path))
-        self._files[path] = data
+        self._files[path] = self._spool.put(data) if self._spool else data
         self._makers[path] = maker
 
-    def update(self, files: Mapping[str, bytes], maker: str) -> None:
+    def update(self, files: Mapping[str, Payload], maker: str) -> None:
         """Add every file of a mapping, all made by one maker."""
         for path, data in files.items():
             self.add(path, data, maker)
@@ -68,7 +71,26 @@ class Artifacts(Mapping[str, bytes]):
         return None
 
     def __getitem__(self, path: str) -> bytes:
+        return read_payload(self._files[path])
+
+    def payload(self, path: str) -> Payload:
+        """Return an artifact's bytes as held: in memory, or spooled."""
         return self._files[path]
+
+    def sha256(self, path: str) -> str:
+        """Return an artifact's hex SHA-256 (a spooled one is not read back)."""
+        return digest(self._files[path])
+
+    def size(self, path: str) -> int:
+        """Return an artifact's size in bytes."""
+        data = self._files[path]
+        return data.size if isinstance(data, Spooled) else len(data)
+
+    def settle(self, out_dir: Path) -> None:
+        """Point spooled artifacts at their written files, before the spool goes."""
+        for path, data in self._files.items():
+            if isinstance(data, Spooled):
+                self._files[path] = Spooled(out_dir / path, data.sha256, data.size)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._files)
@@ -106,13 +128,16 @@ def write_artifacts(out_dir: Path, artifacts: Mapping[str, bytes]) -> list[Path]
         except OSError as error:
             raise _os_problem(error, out_dir) from None
         try:
-            for name, data in artifacts.items():
-                _write_file(staging / name, data)
+            for name in artifacts:
+                held = artifacts.payload(name) if isinstance(artifacts, Artifacts) else None
+                place(artifacts[name] if held is None else held, staging / name)
             _refuse_clashes(out_dir, artifacts)
             with _signals_deferred():
                 moved = [_move(staging / name, out_dir / name) for name in sorted(artifacts)]
                 WRITTEN.append(out_dir)
-                return moved
+            if isinstance(artifacts, Artifacts):
+                artifacts.settle(out_dir)
+            return moved
         except OSError as error:
             raise _os_problem(error, out_dir) from None
         finally:
@@ -164,12 +189,6 @@ def remove_stale_staging(out_dir: Path) -> None:
     """Remove staging folders a killed build left behind (callers hold the lock)."""
     for stale in out_dir.glob(f"{STAGING_PREFIX}*"):
         shutil.rmtree(stale, ignore_errors=True)
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    os.chmod(path, 0o644)
 
 
 def _move(source: Path, target: Path) -> Path:

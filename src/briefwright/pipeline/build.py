@@ -26,6 +26,7 @@ from briefwright.output.manifest import (
     sha256,
     tool_versions,
 )
+from briefwright.output.spool import Payload, Spool, digest
 from briefwright.output.write import Artifacts, check_writable, write_artifacts
 from briefwright.pipeline.checked import Checked, load_and_check
 from briefwright.pipeline.clock import build_time
@@ -233,9 +234,11 @@ def prepare(
     checked: Checked | None = None,
     laps: Stopwatch | None = None,
     prefix: str = "",
+    theme_assets: dict[str, bytes] | None = None,
 ) -> Prepared:
-    """Load, check and render one brief, and plan which of its PDFs to typeset again."""
-    rendered = render_site(project, run.only, snapshot.epoch, checked, laps)
+    """Load, check and render one brief, and plan which of its PDFs to typeset again
+    (`theme_assets`: the templates' assets, when the caller has read them already)."""
+    rendered = render_site(project, run.only, snapshot.epoch, checked, laps, theme_assets)
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
     # Read while the fork server may still be importing WeasyPrint: it reads the fonts.
     versions = tool_versions(rendered.assets)
@@ -245,15 +248,22 @@ def prepare(
         if t.stem in plan.to_typeset
     ]
     carried = carry_over(previous, rendered, project.content)
+    if laps is not None:
+        laps.lap("source pages and reuse plan")
     return Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
 
 
 def typeset_with_editions(
-    prepared: list[Prepared], project: Project, pdf: PdfSettings, run: RunOptions
-) -> tuple[dict[str, Typeset], list[tuple[dict[str, bytes], WordEdition]]]:
+    prepared: list[Prepared],
+    project: Project,
+    pdf: PdfSettings,
+    run: RunOptions,
+    spool: Spool | None = None,
+) -> tuple[dict[str, Typeset], list[tuple[dict[str, Payload], WordEdition]]]:
     """Typeset every brief's jobs in one pool of workers, longest first, and meanwhile make
-    each brief's other editions in a thread: the main thread only waits for the workers,
-    and HarfBuzz, Brotli and zlib work outside the GIL."""
+    each brief's other editions in a thread (into `spool`, when given, as each is made):
+    the main thread only waits for the workers, and HarfBuzz, Brotli and zlib work outside
+    the GIL."""
     jobs = [job for brief in prepared for job in brief.jobs]
     if run.shard is not None:
         from briefwright.pipeline.shards import shard_jobs  # only a sharded build needs it
@@ -263,7 +273,7 @@ def typeset_with_editions(
         editions = [
             background.submit(
                 make_editions, p.rendered, p.carried, p.project.layers, pdf, p.previous,
-                run.web_fonts,
+                run.web_fonts, spool,
             )
             for p in prepared
         ]  # fmt: skip
@@ -278,7 +288,7 @@ def finish(
     prepared: Prepared,
     pdf: PdfSettings,
     fresh: dict[str, Typeset],
-    web: dict[str, bytes],
+    web: dict[str, Payload],
     word: WordEdition,
     summary: dict[str, Any] | None = None,
 ) -> tuple[dict[str, DocumentRecord], Artifacts]:
@@ -307,8 +317,10 @@ def render_site(
     epoch: int | None,
     checked: Checked | None = None,
     laps: Stopwatch | None = None,
+    theme_assets: dict[str, bytes] | None = None,
 ) -> Rendered:
-    """Load and check the content (unless given), then render the documents `only` names."""
+    """Load and check the content (unless given), then render the documents `only` names;
+    the templates' assets are read, unless given."""
     laps = laps or Stopwatch()
     checked = checked or load_and_check(project.content, brief_dir=_brief_dir(project))
     laps.lap("load and check")
@@ -319,7 +331,8 @@ def render_site(
     pages = render_pages(brief, targets, project.layers, built_at, t)
     made = made_assets(brief, t, project.content)
     laps.lap("render HTML")
-    assets = dict(sorted((read_assets(project.layers) | made).items()))
+    theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
+    assets = dict(sorted((theme_assets | made).items()))
     notes = NoteIndex(brief, t)
     sources = {
         source_page_path(source): render_source_page(
@@ -337,15 +350,19 @@ def make_editions(
     pdf: PdfSettings,
     previous: Previous | None,
     web_fonts: bool,
-) -> tuple[dict[str, bytes], WordEdition]:
-    """Return the HTML edition's assets and the Word edition (pipeline/editions.py)."""
+    spool: Spool | None = None,
+) -> tuple[dict[str, Payload], WordEdition]:
+    """Return the HTML edition's assets and the Word edition (pipeline/editions.py), their
+    files spooled when a spool is given."""
     brief = rendered.checked.brief
     pages = [*rendered.pages.values(), *rendered.source_pages.values()]
     pages += [kept.html.decode("utf-8") for kept in carried.values() if kept.html is not None]
     web = web_edition_assets(brief, pages, rendered.assets, web_fonts)
     word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
                         layers, pdf, rendered.built_at, previous)  # fmt: skip
-    return web, word
+    if spool is None:
+        return dict(web), word
+    return spool.hold(web), replace(word, files=spool.hold(word.files))
 
 
 def _brief_dir(project: Project) -> Path | None:
@@ -377,7 +394,7 @@ def record_documents(
         data, docx = html.encode("utf-8"), word.files[stem]
         documents[stem] = DocumentRecord(
             pages_count, remark, sha256(data), sha256(pdf) if pdf is not None else "",
-            plan.keys[stem], sha256(docx), word.keys[stem],
+            plan.keys[stem], digest(docx), word.keys[stem],
         )  # fmt: skip
         artifacts.add(f"{stem}.html", data, f"document {stem}")
         if pdf is not None:
@@ -436,9 +453,14 @@ def make_manifest(
             for source in brief.sources
         },
         documents=documents,
-        artifacts={name: ArtifactRecord.of(data) for name, data in artifacts.items()},
+        artifacts=artifact_records(artifacts),
         versions=versions,
     )
+
+
+def artifact_records(artifacts: Artifacts) -> dict[str, ArtifactRecord]:
+    """Return each artifact's record (digest and size), without reading back spooled ones."""
+    return {n: ArtifactRecord(artifacts.sha256(n), artifacts.size(n)) for n in artifacts}
 
 
 class Stopwatch:
@@ -451,7 +473,7 @@ class Stopwatch:
     def lap(self, stage: str) -> None:
         """Record the time since the previous lap under `stage`."""
         now = time.perf_counter()
-        self.laps[stage] = now - self._last
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
         self._last = now
 
 

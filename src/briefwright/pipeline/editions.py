@@ -19,6 +19,7 @@ from briefwright.docx.model import Logo
 from briefwright.docx.writer import write_docx
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import sha256
+from briefwright.output.spool import Payload
 from briefwright.output.webfonts import web_assets
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.targets import Target
@@ -37,7 +38,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 class WordEdition:
     """The .docx of each document by stem, its key, and which were kept from before."""
 
-    files: dict[str, bytes]
+    files: dict[str, Payload]
     keys: dict[str, str]
     kept: tuple[str, ...]
 
@@ -79,7 +80,7 @@ def word_edition(
         None,
     )
     edition = Edition(fonts, _logo(brief, made), pdf.paper, figures=figures, fonts_dir=fonts_dir)
-    files: dict[str, bytes] = {}
+    files: dict[str, Payload] = {}
     keys: dict[str, str] = {}
     kept: list[str] = []
     for target in targets:

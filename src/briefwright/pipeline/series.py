@@ -20,6 +20,7 @@ from briefwright.errors import Diagnostic, Location
 from briefwright.load.content import load_series
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, DocumentRecord, Manifest
+from briefwright.output.spool import Payload, spooling
 from briefwright.output.webfonts import web_assets
 from briefwright.output.write import Artifacts, check_writable, write_artifacts
 from briefwright.pipeline.build import (
@@ -29,6 +30,7 @@ from briefwright.pipeline.build import (
     RunOptions,
     Stopwatch,
     UpToDate,
+    artifact_records,
     finish,
     prepare,
     read_assets,
@@ -89,26 +91,26 @@ def build_series(
     if not briefs and previous is not None and previous.is_current(snapshot, pdf):
         return UpToDate(out_dir)
     check_writable(out_dir)
-    enter_scratch()
+    scratch = enter_scratch()
     warm_up()
     laps = Stopwatch()
     kept, prepared = _prepare_briefs(project, ids, out_dir, pdf, run, snapshot, laps)
-    laps.lap("load, check and render")
-    fresh, editions = typeset_with_editions(prepared, project, pdf, run)
-    laps.lap("typeset PDFs, web fonts and Word")
-    gathered = Gathered()
-    for ready, (web, word) in zip(prepared, editions, strict=True):
-        _gather_built(gathered, ready, pdf, fresh, web, word)
-    for brief in kept:
-        _gather_kept(gathered, brief, out_dir)
-    gathered.entries.sort(key=lambda entry: entry.brief_id)
-    _add_series_files(
-        gathered, project, pdf, run, snapshot, fresh, _built_at(prepared, kept, snapshot)
-    )
-    laps.lap("series pages and manifest")
-    started = time.perf_counter()
-    written = tuple(write_artifacts(out_dir, gathered.artifacts))
-    laps.laps["write"] = time.perf_counter() - started
+    with spooling(scratch) as spool:
+        fresh, editions = typeset_with_editions(prepared, project, pdf, run, spool)
+        laps.lap("typeset PDFs, web fonts and Word")
+        gathered = Gathered(Artifacts(spool))
+        for ready, (web, word) in zip(prepared, editions, strict=True):
+            _gather_built(gathered, ready, pdf, fresh, web, word)
+        for brief in kept:
+            _gather_kept(gathered, brief, out_dir)
+        gathered.entries.sort(key=lambda entry: entry.brief_id)
+        _add_series_files(
+            gathered, project, pdf, run, snapshot, fresh, _built_at(prepared, kept, snapshot)
+        )
+        laps.lap("series pages and manifest")
+        started = time.perf_counter()
+        written = tuple(write_artifacts(out_dir, gathered.artifacts))
+        laps.laps["write"] = time.perf_counter() - started
     produced = _produced(prepared, fresh, editions, gathered.artifacts, gathered.documents, laps)
     return Built(out_dir, written, produced)
 
@@ -125,6 +127,7 @@ def _prepare_briefs(
     """Return the briefs kept as they are (not chosen, or unchanged) and those prepared
     for typesetting, each with the snapshot its own manifest records."""
     kept, prepared = [], []
+    theme_assets = read_assets(project.layers)  # one copy for every brief: fonts are MBs
     for brief_id in project.series():
         past = None if run.force else Previous.read(out_dir / brief_id)
         if brief_id not in ids or _unchanged(past, snapshot, brief_id, pdf):
@@ -132,7 +135,10 @@ def _prepare_briefs(
                 kept.append(KeptBrief(brief_id, past.manifest))
             continue
         sub = replace(project, brief=brief_id)
-        ready = prepare(sub, pdf, run, snapshot, past, laps=laps, prefix=f"{brief_id}/")
+        ready = prepare(
+            sub, pdf, run, snapshot, past, laps=laps, prefix=f"{brief_id}/",
+            theme_assets=theme_assets,
+        )  # fmt: skip
         prepared.append(replace(ready, snapshot=_brief_snapshot(ready, snapshot)))
     return kept, prepared
 
@@ -142,15 +148,15 @@ def _gather_built(
     ready: Prepared,
     pdf: PdfSettings,
     fresh: dict[str, Typeset],
-    web: dict[str, bytes],
+    web: dict[str, Payload],
     word: WordEdition,
 ) -> None:
     """Add a rebuilt brief's files (under its folder), records and index entry."""
     summary = brief_summary(ready.rendered.checked.brief)
     own_documents, own = finish(ready, pdf, fresh, web, word, summary)
     brief_id = ready.prefix.rstrip("/")
-    for name, data in own.items():
-        gathered.artifacts.add(f"{brief_id}/{name}", data, f"brief {brief_id}")
+    for name in own:
+        gathered.artifacts.add(f"{brief_id}/{name}", own.payload(name), f"brief {brief_id}")
     gathered.documents |= {f"{brief_id}/{stem}": r for stem, r in own_documents.items()}
     gathered.entries.append(SeriesEntry(brief_id, summary))
 
@@ -176,7 +182,7 @@ def _add_series_files(
 ) -> None:
     """Add the series pages, the series manifest and, for a shard, its record."""
     gathered.artifacts.update(series_pages(project, gathered.entries, built_at), "series pages")
-    records = gathered.records | {n: ArtifactRecord.of(d) for n, d in gathered.artifacts.items()}
+    records = gathered.records | artifact_records(gathered.artifacts)
     manifest = Manifest(
         product_id="series",
         version=str(len(gathered.entries)),

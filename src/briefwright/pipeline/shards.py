@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from briefwright.errors import BriefError, Location
 from briefwright.files import regular_files
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, Manifest
-from briefwright.output.write import write_artifacts
+from briefwright.output.spool import Payload, Spooled
+from briefwright.output.write import Artifacts, write_artifacts
 from briefwright.typeset.worker import Job
 
 if TYPE_CHECKING:
@@ -83,22 +84,25 @@ def assemble(shards: list[Path], out_dir: Path) -> list[Path]:
     _refuse_mismatch(records, shards)
     owner = {stem: folder for folder, record in zip(shards, records, strict=True)
              for stem in record["typeset"]}  # fmt: skip
-    files: dict[str, bytes] = {}
+    files: dict[str, Spooled] = {}  # each file where a shard wrote it, not in memory
     for folder in shards:
         for path in regular_files(folder):
             name = path.relative_to(folder).as_posix()
             if name == SHARD_FILE or name.endswith(MANIFEST):
                 continue
-            data = path.read_bytes()
             if name.endswith(".pdf") and owner.get(name.removesuffix(".pdf")) != folder:
                 _refuse(f"{folder}: {name} was typeset by another shard", folder)
-            if files.setdefault(name, data) != data:
+            found = Spooled.of_file(path)
+            if files.setdefault(name, found).sha256 != found.sha256:
                 _refuse(f"{name} differs between the shards: they are not of one build", folder)
     missing = sorted(stem for stem in _documents(shards[0]) if f"{stem}.pdf" not in files)
     if missing:
         _refuse(f"no shard typeset {missing[0]}; assemble every shard of the build", shards[0])
-    files |= _manifests(shards, owner, files)
-    return write_artifacts(out_dir, dict(sorted(files.items())))
+    merged: dict[str, Payload] = {**files, **_manifests(shards, owner, files)}
+    artifacts = Artifacts()
+    for name in sorted(merged):
+        artifacts.add(name, merged[name], "the shards")
+    return write_artifacts(out_dir, artifacts)
 
 
 def _read_shard(folder: Path) -> dict[str, Any]:
@@ -136,7 +140,7 @@ def _documents(folder: Path) -> list[str]:
 
 
 def _manifests(
-    shards: list[Path], owner: dict[str, Path], files: dict[str, bytes]
+    shards: list[Path], owner: dict[str, Path], files: dict[str, Spooled]
 ) -> dict[str, bytes]:
     """Return the build's manifests, each completed with the records of the documents the
     other shards typeset; a series' manifest last, over its briefs' completed manifests."""
@@ -159,7 +163,8 @@ def _manifests(
             assert theirs is not None
             documents[stem] = theirs.documents[stem]
             pdf = f"{stem}.pdf"
-            artifacts[pdf] = ArtifactRecord.of(files[f"{prefix}{pdf}"])
+            typeset = files[f"{prefix}{pdf}"]
+            artifacts[pdf] = ArtifactRecord(typeset.sha256, typeset.size)
         for other, data in made.items():  # a series' manifest records its briefs' manifests
             inner = other.removeprefix(prefix)
             if other.startswith(prefix) and inner in artifacts:

@@ -12,9 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from briefwright.figures.dates import Period, Precision
 from briefwright.figures.numbering import TIMELINE, number_figures, reading_order
 from briefwright.figures.style import FigureStyle
-from briefwright.figures.timeline import draw_timeline
+from briefwright.figures.timeline import TimelineWords, draw_timeline
 from briefwright.model.brand import Colors
 from briefwright.model.brief import Brief
 from briefwright.render.labels import Labels
@@ -113,7 +114,50 @@ def _timeline_svg(
     return draw_timeline(
         events, tracks, labels=labels, notes=first or None, style=style,
         other_track=t("timeline_other_track"), figure_id=f"figure-{TIMELINE}-{int(style.width)}",
+        words=timeline_words(t),
     )  # fmt: skip
+
+
+#: Babel's skeletons for a date beside a mark, by how much of it is known: `8 Sept 2022`.
+SHORT_SKELETONS = {Precision.DAY: "yMMMd", Precision.MONTH: "yMMM", Precision.YEAR: "y"}
+
+
+def timeline_words(t: Labels) -> TimelineWords:
+    """Return the timeline's words in the labels' language: dates as Babel writes them for
+    its locale (in full, and short beside the marks), months as its abbreviations."""
+
+    def title(count: int, first: str, last: str) -> str:
+        if first == last:
+            return t("timeline_svg_title_one_date", count=count)
+        return t("timeline_svg_title", count=count, first=first, last=last)
+
+    def short_date(period: Period) -> str:
+        return t.date_skeleton(period.start, SHORT_SKELETONS[period.precision])
+
+    months = t.locale.months["format"]["abbreviated"]
+    return TimelineWords(
+        date=lambda period: t.date(_iso(period)),
+        short_date=short_date,
+        title=title,
+        precision={
+            Precision.MONTH: t("timeline_svg_known_month"),
+            Precision.YEAR: t("timeline_svg_known_year"),
+        },
+        year_inferred=t("timeline_svg_year_inferred"),
+        list_separator=t("list_separator"),
+        event=t("timeline_svg_event"),
+        lane=t("timeline_svg_lane"),
+        separator=t("timeline_svg_event_separator"),
+        tooltip=t("timeline_svg_tooltip"),
+        months=(months[4], months[7], months[10]),
+        legend={key: t(f"timeline_legend_{key}") for key in ("day", "band", "inferred")},
+    )
+
+
+def _iso(period: Period) -> str:
+    """Return a period as the partial ISO date it was written as: 2022, 2022-09, 2022-09-08."""
+    length = {Precision.YEAR: 4, Precision.MONTH: 7, Precision.DAY: 10}[period.precision]
+    return period.start.isoformat()[:length]
 
 
 def _chart_svg(figure_id: str, brief: Brief, layers: tuple[Path, ...], style: FigureStyle) -> str:

@@ -37,6 +37,8 @@ LABELS_CSS = "assets/labels.css"
 FALLBACK = "en"
 #: CLDR skeletons for a date as precise as its source allows: year, month, day.
 _SKELETONS = {1: "y", 2: "yMMMM", 3: "yMMMMd"}
+Day = date  # the method `date` hides the type inside the class
+
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -77,7 +79,11 @@ class Labels:
         text = value.isoformat()[:10] if isinstance(value, date | datetime) else value
         parts = [int(part) for part in text.split("-")]
         day = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-        return str(format_skeleton(_SKELETONS[len(parts)], day, locale=self.locale))
+        return self.date_skeleton(day, _SKELETONS[len(parts)])
+
+    def date_skeleton(self, day: Day, skeleton: str) -> str:
+        """Format a date by a CLDR skeleton (`yMMMd`) in this language's own order."""
+        return str(format_skeleton(skeleton, day, locale=self.locale))
 
     def numbers(self, numbers: list[int]) -> str:
         """Join note numbers as the language lists them (`11, 12, 15`; `11、12、15`)."""

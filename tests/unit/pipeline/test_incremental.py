@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,26 @@ def test_damaged_artifact_is_rebuilt(project: tuple[Path, Path, Path]) -> None:
     built = _built(project)
     assert built.produced.typeset == ("onepagers/co-development",)
     assert (out / "onepagers" / "co-development.pdf").is_file()
+
+
+def test_an_artifact_changed_in_place_is_made_again(project: tuple[Path, Path, Path]) -> None:
+    """A byte changed in an artifact, its size kept, is found by its SHA-256: the build is
+    not up to date, and the file is written again."""
+    page = project[2] / "brief.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"<html", b"<HTML", 1))
+    assert page.stat().st_size == len(original)
+    _built(project)
+    assert page.read_bytes() == original
+
+
+def test_a_fifo_in_place_of_an_artifact_is_rebuilt_not_read(
+    project: tuple[Path, Path, Path],
+) -> None:
+    """A FIFO where an artifact was is not opened (that would block): it is replaced."""
+    page = project[2] / "brief.html"
+    original = page.read_bytes()
+    page.unlink()
+    os.mkfifo(page)
+    _built(project)
+    assert page.read_bytes() == original
