@@ -21,6 +21,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -91,10 +92,11 @@ def typeset_all(
                 args=(group, layers, dict(made or {}), pdf, limits, send, scratch),
                 daemon=True,
             )
-            process.start()
+            with _interrupts_held():
+                process.start()
+                deadline = time.monotonic() + limits.timeout
+                running[receive] = _Worker(process, deadline, f"{group[0].stem}.pdf")
             send.close()
-            deadline = time.monotonic() + limits.timeout
-            running[receive] = _Worker(process, deadline, f"{group[0].stem}.pdf")
         return dict(_collect(running, limits, progress or (lambda event, stem: None)))
     finally:
         for connection, worker in running.items():
@@ -103,6 +105,33 @@ def typeset_all(
             worker.process.join()
             connection.close()
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while a worker starts and is recorded, then act on them.
+
+    An interrupt in between left a worker nobody killed: it went on typesetting into the
+    folder the clean-up was removing, and fontconfig printed "Cannot load default config
+    file" under the one-line message (seen at 1.5 s on a loaded machine, when starting a
+    worker waits for the fork server to finish importing WeasyPrint). Python runs signal
+    handlers in the main thread whichever thread the signal reaches, so the handlers are
+    swapped for ones that only note the signal; off the main thread (serve's builds) the
+    handlers cannot be swapped, and those builds stop by their own means.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {signum: signal.signal(signum, lambda n, _: noted.append(n)) for signum in held}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        if noted:
+            signal.raise_signal(noted[0])
 
 
 @dataclass

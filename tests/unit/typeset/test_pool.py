@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
+import signal
+
 import pytest
 
 from briefwright.errors import BriefError, Location
@@ -82,3 +86,28 @@ def test_a_crash_says_how_the_worker_ended(exitcode: int, how: str) -> None:
     worker = _Worker(_Ended(exitcode), 0.0, "brief.pdf")
     diagnostic = _died(worker, Limits())
     assert f"({how})" in diagnostic.message and diagnostic.location == Location("brief.pdf")
+
+
+def test_an_interrupt_while_a_worker_starts_leaves_no_worker_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SIGINT that comes while a worker is starting takes effect once the worker is
+    recorded, so the clean-up kills it with the others: none goes on typesetting."""
+    started: list[multiprocessing.process.BaseProcess] = []
+    real_start = multiprocessing.context.ForkServerProcess.start
+
+    def start_then_interrupt(process: multiprocessing.context.ForkServerProcess) -> None:
+        real_start(process)
+        started.append(process)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(multiprocessing.context.ForkServerProcess, "start", start_then_interrupt)
+    jobs = [Job("one", PAGE.format("first")), Job("two", PAGE.format("second"))]
+    # Python's own handler: the CLI's (installed when a test imports it) raises another type.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            typeset_all(jobs, LAYERS, PdfSettings(), 2, Limits())
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert len(started) == 1 and not started[0].is_alive()
