@@ -226,7 +226,8 @@ CODES: dict[str, Code] = {
              "darken the text colour or lighten its background"),
         Code("BW171", _E,
              "the brand names a font family that is neither bundled nor supplied, a logo that "
-             "is not SVG or PNG, a font that is not TTF or OTF, or two files of one name",
+             "is not SVG or PNG (or an SVG that refers to files or URLs outside itself), a "
+             "font that is not TTF or OTF, or two files of one name",
              "fix the name or the file the message points at"),
         Code("BW180", _W, "in a series, a source of the library that no brief cites",
              "cite it, or remove it from content/sources/"),

@@ -282,13 +282,15 @@ class Colours:
 
 @dataclass(frozen=True)
 class Logo:
-    """The logo printed in the first page's header (PNG or JPEG)."""
+    """The logo printed in the first page's header: PNG or JPEG, and for an SVG logo the
+    SVG too (Word 2016 and later draw it; `data` is then its PNG for other readers)."""
 
     data: bytes
     content_type: Literal["image/png", "image/jpeg"]
     alt: str
     width_mm: float
     height_mm: float
+    svg: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def _add_headers_and_footers(document: Document, package: _Package) -> None:
         header_rels = Relationships()
         picture = Picture(
             png_id=header_rels.add("image", f"media/logo.{extension}"),
-            svg_id=None,
+            svg_id=header_rels.add("image", "media/logo.svg") if logo.svg else None,
             drawing_id=_LOGO_DRAWING_ID,
             name="Logo",
             alt=logo.alt,
@@ -136,6 +136,8 @@ def _add_headers_and_footers(document: Document, package: _Package) -> None:
         logo_run = f"<w:r>{rpr(lang=meta.language)}{inline_picture(picture)}</w:r>"
         package.add("word/_rels/header1.xml.rels", header_rels.xml())
         package.add(f"word/media/logo.{extension}", logo.data)
+        if logo.svg:
+            package.add("word/media/logo.svg", logo.svg)
     package.add("word/header1.xml", header_xml(meta, meta.first_page, logo_run), "header")
     package.add("word/header2.xml", header_xml(meta, meta.other_pages), "header")
     package.add("word/footer1.xml", footer_xml(meta, meta.first_page), "footer")

@@ -255,8 +255,10 @@ def stronger_verbs(statement: Statement, entities: Entities = ()) -> Iterator[Fi
     firmed: dict[str, str] = {}
     for pair in VERB_PAIRS:
         strong = _first_form(pair.strong, statement.text)
+        if strong is None:  # most statements: then the quotes need no search
+            continue
         weak = _first_form(pair.weak, quotes)
-        if strong and weak and not _first_form(pair.strong, quotes):
+        if weak and not _first_form(pair.strong, quotes):
             firmed.setdefault(strong, weak)
     for strong, weak in firmed.items():
         message = (

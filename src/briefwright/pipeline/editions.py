@@ -10,7 +10,6 @@ build, like an unchanged PDF.
 from __future__ import annotations
 
 import hashlib
-import struct
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,11 +26,10 @@ from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import Edition, Fonts, read_fonts
+from briefwright.render.word.edition import Edition, Fonts, read_fonts, supplied_fonts
+from briefwright.render.word.logo import word_logo
 from briefwright.render.word.onepager import onepager_document
 from briefwright.settings import PdfSettings
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @dataclass(frozen=True)
@@ -73,13 +71,15 @@ def word_edition(
     """Return the .docx of every target, keeping a previous one whose key is unchanged: the
     key covers the document's HTML (its words, numbers and labels), the assets the build
     made from the brand, the paper and the embedded faces."""
-    fonts = read_fonts(layers)
+    fonts = {**read_fonts(layers), **supplied_fonts(brief.brand, made)}
     figures = draw_figures(brief, labels, layers)
     fonts_dir = next(
         (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),
         None,
     )
-    edition = Edition(fonts, _logo(brief, made), pdf.paper, figures=figures, fonts_dir=fonts_dir)
+    edition = Edition(
+        fonts, _logo(brief, made, fonts_dir), pdf.paper, figures=figures, fonts_dir=fonts_dir
+    )
     files: dict[str, Payload] = {}
     keys: dict[str, str] = {}
     kept: list[str] = []
@@ -110,13 +110,11 @@ def _word_key(html: str, made: dict[str, bytes], pdf: PdfSettings, fonts: Fonts)
     return digest.hexdigest()
 
 
-def _logo(brief: Brief, made: dict[str, bytes]) -> Logo | None:
-    """Return the brand's logo for the Word edition's first page, 12 mm high: a PNG only
-    (Word draws a raster picture; an SVG logo is left out of the Word edition)."""
+def _logo(brief: Brief, made: dict[str, bytes], fonts_dir: Path | None) -> Logo | None:
+    """Return the brand's logo for the Word edition's first page (render/word/logo.py)."""
     logo = brief.brand.logo
     path = logo_url(brief.brand)
     data = made.get(f"assets/{path}") if path else None
-    if logo is None or data is None or data[:8] != PNG_SIGNATURE:
+    if logo is None or data is None:
         return None
-    width, height = struct.unpack(">II", data[16:24])
-    return Logo(data, "image/png", logo.alt, 12.0 * width / max(height, 1), 12.0)
+    return word_logo(data, logo.alt, fonts_dir)

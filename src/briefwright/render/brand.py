@@ -19,6 +19,7 @@ from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.files import read_regular
 from briefwright.model.brand import Brand, Colors
 from briefwright.render.labels import css_string
+from briefwright.render.svgrefs import outside_references, parse_svg
 
 ASSETS = "assets"
 BRAND_ASSETS = f"{ASSETS}/brand"
@@ -190,4 +191,23 @@ def _read_brand_file(brand: Brand, content: Path, name: str) -> bytes:
             f"the brand names {path}, which is not in the content folder; add it or fix the path"
         )
         raise BriefError([Diagnostic("BW004", message, where)])
-    return read_regular(content / path, content)
+    data = read_regular(content / path, content)
+    if brand.logo is not None and path == brand.logo.path and name.lower().endswith(".svg"):
+        _refuse_an_unsafe_logo(data, where)
+    return data
+
+
+def _refuse_an_unsafe_logo(svg: bytes, where: Location) -> None:
+    """Refuse (BW171) an SVG logo that is not SVG, or that refers outside itself: it would
+    be read while rendering, and it draws differently wherever the file is missing."""
+    root = parse_svg(svg)
+    if root is None:
+        message = "the logo is not an SVG document; fix the file, or use a PNG"
+        raise BriefError([Diagnostic("BW171", message, where)])
+    outside = outside_references(root)
+    if outside:
+        message = (
+            f"the SVG logo refers to {outside[0][:80]!r} outside itself; put the picture in "
+            "the SVG (a data: URI) or use a PNG"
+        )
+        raise BriefError([Diagnostic("BW171", message, where)])

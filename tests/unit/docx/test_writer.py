@@ -16,6 +16,7 @@ from briefwright.docx.model import (
     Cell,
     Document,
     Endnote,
+    Logo,
     NoteMention,
     NoteRef,
     Paragraph,
@@ -271,3 +272,16 @@ def test_a_document_without_text_still_writes() -> None:
     """An empty paragraph is a valid document."""
     data = write_docx(_document(Paragraph("Normal", (Text(""),))))
     assert docx.Document(io.BytesIO(data)).paragraphs[0].text == ""
+
+
+def test_an_svg_logo_is_the_header_picture_with_its_png() -> None:
+    """A logo with an SVG is embedded as both, the SVG in Office's extension."""
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 1"><rect width="4"/></svg>'
+    mark = Logo(samples.png(8, 2), "image/png", "House", 48, 12, svg)
+    document = replace(samples.sample_onepager(), brand=replace(samples.brand(), logo=mark))
+    package = Package(write_docx(document))
+    header = package.text("word/header1.xml")
+    assert "asvg:svgBlip" in header and 'descr="House"' in header
+    rels = package.text("word/_rels/header1.xml.rels")
+    assert 'Target="media/logo.png"' in rels and 'Target="media/logo.svg"' in rels
+    assert package.zip.read("word/media/logo.svg") == svg

@@ -10,6 +10,8 @@ from briefwright.errors import BriefError
 from briefwright.model.brand import Brand, Colors, contrast_ratio
 from briefwright.render.brand import brand_assets, brand_stylesheet, font_faces, logo_url
 
+LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"><rect width="2"/></svg>'
+
 
 def test_default_brand_keeps_the_house_palette() -> None:
     """brand.css sets the theme's custom properties, and the running heads' colour as a
@@ -35,8 +37,9 @@ def test_supplied_fonts_and_logo_are_copied_from_the_content(tmp_path: Path) -> 
     """A brand's own font files, licence and logo go under assets/brand/, read from the
     content folder; fonts.css points the role at them."""
     (tmp_path / "brand").mkdir()
-    for name in ("My-Regular.ttf", "OFL.txt", "logo.svg"):
+    for name in ("My-Regular.ttf", "OFL.txt"):
         (tmp_path / "brand" / name).write_bytes(name.encode())
+    (tmp_path / "brand" / "logo.svg").write_bytes(LOGO)
     brand = Brand.model_validate({
         "logo": {"path": "brand/logo.svg", "alt": "Org"},
         "typography": {
@@ -50,7 +53,7 @@ def test_supplied_fonts_and_logo_are_copied_from_the_content(tmp_path: Path) -> 
         "assets/brand.css", "assets/brand/My-Regular.ttf", "assets/brand/OFL.txt",
         "assets/brand/logo.svg", "assets/fonts.css",
     ]  # fmt: skip
-    assert assets["assets/brand/logo.svg"] == b"logo.svg"
+    assert assets["assets/brand/logo.svg"] == LOGO
     fonts_css = assets["assets/fonts.css"].decode()
     assert 'font-family: "BW Sans"; src: url("brand/My-Regular.ttf")' in fonts_css
     assert logo_url(brand) == "brand/logo.svg"
@@ -75,3 +78,32 @@ def test_contrast_ratio_matches_wcag() -> None:
     """Black on white is 21:1; the house primary on white passes AA."""
     assert round(contrast_ratio("#000000", "#ffffff"), 2) == 21.0
     assert contrast_ratio("#123a63", "#ffffff") > 4.5
+
+
+@pytest.mark.parametrize(
+    ("svg", "problem"),
+    [
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>',
+         "refers to 'file:///etc/passwd' outside itself"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">'
+         b'<use x:href="https://example.org/m.svg#m"/></svg>', "refers to 'https://example.org"),
+        (b'<svg xmlns="http://www.w3.org/2000/svg"><style>rect{fill:url(p.svg#p)}</style></svg>',
+         "refers to 'p.svg#p'"),
+        (b"<html><body>not a logo</body></html>", "the logo is not an SVG document"),
+    ],
+)  # fmt: skip
+def test_an_svg_logo_must_hold_all_it_draws(tmp_path: Path, svg: bytes, problem: str) -> None:
+    """An SVG logo that refers to a file or URL outside itself, or is not SVG, is BW171 at
+    the logo's path, before anything is typeset; fragments and data: URIs are its own."""
+    (tmp_path / "logo.svg").write_bytes(svg)
+    brand = Brand.model_validate({"logo": {"path": "logo.svg", "alt": "x"}})
+    with pytest.raises(BriefError) as caught:
+        brand_assets(brand, tmp_path)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BW171" and problem in diagnostic.message
+    assert diagnostic.location is not None
+    assert diagnostic.location.path == str(tmp_path / "logo.svg")
+    inside = (b'<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="g"/></defs><use href="#g"/>'
+              b'<image href="data:image/png;base64,iVBORw0KGgo="/></svg>')  # fmt: skip
+    (tmp_path / "logo.svg").write_bytes(inside)
+    assert brand_assets(brand, tmp_path)["assets/brand/logo.svg"] == inside

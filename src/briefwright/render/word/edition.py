@@ -9,12 +9,15 @@ files and the logo. Content stays text: never a field, a hyperlink or a macro.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import MappingProxyType
+
+from fontTools.ttLib import TTFont
 
 from briefwright.docx.model import (
     Brand,
@@ -39,6 +42,7 @@ from briefwright.docx.model import (
 )
 from briefwright.evidence.coverage import independent_origins
 from briefwright.files import read_regular
+from briefwright.model.brand import Brand as BrandModel
 from briefwright.model.brief import Brief, Cited, Fact, Recommendation, TimelineEvent
 from briefwright.model.brief import Judgment as BriefJudgment
 from briefwright.model.source import Source
@@ -64,6 +68,47 @@ _PAPER_MM = {Paper.A4: (210.0, 297.0), Paper.LETTER: (215.9, 279.4)}
 _SLOT = re.compile("\ue000(\\w+)\ue001")  # a run's place in a label (private-use marks)
 
 Fonts = Mapping[str, Mapping[FontFace, bytes]]
+
+
+#: The faces a supplied family's files may be, by (weight, style); a 600 face makes the
+#: family's SemiBold, as the bundled Noto Sans SemiBold is.
+_SUPPLIED_FACES: Mapping[tuple[int, str], tuple[str, FontFace]] = MappingProxyType({
+    (400, "normal"): ("", "regular"), (700, "normal"): ("", "bold"),
+    (400, "italic"): ("", "italic"), (700, "italic"): ("", "bold_italic"),
+    (600, "normal"): (" SemiBold", "regular"),
+})  # fmt: skip
+_TRUETYPE = (b"\x00\x01\x00\x00", b"true")
+_RESTRICTED_EMBEDDING = 0x0002  # OS/2 fsType: the licence forbids embedding
+
+
+def supplied_fonts(brand: BrandModel, made: Mapping[str, bytes]) -> Fonts:
+    """Return the faces of the families the project supplies, as the Word edition embeds
+    them: read from the assets the build made (`assets/brand/<file>`), TrueType only (Word
+    embeds no CFF-flavoured OpenType), never a face whose licence forbids embedding; 400
+    and 700 upright and italic, and 600 as the family's SemiBold. A family without a 400
+    upright face is left out: Word then sets the bundled family, as the PDF would not."""
+    faces: dict[str, dict[FontFace, bytes]] = {}
+    for font in brand.typography.fonts:
+        for file in font.files:
+            place = _SUPPLIED_FACES.get((file.weight, file.style))
+            data = made.get(f"assets/brand/{PurePosixPath(file.path).name}")
+            if place is None or data is None or not _embeddable(data):
+                continue
+            suffix, face = place
+            faces.setdefault(font.family + suffix, {})[face] = data
+    return {family: held for family, held in faces.items() if "regular" in held}
+
+
+def _embeddable(data: bytes) -> bool:
+    """Return True for a TrueType font whose licence allows embedding."""
+    if data[:4] not in _TRUETYPE:
+        return False
+    try:
+        font = TTFont(io.BytesIO(data), lazy=True)
+        fs_type = int(font["OS/2"].fsType) if "OS/2" in font else 0
+    except Exception:
+        return False
+    return not fs_type & _RESTRICTED_EMBEDDING
 
 
 def read_fonts(layers: tuple[Path, ...]) -> Fonts:

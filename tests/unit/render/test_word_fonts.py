@@ -1,0 +1,71 @@
+"""Tests for briefwright.render.word.edition's fonts: the families a project supplies are
+embedded in the Word edition as its bundled ones are."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+
+from fontTools.ttLib import TTFont
+
+from briefwright.docx.writer import write_docx
+from briefwright.model.brand import Brand
+from briefwright.render.word.edition import supplied_fonts
+from tests.conftest import TEMPLATES
+from tests.unit.docx import samples
+
+FONTS = TEMPLATES / "assets" / "fonts"
+
+
+def _brand(*files: tuple[str, int, str]) -> Brand:
+    return Brand.model_validate({
+        "typography": {
+            "fonts": [{"family": "House Sans", "license": "brand/OFL.txt",
+                       "files": [{"path": f"brand/{name}", "weight": weight, "style": style}
+                                 for name, weight, style in files]}],
+            "headings": {"family": "House Sans"},
+        },
+    })  # fmt: skip
+
+
+def _made(*names: str) -> dict[str, bytes]:
+    return {f"assets/brand/{name}": (FONTS / name).read_bytes() for name in names}
+
+
+def _restricted(name: str) -> bytes:
+    font = TTFont(FONTS / name)
+    font["OS/2"].fsType = 0x0002
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def test_supplied_truetype_faces_are_embedded_by_weight_and_style() -> None:
+    """400 and 700, upright and italic, become the family's four faces; 600 its SemiBold;
+    a CFF-flavoured OpenType file is not embedded (Word cannot)."""
+    brand = _brand(
+        ("NotoSans-Regular.ttf", 400, "normal"), ("NotoSans-Bold.ttf", 700, "normal"),
+        ("NotoSans-Italic.ttf", 400, "italic"), ("NotoSans-SemiBold.ttf", 600, "normal"),
+        ("NotoSansCJKjp-Regular-JIS.otf", 700, "italic"),
+    )  # fmt: skip
+    made = _made("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
+                 "NotoSans-SemiBold.ttf", "NotoSansCJKjp-Regular-JIS.otf")  # fmt: skip
+    fonts = supplied_fonts(brand, made)
+    assert sorted(fonts) == ["House Sans", "House Sans SemiBold"]
+    assert sorted(fonts["House Sans"]) == ["bold", "italic", "regular"]
+    assert fonts["House Sans"]["regular"] == made["assets/brand/NotoSans-Regular.ttf"]
+    document = replace(samples.sample_onepager(), brand=replace(
+        samples.brand(), sans="House Sans", fonts={**samples.font_bytes(), **fonts}))  # fmt: skip
+    with zipfile.ZipFile(io.BytesIO(write_docx(document))) as package:
+        font_table = package.read("word/fontTable.xml").decode()
+    assert '<w:font w:name="House Sans">' in font_table and "w:embedBold" in font_table
+
+
+def test_a_face_whose_licence_forbids_embedding_is_left_out() -> None:
+    """OS/2 fsType 0x0002 (restricted licence embedding) keeps a face out; a family left
+    without its 400 upright face is left out whole (Word sets the bundled one)."""
+    brand = _brand(("Restricted.ttf", 400, "normal"), ("NotoSans-Bold.ttf", 700, "normal"))
+    made = _made("NotoSans-Bold.ttf") | {"assets/brand/Restricted.ttf": _restricted(
+        "NotoSans-Regular.ttf")}  # fmt: skip
+    assert supplied_fonts(brand, made) == {}

@@ -1,0 +1,51 @@
+"""Tests for briefwright.render.word.logo: the brand's logo in the Word edition."""
+
+from __future__ import annotations
+
+import struct
+
+from briefwright.render.word.logo import PNG_SIGNATURE, self_contained, word_logo
+from tests.conftest import TEMPLATES
+
+FONTS = TEMPLATES / "assets" / "fonts"
+LOGO = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    b'viewBox="0 0 300 100"><defs><linearGradient id="g"><stop offset="0"/></linearGradient>'
+    b'</defs><rect width="300" height="100" fill="url(#g)"/>'
+    b'<image href="file:///etc/passwd" width="10" height="10"/>'
+    b'<use xlink:href="https://example.org/mark.svg#m"/><use href="#g"/>'
+    b'<circle r="5" style="fill: url(http://example.org/x.svg#p)"/>'
+    b"<style>rect { filter: url('/tmp/f.svg#f') }</style></svg>"
+)
+
+
+def test_an_svg_logo_keeps_its_shape_and_gains_a_png() -> None:
+    """An SVG logo is embedded as SVG with a PNG drawn from it, 12 mm high, as wide as
+    its viewBox says (3:1 gives 36 mm)."""
+    logo = word_logo(LOGO, "House", FONTS)
+    assert logo is not None and logo.svg is not None
+    assert logo.data.startswith(PNG_SIGNATURE) and logo.content_type == "image/png"
+    width, height = struct.unpack(">II", logo.data[16:24])
+    assert abs(width / height - 3) < 0.05
+    assert (logo.width_mm, logo.height_mm) == (36.0, 12.0) and logo.alt == "House"
+
+
+def test_references_outside_the_svg_are_removed_before_it_is_drawn() -> None:
+    """Files and URLs (href, xlink:href, url() in attributes and styles) go; references
+    inside the SVG (#g) stay."""
+    svg = self_contained(LOGO)
+    assert svg is not None
+    text = svg.decode("utf-8")
+    for outside in ("/etc/passwd", "example.org", "/tmp/f.svg"):
+        assert outside not in text
+    assert 'fill="url(#g)"' in text and 'href="#g"' in text
+
+
+def test_a_png_logo_is_kept_and_anything_else_is_left_out() -> None:
+    """A PNG stays as it is; a file that is neither PNG nor SVG gives no Word logo."""
+    png = PNG_SIGNATURE + b"\0\0\0\rIHDR" + struct.pack(">II", 200, 50) + b"\0" * 8
+    logo = word_logo(png, "House", None)
+    assert logo is not None and logo.data == png and logo.svg is None
+    assert logo.width_mm == 48.0
+    assert word_logo(b"<html/>", "House", None) is None
+    assert word_logo(b"\x00\x01 not a picture", "House", None) is None
