@@ -110,7 +110,7 @@ def typesetting_site(built: Path, site: Path) -> Path:
     """Return a copy of a build whose assets are those typesetting reads (the full TTF
     faces, fonts.css pointing at them), not the HTML edition's WOFF2 subsets: raw WeasyPrint
     gets the same HTML and the same fonts as briefwright's workers."""
-    from briefwright.pipeline.build import render_site
+    from briefwright.pipeline.prepare import render_site
     from briefwright.settings import Project
 
     shutil.copytree(built, site, ignore=shutil.ignore_patterns("*.pdf", "assets"))

@@ -23,7 +23,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, Request, Route, expect, sync_playwright
 
 from briefwright.evidence.quotes import normalise, quote_parts
-from briefwright.pipeline.build import Built, render_site
+from briefwright.pipeline.build import Built
+from briefwright.pipeline.prepare import render_site
 from briefwright.render.notes import NoteIndex
 from briefwright.render.sources import source_page_path
 from briefwright.settings import PdfSettings

@@ -1,7 +1,9 @@
 """Turn a project into the brief's artifacts: load, check, render, typeset, write.
 
-Everything is read and made in memory first; only the last step writes, so a build that
-fails at any stage leaves the previous output untouched. A build first asks the previous
+Everything is read and made in memory first (prepare.py: load, check, render; then the
+typesetting pool beside the Word and web editions; finish.py: artifacts and manifest); only
+the last step writes, so a build that fails at any stage leaves the previous output
+untouched. A build first asks the previous
 manifest what it can skip: everything, when nothing changed; otherwise each PDF whose HTML
 and typesetting inputs are unchanged.
 """
@@ -13,47 +15,31 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from briefwright.errors import BriefError, Diagnostic
-from briefwright.files import read_regular, regular_files
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import (
-    MANIFEST,
-    ArtifactRecord,
     DocumentRecord,
-    Manifest,
-    sha256,
-    tool_versions,
 )
-from briefwright.output.spool import Payload, Spool, digest
+from briefwright.output.spool import Payload, Spool
 from briefwright.output.write import Artifacts, check_writable, write_artifacts
-from briefwright.pipeline.checked import Checked, load_and_check
-from briefwright.pipeline.clock import build_time
+from briefwright.pipeline.checked import Checked
+from briefwright.pipeline.clock import Stopwatch
 from briefwright.pipeline.editions import WordEdition, web_edition_assets, word_edition
+from briefwright.pipeline.finish import finish
 from briefwright.pipeline.incremental import (
-    MAX_INPUT_BYTES,
     Kept,
-    Plan,
     Previous,
     Snapshot,
-    plan_reuse,
     take_snapshot,
     up_to_date_notice,
 )
 from briefwright.pipeline.locate import locate_missing_glyphs
+from briefwright.pipeline.prepare import Prepared, Rendered, prepare
 from briefwright.pipeline.scratch import enter_scratch
-from briefwright.pipeline.targets import Target, render_pages, select_targets
-from briefwright.render.brand import brand_assets
-from briefwright.render.html import document_labels
-from briefwright.render.labels import LABELS_CSS, Labels
-from briefwright.render.notes import NoteIndex
-from briefwright.render.sources import render_source_page, source_page_path
 from briefwright.settings import Limits, PdfSettings, Project
 from briefwright.typeset.pool import Progress, typeset_all, warm_up
-from briefwright.typeset.worker import Job, Typeset
-
-ASSETS = "assets"
+from briefwright.typeset.worker import Typeset
 
 
 @dataclass(frozen=True)
@@ -73,22 +59,6 @@ class RunOptions:
     web_fonts: bool = True
     """Cut the HTML edition's fonts to WOFF2 subsets; `serve` keeps the full faces, so an
     edit that brings a new character needs no new subset."""
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """A checked brief's documents as HTML, with the assets they link to: the templates'
-    files and the ones made from the brand and labels (`made`, also in `assets`)."""
-
-    checked: Checked
-    built_at: datetime
-    targets: list[Target]
-    pages: dict[str, str]
-    assets: dict[str, bytes]
-    made: dict[str, bytes]
-    labels: Labels
-    source_pages: dict[str, str]
-    """The HTML edition's page of each source, by path (`sources/<id>.html`)."""
 
 
 @dataclass(frozen=True)
@@ -190,7 +160,7 @@ def produce(
 ) -> Produced:
     """Make every artifact and the manifest in memory, reusing unchanged PDFs of `previous`."""
     laps = Stopwatch()
-    prepared = prepare(project, pdf, run, snapshot, previous, checked, laps)
+    prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps)
     fresh, editions = typeset_with_editions([prepared], project, pdf, run)
     laps.lap("typeset PDFs, web fonts and Word")
     documents, artifacts = finish(prepared, pdf, fresh, *editions[0])
@@ -207,50 +177,6 @@ def produce(
         timings=laps.laps,
         warnings=prepared.rendered.checked.warnings,
     )
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """One brief ready to typeset: rendered, its reuse planned, its typesetting jobs (their
-    stems under `prefix`, the brief's folder in a series), and what it carries over."""
-
-    project: Project
-    snapshot: Snapshot
-    rendered: Rendered
-    plan: Plan
-    jobs: list[Job]
-    carried: dict[str, Kept]
-    previous: Previous | None
-    versions: dict[str, object]
-    prefix: str = ""
-
-
-def prepare(
-    project: Project,
-    pdf: PdfSettings,
-    run: RunOptions,
-    snapshot: Snapshot,
-    previous: Previous | None = None,
-    checked: Checked | None = None,
-    laps: Stopwatch | None = None,
-    prefix: str = "",
-    theme_assets: dict[str, bytes] | None = None,
-) -> Prepared:
-    """Load, check and render one brief, and plan which of its PDFs to typeset again
-    (`theme_assets`: the templates' assets, when the caller has read them already)."""
-    rendered = render_site(project, run.only, snapshot.epoch, checked, laps, theme_assets)
-    plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
-    # Read while the fork server may still be importing WeasyPrint: it reads the fonts.
-    versions = tool_versions(rendered.assets)
-    jobs = [
-        replace(t.job(rendered.pages[t.stem]), stem=prefix + t.stem, made=rendered.made)
-        for t in rendered.targets
-        if t.stem in plan.to_typeset
-    ]
-    carried = carry_over(previous, rendered, project.content)
-    if laps is not None:
-        laps.lap("source pages and reuse plan")
-    return Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
 
 
 def typeset_with_editions(
@@ -284,65 +210,6 @@ def typeset_with_editions(
         return fresh, [future.result() for future in editions]
 
 
-def finish(
-    prepared: Prepared,
-    pdf: PdfSettings,
-    fresh: dict[str, Typeset],
-    web: dict[str, Payload],
-    word: WordEdition,
-    summary: dict[str, Any] | None = None,
-) -> tuple[dict[str, DocumentRecord], Artifacts]:
-    """Return one brief's manifest records and artifacts (paths inside its folder), with
-    its manifest (and, in a series, the summary the index lists)."""
-    prefix, rendered = prepared.prefix, prepared.rendered
-    own = {stem.removeprefix(prefix): result for stem, result in fresh.items()
-           if stem.startswith(prefix)}  # fmt: skip
-    documents, artifacts = record_documents(rendered.pages, prepared.plan, own, word)
-    keep_carried(prepared.carried, documents, artifacts)
-    artifacts.update(web, "the HTML edition's assets")
-    pages = {path: html.encode("utf-8") for path, html in rendered.source_pages.items()}
-    artifacts.update(pages, "the source pages")
-    manifest = make_manifest(
-        rendered, pdf, prepared.snapshot, documents, artifacts, prepared.versions
-    )
-    if summary:
-        manifest = replace(manifest, summary=summary)
-    artifacts.add(MANIFEST, manifest.to_json(), "the manifest")
-    return documents, artifacts
-
-
-def render_site(
-    project: Project,
-    only: str | None,
-    epoch: int | None,
-    checked: Checked | None = None,
-    laps: Stopwatch | None = None,
-    theme_assets: dict[str, bytes] | None = None,
-) -> Rendered:
-    """Load and check the content (unless given), then render the documents `only` names;
-    the templates' assets are read, unless given."""
-    laps = laps or Stopwatch()
-    checked = checked or load_and_check(project.content, brief_dir=_brief_dir(project))
-    laps.lap("load and check")
-    brief = checked.brief
-    built_at = build_time(brief.metadata.as_of, epoch)
-    targets = select_targets(brief, only, project.content)
-    t = document_labels(brief, project.layers)
-    pages = render_pages(brief, targets, project.layers, built_at, t)
-    made = made_assets(brief, t, project.content)
-    laps.lap("render HTML")
-    theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
-    assets = dict(sorted((theme_assets | made).items()))
-    notes = NoteIndex(brief, t)
-    sources = {
-        source_page_path(source): render_source_page(
-            brief, source, notes, project.layers, built_at, source.publish, t
-        )
-        for source in brief.sources
-    }
-    return Rendered(checked, built_at, targets, pages, assets, made, t, sources)
-
-
 def make_editions(
     rendered: Rendered,
     carried: dict[str, Kept],
@@ -363,130 +230,3 @@ def make_editions(
     if spool is None:
         return dict(web), word
     return spool.hold(web), replace(word, files=spool.hold(word.files))
-
-
-def _brief_dir(project: Project) -> Path | None:
-    """Return a series brief's folder, or None for a project of one brief."""
-    return project.brief_root if project.brief else None
-
-
-def made_assets(brief: Brief, t: Labels, content: Path) -> dict[str, bytes]:
-    """Return the assets the build makes rather than copies: the brand's stylesheets and
-    files, and labels.css in the brief's language."""
-    return brand_assets(brief.brand, content) | {LABELS_CSS: t.stylesheet().encode("utf-8")}
-
-
-def record_documents(
-    pages: dict[str, str], plan: Plan, fresh: dict[str, Typeset], word: WordEdition
-) -> tuple[dict[str, DocumentRecord], Artifacts]:
-    """Return each document's manifest record, and its HTML, PDF and .docx as artifacts."""
-    documents: dict[str, DocumentRecord] = {}
-    artifacts = Artifacts()
-    for stem, html in pages.items():
-        kept = plan.kept.get(stem)
-        made = fresh.get(stem)
-        if kept is not None:
-            pdf, pages_count, remark = kept.pdf, kept.record.pages, kept.record.remark
-        elif made is not None:
-            pdf, pages_count, remark = made.pdf, made.pages, made.remark
-        else:  # another shard's document: its PDF and what it says come from that shard
-            pdf, pages_count, remark = None, 0, None
-        data, docx = html.encode("utf-8"), word.files[stem]
-        documents[stem] = DocumentRecord(
-            pages_count, remark, sha256(data), sha256(pdf) if pdf is not None else "",
-            plan.keys[stem], digest(docx), word.keys[stem],
-        )  # fmt: skip
-        artifacts.add(f"{stem}.html", data, f"document {stem}")
-        if pdf is not None:
-            artifacts.add(f"{stem}.pdf", pdf, f"document {stem}")
-        artifacts.add(f"{stem}.docx", docx, f"document {stem}")
-    return documents, artifacts
-
-
-def carry_over(
-    previous: Previous | None, rendered: Rendered, content_dir: Path
-) -> dict[str, Kept]:
-    """Return, by stem, the documents of the previous build that a partial (--only) build
-    did not make and keeps as they are."""
-    if previous is None:
-        return {}
-    carried = {}
-    for target in select_targets(rendered.checked.brief, None, content_dir):
-        kept = None if target.stem in rendered.pages else previous.carried(target.stem)
-        if kept is not None and kept.html is not None:
-            carried[target.stem] = kept
-    return carried
-
-
-def keep_carried(
-    carried: dict[str, Kept], documents: dict[str, DocumentRecord], artifacts: Artifacts
-) -> None:
-    """Put the carried documents in the manifest and the output."""
-    for stem, kept in carried.items():
-        assert kept.html is not None, "carry_over keeps only documents with their HTML"
-        documents[stem] = kept.record
-        artifacts.add(f"{stem}.html", kept.html, f"document {stem}")
-        artifacts.add(f"{stem}.pdf", kept.pdf, f"document {stem}")
-        if kept.docx is not None:
-            artifacts.add(f"{stem}.docx", kept.docx, f"document {stem}")
-
-
-def make_manifest(
-    rendered: Rendered,
-    pdf: PdfSettings,
-    snapshot: Snapshot,
-    documents: dict[str, DocumentRecord],
-    artifacts: Artifacts,
-    versions: dict[str, object],
-) -> Manifest:
-    """Describe the build: what went in (inputs, sources, settings), what came out."""
-    brief = rendered.checked.brief
-    return Manifest(
-        product_id=brief.metadata.product_id,
-        version=brief.metadata.version,
-        built=rendered.built_at.isoformat(),
-        source_date_epoch=int(rendered.built_at.timestamp()),
-        options=pdf.recorded(),
-        inputs=snapshot.inputs,
-        sources={
-            source.id: {"sha256": source.fingerprint, "published": source.published.isoformat()}
-            for source in brief.sources
-        },
-        documents=documents,
-        artifacts=artifact_records(artifacts),
-        versions=versions,
-    )
-
-
-def artifact_records(artifacts: Artifacts) -> dict[str, ArtifactRecord]:
-    """Return each artifact's record (digest and size), without reading back spooled ones."""
-    return {n: ArtifactRecord(artifacts.sha256(n), artifacts.size(n)) for n in artifacts}
-
-
-class Stopwatch:
-    """Time the stages of a build, for `--verbose`."""
-
-    def __init__(self) -> None:
-        self.laps: dict[str, float] = {}
-        self._last = time.perf_counter()
-
-    def lap(self, stage: str) -> None:
-        """Record the time since the previous lap under `stage`."""
-        now = time.perf_counter()
-        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
-        self._last = now
-
-
-def read_assets(layers: tuple[Path, ...]) -> dict[str, bytes]:
-    """Return the stylesheets and fonts the HTML links to, keyed by their path in out_dir;
-    a file of the project's own templates/assets/ replaces the theme's of the same path.
-
-    Only regular files inside the templates are read: a symlink leading out is refused,
-    never copied into the output.
-    """
-    assets: dict[str, bytes] = {}
-    for layer in reversed(layers):
-        for path in regular_files(layer / ASSETS):
-            data = read_regular(path, layer, MAX_INPUT_BYTES)
-            assets[path.relative_to(layer).as_posix()] = data
-    return dict(sorted(assets.items()))

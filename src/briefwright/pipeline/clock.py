@@ -4,12 +4,16 @@ In order: SOURCE_DATE_EPOCH when set (a malformed value is an error); else the t
 last git commit touching the content or the templates; else midnight UTC of the as-of date.
 The first two are known before the content is parsed (`known_epoch`, read once per build,
 in the input snapshot); the last needs the brief (`build_time`).
+
+The stopwatch that times a build's stages for `--verbose` lives here too; what it measures
+never reaches an artifact.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import time as clock_time
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -82,3 +86,17 @@ def last_commit_time(paths: tuple[Path, ...]) -> int | None:
         return None
     stamp = result.stdout.strip()
     return int(stamp) if result.returncode == 0 and stamp.isdigit() else None
+
+
+class Stopwatch:
+    """Time the stages of a build, for `--verbose`."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = clock_time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """Record the time since the previous lap under `stage`."""
+        now = clock_time.perf_counter()
+        self.laps[stage] = self.laps.get(stage, 0.0) + now - self._last
+        self._last = now

@@ -23,8 +23,9 @@ from typing import Any
 
 from briefwright.errors import BriefError, Interrupted
 from briefwright.output.write import write_artifacts
-from briefwright.pipeline.build import RunOptions, build, render_site
+from briefwright.pipeline.build import RunOptions, build
 from briefwright.pipeline.clock import known_epoch
+from briefwright.pipeline.prepare import render_site
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.settings import Limits, Project
 

@@ -25,20 +25,17 @@ from briefwright.output.webfonts import web_assets
 from briefwright.output.write import Artifacts, check_writable, write_artifacts
 from briefwright.pipeline.build import (
     Built,
-    Prepared,
     Produced,
     RunOptions,
-    Stopwatch,
     UpToDate,
-    artifact_records,
-    finish,
-    prepare,
-    read_assets,
     typeset_with_editions,
 )
 from briefwright.pipeline.checked import select_briefs
+from briefwright.pipeline.clock import Stopwatch
 from briefwright.pipeline.editions import WordEdition
+from briefwright.pipeline.finish import artifact_records, finish
 from briefwright.pipeline.incremental import Previous, Snapshot
+from briefwright.pipeline.prepare import Prepared, prepare, read_assets
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.render.brand import (
     FALLBACK_FAMILIES,
@@ -136,7 +133,7 @@ def _prepare_briefs(
             continue
         sub = replace(project, brief=brief_id)
         ready = prepare(
-            sub, pdf, run, snapshot, past, laps=laps, prefix=f"{brief_id}/",
+            sub, pdf, run.only, snapshot, past, laps=laps, prefix=f"{brief_id}/",
             theme_assets=theme_assets,
         )  # fmt: skip
         prepared.append(replace(ready, snapshot=_brief_snapshot(ready, snapshot)))

@@ -31,8 +31,8 @@ from briefwright.output.write import Artifacts, write_artifacts
 from briefwright.typeset.worker import Job
 
 if TYPE_CHECKING:
-    from briefwright.pipeline.build import Prepared
     from briefwright.pipeline.incremental import Snapshot
+    from briefwright.pipeline.prepare import Prepared
     from briefwright.settings import PdfSettings
 
 SHARD_FILE = "shard.json"

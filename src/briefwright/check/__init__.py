@@ -1,0 +1,63 @@
+"""Turn a loaded Brief into diagnostics: every rule the content must keep beyond its schema.
+
+Each check is a small function `check_x(brief) -> Iterator[Diagnostic]` with its own stable
+code, in the module of what it looks at (evidence, judgments, one-pagers, text, timeline,
+brand); `CHECKS` lists them in order. docs/checks.md documents every code.
+"""
+
+from __future__ import annotations
+
+from briefwright.check.brand import check_brand
+from briefwright.check.evidence import (
+    check_grounding,
+    check_grounding_language,
+    check_quotes_found,
+    check_sources_cited,
+    check_unknown_sources,
+    check_variant_quotations,
+)
+from briefwright.check.judgments import (
+    check_basis_exists,
+    check_basis_given,
+    check_facts_are_not_judgments,
+    check_judgment_qualified,
+    check_paragraphs_cited,
+    check_unique_ids,
+)
+from briefwright.check.onepagers import (
+    check_onepager_caveats,
+    check_onepager_points,
+    check_onepager_recommendations,
+)
+from briefwright.check.text import check_no_hidden_characters, check_text_is_plain
+from briefwright.check.timeline import check_timeline_order
+from briefwright.check.where import Check
+from briefwright.errors import Diagnostic
+from briefwright.model.brief import Brief
+
+CHECKS: tuple[Check, ...] = (
+    check_text_is_plain,
+    check_no_hidden_characters,
+    check_unknown_sources,
+    check_quotes_found,
+    check_unique_ids,
+    check_basis_exists,
+    check_facts_are_not_judgments,
+    check_basis_given,
+    check_judgment_qualified,
+    check_sources_cited,
+    check_variant_quotations,
+    check_paragraphs_cited,
+    check_onepager_points,
+    check_onepager_recommendations,
+    check_onepager_caveats,
+    check_grounding_language,
+    check_grounding,
+    check_timeline_order,
+    check_brand,
+)
+
+
+def check_brief(brief: Brief) -> list[Diagnostic]:
+    """Run every check and return all diagnostics, in check order."""
+    return [diagnostic for check in CHECKS for diagnostic in check(brief)]

@@ -1,0 +1,79 @@
+"""Turn every editable text of a brief into diagnostics: plain text only (no markup, no
+placeholder left, no word too long to break), and no hidden characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefwright.check.where import located
+from briefwright.errors import Diagnostic
+from briefwright.model.base import Model
+from briefwright.model.brief import Brief
+from briefwright.model.characters import describe, forbidden_characters
+from briefwright.model.source import Source
+
+# What `init`, `new topic` and `sources add` write for the editor to replace, including the
+# sentences earlier versions of `sources add` wrote.
+PLACEHOLDER = re.compile(
+    r"REPLACE|replace-with-[\w-]*|Not yet assessed|\[Untitled article\]|"
+    r"Given by the editor who added the source"
+)
+
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+
+MAX_WORD = 60
+
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
+    """BW150: no HTML in content text; BW151: no word over MAX_WORD; BW152: no placeholders.
+
+    Markup would be escaped anyway; refusing it tells the editor at once that pasted HTML
+    will not render. An unbroken run of thousands of characters makes layout crawl.
+    """
+    for model, field, text in editable_texts(brief):
+        where = located(model, field)
+        if match := _MARKUP.search(text):
+            excerpt = text[match.start() : match.start() + 30]
+            message = f"{field} contains HTML markup ({excerpt!r}); write plain text"
+            yield Diagnostic("BW150", message, where)
+        if placeholder := PLACEHOLDER.search(text):
+            message = f"{field} still holds the placeholder {placeholder.group(0)!r}; fill it in"
+            yield Diagnostic("BW152", message, where)
+        if match := _LONG_WORD.search(text):
+            message = (
+                f"{field} has a word of {len(match.group(0)):,} characters; the limit is "
+                f"{MAX_WORD}: add spaces or shorten it"
+            )
+            yield Diagnostic("BW151", message, where)
+
+
+def check_no_hidden_characters(brief: Brief) -> Iterator[Diagnostic]:
+    """BW154: no invisible or direction-changing character in anything an author wrote.
+
+    Source texts are exempt: they are stored verbatim, whatever they hold.
+    """
+    for model, field, text in editable_texts(brief):
+        for index, char in forbidden_characters(text):
+            message = (
+                f"{field} holds {describe(char)} at character {index + 1} "
+                f"(after {text[max(0, index - 20) : index]!r}); delete it"
+            )
+            yield Diagnostic("BW154", message, located(model, field))
+            break
+
+
+def editable_texts(model: Model) -> Iterator[tuple[Model, str, str]]:
+    """Yield (model, field, text) for every string an editor wrote, except article text."""
+    for name in type(model).model_fields:
+        if isinstance(model, Source) and name in {"text", "url"}:
+            continue
+        value = getattr(model, name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, str):
+                yield model, name, item
+            elif isinstance(item, Model):
+                yield from editable_texts(item)

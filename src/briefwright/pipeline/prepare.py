@@ -1,0 +1,169 @@
+"""Turn a project into one brief ready to typeset: loaded, checked and rendered (its
+pages, its source pages, the assets they link to), its reuse of the previous build planned,
+its typesetting jobs made, and what an `--only` build carries over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from briefwright.files import read_regular, regular_files
+from briefwright.model.brief import Brief
+from briefwright.output.manifest import (
+    tool_versions,
+)
+from briefwright.pipeline.checked import Checked, load_and_check
+from briefwright.pipeline.clock import Stopwatch, build_time
+from briefwright.pipeline.incremental import (
+    MAX_INPUT_BYTES,
+    Kept,
+    Plan,
+    Previous,
+    Snapshot,
+    plan_reuse,
+)
+from briefwright.pipeline.targets import Target, render_pages, select_targets
+from briefwright.render.brand import brand_assets
+from briefwright.render.html import document_labels
+from briefwright.render.labels import LABELS_CSS, Labels
+from briefwright.render.notes import NoteIndex
+from briefwright.render.sources import render_source_page, source_page_path
+from briefwright.settings import PdfSettings, Project
+from briefwright.typeset.worker import Job
+
+ASSETS = "assets"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A checked brief's documents as HTML, with the assets they link to: the templates'
+    files and the ones made from the brand and labels (`made`, also in `assets`)."""
+
+    checked: Checked
+    built_at: datetime
+    targets: list[Target]
+    pages: dict[str, str]
+    assets: dict[str, bytes]
+    made: dict[str, bytes]
+    labels: Labels
+    source_pages: dict[str, str]
+    """The HTML edition's page of each source, by path (`sources/<id>.html`)."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One brief ready to typeset: rendered, its reuse planned, its typesetting jobs (their
+    stems under `prefix`, the brief's folder in a series), and what it carries over."""
+
+    project: Project
+    snapshot: Snapshot
+    rendered: Rendered
+    plan: Plan
+    jobs: list[Job]
+    carried: dict[str, Kept]
+    previous: Previous | None
+    versions: dict[str, object]
+    prefix: str = ""
+
+
+def prepare(
+    project: Project,
+    pdf: PdfSettings,
+    only: str | None,
+    snapshot: Snapshot,
+    previous: Previous | None = None,
+    checked: Checked | None = None,
+    laps: Stopwatch | None = None,
+    prefix: str = "",
+    theme_assets: dict[str, bytes] | None = None,
+) -> Prepared:
+    """Load, check and render one brief, and plan which of its PDFs to typeset again
+    (`theme_assets`: the templates' assets, when the caller has read them already)."""
+    rendered = render_site(project, only, snapshot.epoch, checked, laps, theme_assets)
+    plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
+    # Read while the fork server may still be importing WeasyPrint: it reads the fonts.
+    versions = tool_versions(rendered.assets)
+    jobs = [
+        replace(t.job(rendered.pages[t.stem]), stem=prefix + t.stem, made=rendered.made)
+        for t in rendered.targets
+        if t.stem in plan.to_typeset
+    ]
+    carried = carry_over(previous, rendered, project.content)
+    if laps is not None:
+        laps.lap("source pages and reuse plan")
+    return Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
+
+
+def render_site(
+    project: Project,
+    only: str | None,
+    epoch: int | None,
+    checked: Checked | None = None,
+    laps: Stopwatch | None = None,
+    theme_assets: dict[str, bytes] | None = None,
+) -> Rendered:
+    """Load and check the content (unless given), then render the documents `only` names;
+    the templates' assets are read, unless given."""
+    laps = laps or Stopwatch()
+    checked = checked or load_and_check(project.content, brief_dir=_brief_dir(project))
+    laps.lap("load and check")
+    brief = checked.brief
+    built_at = build_time(brief.metadata.as_of, epoch)
+    targets = select_targets(brief, only, project.content)
+    t = document_labels(brief, project.layers)
+    pages = render_pages(brief, targets, project.layers, built_at, t)
+    made = made_assets(brief, t, project.content)
+    laps.lap("render HTML")
+    theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
+    assets = dict(sorted((theme_assets | made).items()))
+    notes = NoteIndex(brief, t)
+    sources = {
+        source_page_path(source): render_source_page(
+            brief, source, notes, project.layers, built_at, source.publish, t
+        )
+        for source in brief.sources
+    }
+    return Rendered(checked, built_at, targets, pages, assets, made, t, sources)
+
+
+def _brief_dir(project: Project) -> Path | None:
+    """Return a series brief's folder, or None for a project of one brief."""
+    return project.brief_root if project.brief else None
+
+
+def made_assets(brief: Brief, t: Labels, content: Path) -> dict[str, bytes]:
+    """Return the assets the build makes rather than copies: the brand's stylesheets and
+    files, and labels.css in the brief's language."""
+    return brand_assets(brief.brand, content) | {LABELS_CSS: t.stylesheet().encode("utf-8")}
+
+
+def carry_over(
+    previous: Previous | None, rendered: Rendered, content_dir: Path
+) -> dict[str, Kept]:
+    """Return, by stem, the documents of the previous build that a partial (--only) build
+    did not make and keeps as they are."""
+    if previous is None:
+        return {}
+    carried = {}
+    for target in select_targets(rendered.checked.brief, None, content_dir):
+        kept = None if target.stem in rendered.pages else previous.carried(target.stem)
+        if kept is not None and kept.html is not None:
+            carried[target.stem] = kept
+    return carried
+
+
+def read_assets(layers: tuple[Path, ...]) -> dict[str, bytes]:
+    """Return the stylesheets and fonts the HTML links to, keyed by their path in out_dir;
+    a file of the project's own templates/assets/ replaces the theme's of the same path.
+
+    Only regular files inside the templates are read: a symlink leading out is refused,
+    never copied into the output.
+    """
+    assets: dict[str, bytes] = {}
+    for layer in reversed(layers):
+        for path in regular_files(layer / ASSETS):
+            data = read_regular(path, layer, MAX_INPUT_BYTES)
+            assets[path.relative_to(layer).as_posix()] = data
+    return dict(sorted(assets.items()))
