@@ -151,16 +151,27 @@ def synthetic_content(scratch: Path, copies: int) -> Path:
         ids = set(re.findall(r"^\s*-?\s*id: ([a-z0-9-]+)$", text, re.M))
         for copy in range(1, copies + 1):
             clone = text
+            # A letter suffix, not a digit: an id also met in the prose ("a co-development")
+            # would otherwise put an ungrounded number in a statement (BW160).
             for item_id in sorted(ids, key=len, reverse=True):
                 clone = re.sub(
-                    rf"(?<![a-z0-9-]){item_id}(?![a-z0-9-])", f"{item_id}-z{copy}", clone
+                    rf"(?<![a-z0-9-]){item_id}(?![a-z0-9-])", f"{item_id}-z{_letters(copy)}", clone
                 )
             clone = re.sub(r"^order: (\d+)$", partial(_later, 10 * copy), clone, flags=re.M)
             clone = re.sub(
                 r'^title: "?(.*?)"?$', rf'title: "\1 (copy {copy})"', clone, count=1, flags=re.M
             )
-            (content / "topics" / f"{topic.stem}-z{copy}.yaml").write_text(clone)
+            (content / "topics" / f"{topic.stem}-z{_letters(copy)}.yaml").write_text(clone)
     return content
+
+
+def _letters(number: int) -> str:
+    """Return 1 → a, 26 → z, 27 → aa: a copy's suffix without digits."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def _later(offset: int, match: re.Match[str]) -> str:
@@ -208,11 +219,13 @@ def preview_latency(scratch: Path, edits: int) -> list[float]:
             listener = threading.Thread(target=listen, daemon=True)
             listener.start()
             time.sleep(0.3)
-            marker = f"edit number {number}"
+            marker = f"edit number {_letters(number + 1)}"  # no digit: it would be ungrounded
             started = time.perf_counter()
             topic.write_text(original.replace("friction points unresolved.", marker + "."))
             arrived.wait(30)
             while marker not in urllib.request.urlopen(url + "/brief.html").read().decode():
+                if time.perf_counter() - started > 30:
+                    raise SystemExit(f"the preview never showed {marker!r}; run `check`")
                 time.sleep(0.005)
             results.append(time.perf_counter() - started)
             time.sleep(8)  # the PDFs follow in the background; measure an idle preview
@@ -270,9 +283,11 @@ def main() -> None:
     toggle = {"n": 0}
 
     def flip(name: str) -> None:
+        # Words only: a number or a name in the edit would be ungrounded (BW160/BW162).
         if name == "one topic edited":
             toggle["n"] += 1
-            topic.write_text(original.replace("unresolved.", f"unresolved (edit {toggle['n']})."))
+            words = ("so far", "as yet")[toggle["n"] % 2]
+            topic.write_text(original.replace("unresolved.", f"unresolved {words}."))
 
     t2 = median_time({
         "unchanged": build_command(edit, scratch / "inc", "--jobs", "1"),

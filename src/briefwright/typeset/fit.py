@@ -35,7 +35,9 @@ def fit_one_page(
     for steps, size in enumerate(STEPS):
         document = typesetter.render(html, base, _size_css(size))
         if len(document.pages) == 1:
-            return Fitted(typesetter.write(document), size, steps)
+            raw = typesetter.write_pdf(document)
+            del document  # before finish: see Typesetter.finish
+            return Fitted(typesetter.finish(raw), size, steps)
     raise BriefError([_overflow(typesetter, html, base, topic_id, where, document)])
 
 

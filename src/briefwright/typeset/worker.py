@@ -77,8 +77,10 @@ def typeset_job(
     with Typesetter(layers, pdf, f"{job.stem}.pdf", fonts, own) as typesetter:
         if job.fit_topic is None:
             document = typesetter.render(job.html, job.base)
-            data = typesetter.write(document)
-            return Typeset(data, len(document.pages), None, time.perf_counter() - started)
+            pages, raw = len(document.pages), typesetter.write_pdf(document)
+            del document  # before finish: see Typesetter.finish
+            data = typesetter.finish(raw)
+            return Typeset(data, pages, None, time.perf_counter() - started)
         where = job.fit_where or Location(job.stem)
         fitted = fit_one_page(typesetter, job.html, job.base, job.fit_topic, where)
     remark = None
