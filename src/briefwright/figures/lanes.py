@@ -18,6 +18,7 @@ from briefwright.model.brief import TimelineEvent
 OTHER_TRACK = "Other events"
 MARGIN = 6.0  # left and right of the plot
 DOT = 4.5  # radius of a dot
+BAND = 12.0  # height of a band
 LABEL_GAP = 4.0  # between a mark and its label
 CLEARANCE = 8.0  # between two boxes in one row
 LABEL_LIMIT = 44  # characters of a label made from an event's text

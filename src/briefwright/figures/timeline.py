@@ -4,7 +4,7 @@ Events sit on a horizontal time axis (years, months), one lane a track (e.g. the
 of a brief) and a lane for the rest. A date known to the day is a dot; a date known only to
 the month or the year is a band across it; a date whose year is inferred is drawn hollow and
 dashed in the accent colour. `lanes` packs each lane's events into rows so that no label
-overlaps another label or mark; this module draws them, the axis and a legend.
+overlaps another label or mark; this module draws them and the axis, `legend` the legend.
 
 With note links the root has no `role` (an `<svg>`'s own role, graphics-document, keeps its
 links): ARIA makes an image's children presentational, so links inside `role="img"` would
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from briefwright.figures.dates import Period, Precision, TimeAxis, build_axis
 from briefwright.figures.lanes import (
+    BAND,
     DOT,
     MARGIN,
     OTHER_TRACK,
@@ -30,6 +31,7 @@ from briefwright.figures.lanes import (
     make_entries,
     pack,
 )
+from briefwright.figures.legend import draw_legend, legend_items, legend_lines
 from briefwright.figures.markup import child, element, number, serialize
 from briefwright.figures.style import FigureStyle, text_width
 from briefwright.model.brief import TimelineEvent
@@ -76,7 +78,6 @@ class TimelineWords:
 BREAK_GAP = 18.0  # between two runs of years
 HEADING = 18.0  # height of a lane's heading
 LANE_PAD = 7.0  # below a lane's last row
-BAND = 12.0  # height of a band
 
 
 def draw_timeline(
@@ -114,9 +115,9 @@ def _svg(
     words: TimelineWords,
 ) -> ET.Element:
     lanes_height = sum(HEADING + lane.rows * style.row + LANE_PAD for lane in lanes)
-    legend = [(key, words.legend[key]) for key in _legend_items(entries)]
+    legend = [(key, words.legend[key]) for key in legend_items(entries)]
     axis_y = 4 + lanes_height
-    height = axis_y + 34 + 16 * _legend_lines(legend, style)
+    height = axis_y + 34 + 16 * legend_lines(legend, style)
     role: dict[str, str] = {} if notes else {"role": "img"}
     root = element(
         "svg",
@@ -136,7 +137,7 @@ def _svg(
         _draw_lane(root, lane, y, notes, style, words)
         y += HEADING + lane.rows * style.row + LANE_PAD
     _draw_axis(root, axis, axis_y, style, words.months)
-    _draw_legend(root, legend, axis_y + 40, style)
+    draw_legend(root, legend, axis_y + 40, style)
     return root
 
 
@@ -335,100 +336,3 @@ def _draw_months(
                 {"x": x, "y": y + 13, "font-size": size, "fill": s.muted, "text-anchor": "middle"},
                 names[index // 3 - 1],
             )
-
-
-def _legend_items(entries: Sequence[Entry]) -> list[str]:
-    used = {
-        "day": any(e.period.precision is Precision.DAY for e in entries),
-        "band": any(e.period.precision is not Precision.DAY for e in entries),
-        "inferred": any(e.inferred for e in entries),
-    }
-    return [key for key in ("day", "band", "inferred") if used[key]]
-
-
-Legend = Sequence[tuple[str, str]]
-"""The legend's items: (key, words)."""
-
-
-def _legend_widths(items: Legend, s: FigureStyle) -> list[float]:
-    return [22 + text_width(text, s.small_size) + 14 for _, text in items]
-
-
-def _legend_lines(items: Legend, s: FigureStyle) -> int:
-    return len(_legend_rows(items, s)) if items else 0
-
-
-def _legend_rows(items: Legend, s: FigureStyle) -> list[list[tuple[str, str, float]]]:
-    rows: list[list[tuple[str, str, float]]] = [[]]
-    used = 0.0
-    for (key, text), width in zip(items, _legend_widths(items, s), strict=True):
-        if rows[-1] and used + width > s.width - 2 * MARGIN:
-            rows.append([])
-            used = 0.0
-        rows[-1].append((key, text, MARGIN + used))
-        used += width
-    return rows
-
-
-def _draw_legend(root: ET.Element, items: Legend, top: float, s: FigureStyle) -> None:
-    group = child(root, "g", {"aria-hidden": "true", "class": "bw-legend"})
-    for line, row in enumerate(_legend_rows(items, s)):
-        middle = top + line * 16
-        for key, text, x in row:
-            _draw_swatch(group, key, x, middle, s)
-            child(
-                group,
-                "text",
-                {
-                    "x": x + 22,
-                    "y": middle + s.small_size * 0.36,
-                    "font-size": s.small_size,
-                    "fill": s.ink,
-                },
-                text,
-            )
-
-
-def _draw_swatch(group: ET.Element, key: str, x: float, middle: float, s: FigureStyle) -> None:
-    if key == "day":
-        child(
-            group,
-            "circle",
-            {
-                "cx": x + 9,
-                "cy": middle,
-                "r": DOT,
-                "fill": s.primary,
-                "stroke": s.primary,
-                "stroke-width": 1.2,
-            },
-        )
-    elif key == "band":
-        child(
-            group,
-            "rect",
-            {
-                "x": x,
-                "y": middle - BAND / 2 + 2,
-                "width": 18,
-                "height": BAND - 4,
-                "rx": 2,
-                "fill": s.tint,
-                "stroke": s.primary,
-                "stroke-width": 1.2,
-            },
-        )
-    else:
-        child(
-            group,
-            "circle",
-            {
-                "cx": x + 9,
-                "cy": middle,
-                "r": DOT,
-                "fill": s.paper,
-                "stroke": s.accent,
-                "stroke-width": 1.2,
-                "stroke-dasharray": "2.5 1.5",
-            },
-        )
