@@ -92,14 +92,20 @@ def describe_figures_in(data: bytes, html: str) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if not describe_figures(pdf, html):
             return data
-        out = io.BytesIO()
-        # As typeset/structure.postprocess saves: streams as they were, a content-derived ID.
-        pdf.save(
-            out,
-            deterministic_id=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
-            compress_streams=True,
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            fix_metadata_version=False,
-        )
-        return out.getvalue()
+        return save_deterministic(pdf)
+
+
+def save_deterministic(pdf: pikepdf.Pdf) -> bytes:
+    """Return the PDF's bytes as every post-processing step saves them: its streams as they
+    were (never decoded or recompressed), and an ID derived from its content, so the same
+    input always gives the same bytes."""
+    out = io.BytesIO()
+    pdf.save(
+        out,
+        deterministic_id=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        compress_streams=True,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        fix_metadata_version=False,
+    )
+    return out.getvalue()

@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from briefwright.figures.tagging import describe_figures
+from briefwright.figures.tagging import describe_figures, save_deterministic
 
 LIST_KIDS = frozenset({"/L", "/LI", "/Caption"})
 ITEM_KIDS = frozenset({"/Lbl", "/LBody"})
@@ -399,13 +399,4 @@ def postprocess(data: bytes, *, pdfua1: bool = False, html: str = "") -> bytes:
             changed += 1
         if not changed:
             return data
-        out = io.BytesIO()
-        pdf.save(
-            out,
-            deterministic_id=True,
-            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
-            compress_streams=True,
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            fix_metadata_version=False,
-        )
-        return out.getvalue()
+        return save_deterministic(pdf)
