@@ -95,6 +95,14 @@ def _pss_kib(pid: int) -> int:
     return int(found.group(1)) if found else 0
 
 
+def _largest_document_alone(scratch: Path) -> float:
+    """Return the peak memory of typesetting the largest document, the brief, on its own."""
+    folder = scratch / "alone"
+    make_series(folder, 1)
+    out = str(folder / "build")
+    return timed(["build", "--only", "brief", "--jobs", "1", "--out", out, "-q"], folder)[1]
+
+
 def documents(out: Path) -> int:
     return len(json.loads((out / "manifest.json").read_text())["documents"])
 
@@ -107,6 +115,9 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="briefwright-series-"))
     print(f"{os.cpu_count()} CPUs; briefs of 5 documents each (the brief and 4 one-pagers)")
     per_document: dict[tuple[int, int], float] = {}
+    peaks: dict[tuple[int, int], float] = {}
+    alone = _largest_document_alone(scratch)
+    print(f"  the largest document alone (brief.pdf, --only brief --jobs 1): peak {alone:.0f} MiB")
     for size in args.sizes:
         folder = scratch / f"series-{size}"
         make_series(folder, size)
@@ -115,6 +126,7 @@ def main() -> None:
             seconds, peak = timed(["build", "--jobs", str(jobs), "--out", str(out), "-q"], folder)
             count = documents(out)
             per_document[(size, jobs)] = seconds / count
+            peaks[(size, jobs)] = peak
             print(f"  {size:3d} briefs, --jobs {jobs}: {seconds:7.1f} s, {seconds / count:5.2f} "
                   f"s a document, peak {peak:4.0f} MiB (whole tree)")  # fmt: skip
     largest, smallest = max(args.sizes), min(args.sizes)
@@ -122,6 +134,11 @@ def main() -> None:
         ratio = per_document[(largest, jobs)] / per_document[(smallest, jobs)]
         print(f"  per-document time, {largest} against {smallest} briefs, --jobs {jobs}: "
               f"{ratio:.2f}×   target ≤ 1.10×")  # fmt: skip
+    for jobs in args.jobs:
+        bound = alone + 100 * jobs
+        print(f"  peak at {largest} briefs, --jobs {jobs}: {peaks[(largest, jobs)]:.0f} MiB "
+              f"against {peaks[(smallest, jobs)]:.0f} at {smallest}   target ≤ {bound:.0f} "
+              "(the largest document alone + 100 MiB a worker)")  # fmt: skip
     if 1 in args.jobs and 2 in args.jobs:
         speedup = per_document[(largest, 1)] / per_document[(largest, 2)]
         print(

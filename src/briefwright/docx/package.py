@@ -127,6 +127,7 @@ _END_OF_DIRECTORY = struct.Struct("<IHHHHIIH")
 _VERSION = 20  # 2.0: deflate; the "made by" high byte 0 is MS-DOS, whatever the host
 _DEFLATED = 8
 _CACHE_FROM = 64 * 1024  # parts at least this big (fonts, images) are worth caching
+_MADE_PER_DOCUMENT = (".xml", ".rels")  # never seen twice: caching them only pins memory
 
 
 @dataclass(frozen=True)
@@ -153,11 +154,11 @@ def _deflate_now(data: bytes, level: int) -> _Deflated:
 _deflate_cached = lru_cache(maxsize=64)(_deflate_now)
 
 
-def _deflate(data: bytes, level: int) -> _Deflated:
-    """Deflate a part, taking large parts seen before from the cache."""
-    if len(data) >= _CACHE_FROM:
-        return _deflate_cached(data, level)
-    return _deflate_now(data, level)
+def _deflate(entry: Entry) -> _Deflated:
+    """Deflate a part, taking large parts seen before (the embedded fonts) from the cache."""
+    if len(entry.data) >= _CACHE_FROM and not entry.name.endswith(_MADE_PER_DOCUMENT):
+        return _deflate_cached(entry.data, entry.level)
+    return _deflate_now(entry.data, entry.level)
 
 
 def dos_timestamp(moment: datetime) -> tuple[int, int]:
@@ -177,7 +178,7 @@ def write_zip(entries: Iterable[Entry], moment: datetime) -> bytes:
     offset = 0
     for entry in entries:
         name = entry.name.encode("ascii")  # part names are ASCII: no UTF-8 flag needed
-        deflated = _deflate(entry.data, entry.level)
+        deflated = _deflate(entry)
         sizes = (deflated.crc, len(deflated.data), len(entry.data))
         common = (_VERSION, 0, _DEFLATED, time_word, date_word, *sizes, len(name))
         local = _LOCAL_HEADER.pack(0x04034B50, *common, 0) + name

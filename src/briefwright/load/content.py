@@ -170,6 +170,12 @@ def _parse_and_validate(path: str, text: str, model: type[Model]) -> Model:
     return validate(parse_yaml(text, path), model, path)
 
 
+def forget_parsed() -> None:
+    """Drop the parsed files kept for a live preview: a series build loads each brief once,
+    and would otherwise hold every brief's models (up to 512 files) to its end."""
+    _parse_and_validate.cache_clear()
+
+
 def load_source(path: Path, root: Path | None = None) -> Source:
     """Read a source file: YAML front matter between `---` lines, then the verbatim text.
 

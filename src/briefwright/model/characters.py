@@ -11,8 +11,9 @@ checked here.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 #: Bidirectional embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
 BIDI_CONTROLS = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
@@ -27,15 +28,26 @@ def forbidden_characters(text: str, multiline: bool = True) -> Iterator[tuple[in
 
     `multiline` allows line breaks and tabs (content text); an option allows neither.
     """
-    for index, char in enumerate(text):
-        if multiline and char in _ALLOWED_CONTROLS:
-            continue
-        if (
-            char in BIDI_CONTROLS
-            or char in ZERO_WIDTH
-            or unicodedata.category(char) in _BAD_CATEGORIES
-        ):
-            yield index, char
+    for match in (_FORBIDDEN_IN_TEXT if multiline else _FORBIDDEN).finditer(text):
+        yield match.start(), match.group()
+
+
+def _class_of(chars: Iterable[str]) -> str:
+    return "".join(f"\\U{ord(char):08x}" for char in sorted(chars))
+
+
+#: Every character of the categories Cc, Cs, Zl and Zp (fixed by Unicode's stability
+#: policy), listed once so that a regular expression scans the text, not a Python loop
+#: (~0.02 s a brief).
+_BAD = frozenset(
+    chr(code)
+    for code in [*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000), 0x2028, 0x2029]
+)
+assert all(unicodedata.category(char) in _BAD_CATEGORIES for char in _BAD)
+_FORBIDDEN = re.compile(f"[{_class_of(_BAD | BIDI_CONTROLS | ZERO_WIDTH)}]")
+_FORBIDDEN_IN_TEXT = re.compile(
+    f"[{_class_of(_BAD - _ALLOWED_CONTROLS | BIDI_CONTROLS | ZERO_WIDTH)}]"
+)
 
 
 def describe(char: str) -> str:

@@ -161,9 +161,9 @@ def produce(
     """Make every artifact and the manifest in memory, reusing unchanged PDFs of `previous`."""
     laps = Stopwatch()
     prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps)
-    fresh, editions = typeset_with_editions([prepared], project, pdf, run)
+    fresh, editions = typeset_with_editions(prepared, project, pdf, run)
     laps.lap("typeset PDFs, web fonts and Word")
-    documents, artifacts = finish(prepared, pdf, fresh, *editions[0])
+    documents, artifacts = finish(prepared, pdf, fresh, *editions)
     laps.lap("manifest")
     return Produced(
         checked=prepared.rendered.checked,
@@ -172,7 +172,7 @@ def produce(
         documents=documents,
         typeset=tuple(fresh),
         reused=tuple(prepared.plan.kept),
-        docx_reused=editions[0][1].kept,
+        docx_reused=editions[1].kept,
         seconds={stem: result.seconds for stem, result in fresh.items()},
         timings=laps.laps,
         warnings=prepared.rendered.checked.warnings,
@@ -180,34 +180,26 @@ def produce(
 
 
 def typeset_with_editions(
-    prepared: list[Prepared],
-    project: Project,
-    pdf: PdfSettings,
-    run: RunOptions,
-    spool: Spool | None = None,
-) -> tuple[dict[str, Typeset], list[tuple[dict[str, Payload], WordEdition]]]:
-    """Typeset every brief's jobs in one pool of workers, longest first, and meanwhile make
-    each brief's other editions in a thread (into `spool`, when given, as each is made):
-    the main thread only waits for the workers, and HarfBuzz, Brotli and zlib work outside
-    the GIL."""
-    jobs = [job for brief in prepared for job in brief.jobs]
+    prepared: Prepared, project: Project, pdf: PdfSettings, run: RunOptions
+) -> tuple[dict[str, Typeset], tuple[dict[str, Payload], WordEdition]]:
+    """Typeset the brief's jobs in a pool of workers, longest first, and meanwhile make its
+    other editions in a thread: the main thread only waits for the workers, and HarfBuzz,
+    Brotli and zlib work outside the GIL. (A series streams its briefs: pipeline/stream.py.)"""
+    jobs = prepared.jobs
     if run.shard is not None:
-        from briefwright.pipeline.shards import shard_jobs  # only a sharded build needs it
+        from briefwright.pipeline.shards import Shares  # only a sharded build needs it
 
-        jobs = shard_jobs(prepared, jobs, run.shard)
+        jobs = Shares(run.shard[1]).jobs(prepared, jobs, run.shard[0])
     with ThreadPoolExecutor(1) as background:
-        editions = [
-            background.submit(
-                make_editions, p.rendered, p.carried, p.project.layers, pdf, p.previous,
-                run.web_fonts, spool,
-            )
-            for p in prepared
-        ]  # fmt: skip
+        editions = background.submit(
+            make_editions, prepared.rendered, prepared.carried, prepared.project.layers, pdf,
+            prepared.previous, run.web_fonts,
+        )  # fmt: skip
         try:
             fresh = typeset_all(jobs, project.layers, pdf, run.jobs, run.limits, run.progress)
         except BriefError as error:
             raise locate_missing_glyphs(error, project.content) from None
-        return fresh, [future.result() for future in editions]
+        return fresh, editions.result()
 
 
 def make_editions(

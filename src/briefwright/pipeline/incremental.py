@@ -61,13 +61,24 @@ def fingerprint_inputs(project: Project) -> dict[str, str]:
 def typeset_key(html: str, pdf: PdfSettings, assets: dict[str, bytes]) -> str:
     """Return what a document's PDF depends on: HTML, PDF settings, assets, WeasyPrint and
     pikepdf (whose qpdf writes the final bytes)."""
+    return _typeset_key(html, _fixed_part(pdf, assets))
+
+
+def _fixed_part(pdf: PdfSettings, assets: dict[str, bytes]) -> tuple[str, bytes]:
+    """Return the parts of the typesetting key that all of a brief's documents share:
+    their digests are taken once a brief, not once a document (the fonts are MBs)."""
     from importlib.metadata import version  # not at import: it costs an unchanged rebuild 30 ms
 
-    digest = hashlib.sha256()
-    for part in (html, pdf.key(), version("weasyprint"), version("pikepdf")):
-        digest.update(part.encode("utf-8") + b"\0")
-    for name in sorted(assets):
-        digest.update(name.encode("utf-8") + b"\0" + sha256(assets[name]).encode() + b"\0")
+    settings = "".join(f"{part}\0" for part in (pdf.key(), version("weasyprint"),
+                                                  version("pikepdf")))  # fmt: skip
+    listed = b"".join(name.encode("utf-8") + b"\0" + sha256(assets[name]).encode() + b"\0"
+                      for name in sorted(assets))  # fmt: skip
+    return settings, listed
+
+
+def _typeset_key(html: str, fixed: tuple[str, bytes]) -> str:
+    digest = hashlib.sha256(f"{html}\0{fixed[0]}".encode())
+    digest.update(fixed[1])
     return digest.hexdigest()
 
 
@@ -186,7 +197,8 @@ def plan_reuse(
     pages: dict[str, str], pdf: PdfSettings, assets: dict[str, bytes], previous: Previous | None
 ) -> Plan:
     """Decide, from each page's typesetting key, which previous PDFs can be kept."""
-    keys = {stem: typeset_key(html, pdf, assets) for stem, html in pages.items()}
+    fixed = _fixed_part(pdf, assets)
+    keys = {stem: _typeset_key(html, fixed) for stem, html in pages.items()}
     if previous is None:
         return Plan(keys, {})
     reusable = {stem: previous.reusable_pdf(stem, key) for stem, key in keys.items()}

@@ -1,6 +1,7 @@
 """Turn a project of several briefs into their outputs: each brief in build/<brief-id>/ as a
-project of one brief is built, every brief's documents typeset by one pool of workers, and
-the series pages (index.html, and feed.xml when the project has a `base_url`).
+project of one brief is built, every brief's documents typeset by one pool of workers as
+each brief is rendered (a few briefs in flight at a time: pipeline/stream.py), and the
+series pages (index.html, and feed.xml when the project has a `base_url`).
 
 A brief whose own inputs (its folder, the sources it cites, the brand, the templates) are
 unchanged since its last build, with its files intact, is neither loaded nor rendered
@@ -16,11 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from briefwright.errors import Diagnostic, Location
-from briefwright.load.content import load_series
+from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.load.content import forget_parsed, load_series
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, DocumentRecord, Manifest
-from briefwright.output.spool import Payload, spooling
+from briefwright.output.spool import Payload, Spool, spooling
 from briefwright.output.webfonts import web_assets
 from briefwright.output.write import Artifacts, check_writable, write_artifacts
 from briefwright.pipeline.build import (
@@ -28,15 +29,18 @@ from briefwright.pipeline.build import (
     Produced,
     RunOptions,
     UpToDate,
-    typeset_with_editions,
+    make_editions,
 )
-from briefwright.pipeline.checked import select_briefs
+from briefwright.pipeline.checked import Checked, select_briefs
 from briefwright.pipeline.clock import Stopwatch
 from briefwright.pipeline.editions import WordEdition
 from briefwright.pipeline.finish import artifact_records, finish
 from briefwright.pipeline.incremental import Previous, Snapshot
+from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.prepare import Prepared, prepare, read_assets
 from briefwright.pipeline.scratch import enter_scratch
+from briefwright.pipeline.shards import Shares
+from briefwright.pipeline.stream import Finished, stream
 from briefwright.render.brand import (
     FALLBACK_FAMILIES,
     FONTS_CSS,
@@ -46,8 +50,8 @@ from briefwright.render.brand import (
 from briefwright.render.labels import LABELS_CSS, load_labels
 from briefwright.render.series import FEED, INDEX, SeriesEntry, atom_feed, render_index
 from briefwright.settings import BRIEFS, PdfSettings, Project
-from briefwright.typeset.pool import warm_up
-from briefwright.typeset.worker import Typeset
+from briefwright.typeset.pool import Pool, warm_up
+from briefwright.typeset.worker import Job
 
 SOURCES = "content/sources/"
 #: The editions of each brief the index links to.
@@ -65,12 +69,20 @@ class KeptBrief:
 @dataclass
 class Gathered:
     """The series' output as it is gathered: the files to write, every file's record (the
-    kept briefs' too), every document's record, and the index entries."""
+    kept briefs' too), every document's record, the index entries, and what the build
+    reports of the rebuilt briefs (by brief, since they finish in no fixed order)."""
 
     artifacts: Artifacts = field(default_factory=Artifacts)
     records: dict[str, ArtifactRecord] = field(default_factory=dict)
     documents: dict[str, DocumentRecord] = field(default_factory=dict)
     entries: list[SeriesEntry] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    reused: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    docx_reused: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    warnings: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    built: dict[str, datetime] = field(default_factory=dict)
+    first: tuple[str, Checked] | None = None
+    """The id and checked content of the first rebuilt brief in the series' order."""
 
 
 def build_series(
@@ -91,71 +103,101 @@ def build_series(
     scratch = enter_scratch()
     warm_up()
     laps = Stopwatch()
-    kept, prepared = _prepare_briefs(project, ids, out_dir, pdf, run, snapshot, laps)
+    kept, rebuilt = _sort_briefs(project, ids, out_dir, pdf, run, snapshot)
     with spooling(scratch) as spool:
-        fresh, editions = typeset_with_editions(prepared, project, pdf, run, spool)
-        laps.lap("typeset PDFs, web fonts and Word")
         gathered = Gathered(Artifacts(spool))
-        for ready, (web, word) in zip(prepared, editions, strict=True):
-            _gather_built(gathered, ready, pdf, fresh, web, word)
+        _build_briefs(gathered, rebuilt, project, pdf, run, snapshot, spool)
+        laps.lap("load, check, render, typeset PDFs, web fonts and Word")
         for brief in kept:
             _gather_kept(gathered, brief, out_dir)
         gathered.entries.sort(key=lambda entry: entry.brief_id)
-        _add_series_files(
-            gathered, project, pdf, run, snapshot, fresh, _built_at(prepared, kept, snapshot)
-        )
+        built_at = _built_at(gathered, kept, snapshot)
+        _add_series_files(gathered, project, pdf, run, snapshot, built_at)
         laps.lap("series pages and manifest")
         started = time.perf_counter()
         written = tuple(write_artifacts(out_dir, gathered.artifacts))
         laps.laps["write"] = time.perf_counter() - started
-    produced = _produced(prepared, fresh, editions, gathered.artifacts, gathered.documents, laps)
-    return Built(out_dir, written, produced)
+    return Built(out_dir, written, _produced(gathered, laps))
 
 
-def _prepare_briefs(
+def _sort_briefs(
     project: Project,
     ids: tuple[str, ...],
     out_dir: Path,
     pdf: PdfSettings,
     run: RunOptions,
     snapshot: Snapshot,
-    laps: Stopwatch,
-) -> tuple[list[KeptBrief], list[Prepared]]:
-    """Return the briefs kept as they are (not chosen, or unchanged) and those prepared
-    for typesetting, each with the snapshot its own manifest records."""
-    kept, prepared = [], []
-    theme_assets = read_assets(project.layers)  # one copy for every brief: fonts are MBs
+) -> tuple[list[KeptBrief], list[tuple[str, Previous | None]]]:
+    """Return the briefs kept as they are (not chosen, or unchanged), and those to build
+    with their previous build (None when there is none or it is not to be reused)."""
+    kept, rebuilt = [], []
     for brief_id in project.series():
         past = None if run.force else Previous.read(out_dir / brief_id)
         if brief_id not in ids or _unchanged(past, snapshot, brief_id, pdf):
             if past is not None and past.manifest.summary:
                 kept.append(KeptBrief(brief_id, past.manifest))
             continue
-        sub = replace(project, brief=brief_id)
-        ready = prepare(
-            sub, pdf, run.only, snapshot, past, laps=laps, prefix=f"{brief_id}/",
-            theme_assets=theme_assets,
-        )  # fmt: skip
-        prepared.append(replace(ready, snapshot=_brief_snapshot(ready, snapshot)))
-    return kept, prepared
+        rebuilt.append((brief_id, past))
+    return kept, rebuilt
 
 
-def _gather_built(
+def _build_briefs(
     gathered: Gathered,
-    ready: Prepared,
+    rebuilt: list[tuple[str, Previous | None]],
+    project: Project,
     pdf: PdfSettings,
-    fresh: dict[str, Typeset],
-    web: dict[str, Payload],
-    word: WordEdition,
+    run: RunOptions,
+    snapshot: Snapshot,
+    spool: Spool,
 ) -> None:
-    """Add a rebuilt brief's files (under its folder), records and index entry."""
-    summary = brief_summary(ready.rendered.checked.brief)
-    own_documents, own = finish(ready, pdf, fresh, web, word, summary)
+    """Build the briefs a few at a time (pipeline/stream.py), their documents typeset by
+    one pool of workers, and gather each as it is finished."""
+    theme_assets = read_assets(project.layers)  # one copy for every brief: fonts are MBs
+    shares = Shares(run.shard[1]) if run.shard is not None else None
+
+    def prepare_one(item: tuple[str, Previous | None]) -> Prepared:
+        brief_id, past = item
+        sub = replace(project, brief=brief_id)
+        ready = prepare(sub, pdf, run.only, snapshot, past, prefix=f"{brief_id}/",
+                        theme_assets=theme_assets)  # fmt: skip
+        forget_parsed()
+        return replace(ready, snapshot=_brief_snapshot(ready, snapshot))
+
+    def editions_of(ready: Prepared) -> tuple[dict[str, Payload], WordEdition]:
+        return make_editions(ready.rendered, ready.carried, ready.project.layers, pdf,
+                             ready.previous, run.web_fonts, spool)  # fmt: skip
+
+    def choose(ready: Prepared) -> list[Job]:
+        if shares is None or run.shard is None:
+            return ready.jobs
+        return shares.jobs(ready, ready.jobs, run.shard[0])
+
+    with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
+        try:
+            for done in stream(rebuilt, prepare_one, editions_of, choose, pool, run.jobs + 2):
+                _gather_built(gathered, done, pdf)
+        except BriefError as error:
+            raise locate_missing_glyphs(error, project.content) from None
+
+
+def _gather_built(gathered: Gathered, done: Finished, pdf: PdfSettings) -> None:
+    """Add a rebuilt brief's files (under its folder), records, index entry and report."""
+    ready = done.ready
+    checked = ready.rendered.checked
+    summary = brief_summary(checked.brief)
+    own_documents, own = finish(ready, pdf, done.typeset, done.web, done.word, summary)
     brief_id = ready.prefix.rstrip("/")
     for name in own:
         gathered.artifacts.add(f"{brief_id}/{name}", own.payload(name), f"brief {brief_id}")
     gathered.documents |= {f"{brief_id}/{stem}": r for stem, r in own_documents.items()}
     gathered.entries.append(SeriesEntry(brief_id, summary))
+    gathered.seconds |= {stem: result.seconds for stem, result in done.typeset.items()}
+    gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.plan.kept)
+    gathered.docx_reused[brief_id] = done.word.kept
+    gathered.warnings[brief_id] = checked.warnings
+    gathered.built[brief_id] = ready.rendered.built_at
+    if gathered.first is None or brief_id < gathered.first[0]:
+        gathered.first = (brief_id, checked)
 
 
 def _gather_kept(gathered: Gathered, brief: KeptBrief, out_dir: Path) -> None:
@@ -174,7 +216,6 @@ def _add_series_files(
     pdf: PdfSettings,
     run: RunOptions,
     snapshot: Snapshot,
-    fresh: dict[str, Typeset],
     built_at: datetime,
 ) -> None:
     """Add the series pages, the series manifest and, for a shard, its record."""
@@ -196,7 +237,7 @@ def _add_series_files(
     if run.shard is not None:
         from briefwright.pipeline.shards import SHARD_FILE, shard_record
 
-        shard_json = shard_record(run.shard, snapshot, pdf, fresh)
+        shard_json = shard_record(run.shard, snapshot, pdf, gathered.seconds)
         gathered.artifacts.add(SHARD_FILE, shard_json, "the shard record")
 
 
@@ -274,39 +315,30 @@ def brief_summary(brief: Brief) -> dict[str, Any]:
     }
 
 
-def _built_at(prepared: list[Prepared], kept: list[KeptBrief], snapshot: Snapshot) -> Any:
+def _built_at(gathered: Gathered, kept: list[KeptBrief], snapshot: Snapshot) -> datetime:
     """Return the series' build time: the latest of its briefs'."""
-    from datetime import UTC, datetime
+    from datetime import UTC
 
-    times = [ready.rendered.built_at for ready in prepared]
-    times += [datetime.fromisoformat(brief.manifest.built) for brief in kept]
     if snapshot.epoch is not None:
         return datetime.fromtimestamp(snapshot.epoch, tz=UTC)
+    times = [*gathered.built.values()]
+    times += [datetime.fromisoformat(brief.manifest.built) for brief in kept]
     return max(times) if times else datetime.fromtimestamp(0, tz=UTC)
 
 
-def _produced(
-    prepared: list[Prepared],
-    fresh: dict[str, Any],
-    editions: list[Any],
-    artifacts: Artifacts,
-    documents: dict[str, DocumentRecord],
-    laps: Stopwatch,
-) -> Produced:
+def _produced(gathered: Gathered, laps: Stopwatch) -> Produced:
     """Return what the series build made, as the build command reports it."""
-    warnings: tuple[Diagnostic, ...] = tuple(
-        w for ready in prepared for w in ready.rendered.checked.warnings
-    )
-    reused = tuple(f"{r.prefix}{stem}" for r in prepared for stem in r.plan.kept)
+    in_order = sorted(gathered.built)
+    first = gathered.built[in_order[0]] if in_order else None
     return Produced(
-        checked=prepared[0].rendered.checked if prepared else None,
-        built_at=prepared[0].rendered.built_at if prepared else None,
-        artifacts=artifacts,
-        documents=documents,
-        typeset=tuple(fresh),
-        reused=reused,
-        docx_reused=tuple(stem for _, word in editions for stem in word.kept),
-        seconds={stem: result.seconds for stem, result in fresh.items()},
+        checked=gathered.first[1] if gathered.first else None,
+        built_at=first,
+        artifacts=gathered.artifacts,
+        documents=gathered.documents,
+        typeset=tuple(sorted(gathered.seconds)),
+        reused=tuple(stem for brief in in_order for stem in gathered.reused[brief]),
+        docx_reused=tuple(stem for brief in in_order for stem in gathered.docx_reused[brief]),
+        seconds=dict(sorted(gathered.seconds.items())),
         timings=laps.laps,
-        warnings=warnings,
+        warnings=tuple(w for brief in in_order for w in gathered.warnings[brief]),
     )

@@ -1,9 +1,9 @@
 """Split a build's documents into N shares that N machines typeset at once, and put the
 shares' outputs back together into the tree one build writes.
 
-A document's share is decided from the inputs alone: documents are taken largest HTML first
-(ties by path) and each is given to the share with the least HTML so far, as the worker
-pool orders its jobs. Never from timings, which differ between machines and would make two
+A document's share is decided from the inputs alone: brief by brief, in the series' order,
+documents are taken largest HTML first (ties by path) and each is given to the share with
+the least HTML so far. Never from timings, which differ between machines and would make two
 shards disagree on who typesets what. Every shard renders everything else (HTML, Word, web
 fonts, source pages, the series pages): those are cheap and the same on every machine.
 
@@ -38,27 +38,35 @@ if TYPE_CHECKING:
 SHARD_FILE = "shard.json"
 
 
+class Shares:
+    """N shares filled as documents come, brief by brief in the series' order: within a
+    brief, largest HTML first (ties by path), each document to the share with the least HTML
+    so far. Every shard renders every brief in that order, so all agree; and a series build
+    can assign each brief's documents as soon as it is rendered."""
+
+    def __init__(self, count: int) -> None:
+        self.loads = [0] * count
+
+    def take(self, sizes: dict[str, int]) -> dict[str, int]:
+        """Return the share (1..N) of each of these documents, by its HTML size."""
+        shares: dict[str, int] = {}
+        for stem in sorted(sizes, key=lambda stem: (-sizes[stem], stem)):
+            share = min(range(len(self.loads)), key=lambda index: (self.loads[index], index))
+            self.loads[share] += sizes[stem]
+            shares[stem] = share + 1
+        return shares
+
+    def jobs(self, ready: Prepared, jobs: list[Job], number: int) -> list[Job]:
+        """Return those of a brief's jobs that fall to share `number`."""
+        sizes = {f"{ready.prefix}{stem}": len(html.encode("utf-8"))
+                 for stem, html in ready.rendered.pages.items()}  # fmt: skip
+        shares = self.take(sizes)
+        return [job for job in jobs if shares[job.stem] == number]
+
+
 def assign(sizes: dict[str, int], count: int) -> dict[str, int]:
     """Return each document's share (1..count): largest first, to the least-loaded share."""
-    loads = [0] * count
-    shares: dict[str, int] = {}
-    for stem in sorted(sizes, key=lambda stem: (-sizes[stem], stem)):
-        share = min(range(count), key=lambda index: (loads[index], index))
-        loads[share] += sizes[stem]
-        shares[stem] = share + 1
-    return shares
-
-
-def shard_jobs(prepared: list[Prepared], jobs: list[Job], shard: tuple[int, int]) -> list[Job]:
-    """Return the jobs of share K of N, assigned over every document of the build."""
-    number, count = shard
-    sizes = {
-        f"{ready.prefix}{stem}": len(html.encode("utf-8"))
-        for ready in prepared
-        for stem, html in ready.rendered.pages.items()
-    }
-    shares = assign(sizes, count)
-    return [job for job in jobs if shares[job.stem] == number]
+    return Shares(count).take(sizes)
 
 
 def fingerprint(snapshot: Snapshot, pdf: PdfSettings, count: int) -> str:

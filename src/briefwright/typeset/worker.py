@@ -94,15 +94,15 @@ def typeset_job(
 
 
 def work(
-    jobs: list[Job],
+    connection: Connection,
     layers: tuple[Path, ...],
     made: Mapping[str, bytes],
     pdf: PdfSettings,
     limits: Limits,
-    send: Connection,
     scratch: str,
 ) -> None:
-    """Child process: typeset each job in turn and report over the pipe.
+    """Child process: typeset each job the build sends, reporting each result, until it
+    sends None.
 
     It dies with the fork server (and so with the build), keeps its temporary files in the
     build's `scratch` folder, and ends quietly when the build stops listening.
@@ -118,31 +118,27 @@ def work(
     if limits.niceness:
         os.nice(limits.niceness)
     try:
-        _typeset_and_report(jobs, layers, made, pdf, send)
+        _typeset_and_report(connection, layers, made, pdf)
     except MemoryError:
-        send.close()
+        connection.close()
         raise SystemExit(3) from None
-    except OSError:  # the build is gone (a closed pipe): nobody is left to tell
+    except (OSError, EOFError):  # the build is gone (a closed pipe): nobody is left to tell
         os._exit(1)
-    send.close()
+    connection.close()
 
 
 def _typeset_and_report(
-    jobs: list[Job],
+    connection: Connection,
     layers: tuple[Path, ...],
     made: Mapping[str, bytes],
     pdf: PdfSettings,
-    send: Connection,
 ) -> None:
-    """Typeset the jobs with one font configuration, reporting each start and result."""
+    """Typeset the jobs as they come with one font configuration, reporting each result."""
     from briefwright.typeset.engine import bundled_fonts
 
     try:
         with bundled_fonts(layers) as fonts:
-            for job in jobs:
-                send.send(("start", f"{job.stem}.pdf"))
-                send.send(("done", job.stem, typeset_job(job, layers, pdf, fonts, made)))
+            while (job := connection.recv()) is not None:
+                connection.send(("done", job.stem, typeset_job(job, layers, pdf, fonts, made)))
     except BriefError as error:
-        send.send(("failed", list(error.diagnostics)))
-        return
-    send.send(("exit",))
+        connection.send(("failed", list(error.diagnostics)))

@@ -10,29 +10,38 @@ import pytest
 
 from briefwright.errors import BriefError, Location
 from briefwright.settings import Limits, PdfSettings
-from briefwright.typeset.pool import _died, _spread, _Worker, typeset_all
+from briefwright.typeset.pool import Pool, _died, _Worker, typeset_all
 from briefwright.typeset.worker import Job
 from tests.conftest import LAYERS
 
 PAGE = '<html lang="en"><head><title>t</title></head><body><p>{}</p></body></html>'
 
 
-def _job(stem: str, size: int) -> Job:
-    return Job(stem, "x" * size)
+def test_idle_workers_take_the_longest_waiting_job_first() -> None:
+    """One worker: the jobs start longest first, whatever order they were handed in."""
+    started: list[str] = []
+    jobs = [Job(stem, PAGE.format(text)) for stem, text in
+            [("short", "a"), ("long", "a " * 400), ("middle", "a " * 40)]]  # fmt: skip
+    results = typeset_all(
+        jobs, LAYERS, PdfSettings(), 1, Limits(),
+        lambda event, stem: started.append(stem) if event == "start" else None,
+    )  # fmt: skip
+    assert started == ["long", "middle", "short"]
+    assert sorted(results) == ["long", "middle", "short"]
 
 
-def test_jobs_are_spread_longest_first_into_balanced_groups() -> None:
-    """Longest first, each job joins the lightest group: 100+10 against 60+50."""
-    jobs = [_job("a", 10), _job("b", 100), _job("c", 60), _job("d", 50)]
-    groups = _spread(jobs, 2)
-    assert [[job.stem for job in group] for group in groups] == [["b", "a"], ["c", "d"]]
-
-
-def test_never_more_workers_than_jobs() -> None:
-    """Two jobs on eight CPUs make two groups; no job is lost or repeated."""
-    groups = _spread([_job("a", 1), _job("b", 2)], 8)
-    assert len(groups) == 2
-    assert sorted(job.stem for group in groups for job in group) == ["a", "b"]
+def test_jobs_handed_in_while_others_run_go_to_idle_workers() -> None:
+    """A series hands each brief's jobs in as it is rendered: two jobs on eight workers
+    start two processes, and a job handed in after results came goes to one of them."""
+    with Pool(LAYERS, PdfSettings(), 8, Limits()) as pool:
+        pool.submit([Job("one", PAGE.format("1")), Job("two", PAGE.format("2"))])
+        results = dict(pool.collect())
+        pool.submit([Job("three", PAGE.format("3"))])
+        while pool.busy:
+            results.update(pool.collect())
+        assert pool.started == 2 and pool.waiting == 0
+    assert sorted(results) == ["one", "three", "two"]
+    assert all(result.pdf.startswith(b"%PDF-") for result in results.values())
 
 
 def test_results_come_back_by_stem_with_progress() -> None:
@@ -83,7 +92,7 @@ class _Ended:
 @pytest.mark.parametrize(("exitcode", "how"), [(-9, "signal 9"), (3, "exit code 3")])
 def test_a_crash_says_how_the_worker_ended(exitcode: int, how: str) -> None:
     """A killed worker is reported with its signal, one that exited with its exit code."""
-    worker = _Worker(_Ended(exitcode), 0.0, "brief.pdf")
+    worker = _Worker(_Ended(exitcode), 0.0, "brief.pdf", "brief")
     diagnostic = _died(worker, Limits())
     assert f"({how})" in diagnostic.message and diagnostic.location == Location("brief.pdf")
 

@@ -9,6 +9,7 @@ files and the logo. Content stays text: never a field, a hyperlink or a macro.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -196,7 +197,6 @@ def figure_image(ctx: Context, drawn: DrawnFigure) -> Image:
     """Return a drawn figure as a Word picture: its SVG, with the bundled sans named as
     Word knows it (the embedded face), and a PNG for readers without SVG; its alt text and
     caption."""
-    import vl_convert  # the renderer of the figures' charts rasterises their SVG too
 
     from briefwright.figures.charts import register_fonts
 
@@ -206,10 +206,20 @@ def figure_image(ctx: Context, drawn: DrawnFigure) -> Image:
     svg = drawn.svg.replace("'BW Sans', sans-serif", f"'{family}', sans-serif")
     svg = svg.replace('"BW Sans"', f'"{family}"')
     width, height = _svg_size(drawn.svg)
-    png = bytes(vl_convert.svg_to_png(svg, ppi=FIGURE_PPI))
+    png = _drawn_png(svg)
     caption = f"{drawn.label}. {drawn.caption}"
     height_mm = FIGURE_WIDTH_MM * height / width if width else FIGURE_WIDTH_MM / 2
     return Image(png, drawn.alt, FIGURE_WIDTH_MM, height_mm, svg.encode("utf-8"), caption)
+
+
+@functools.lru_cache(maxsize=4)
+def _drawn_png(svg: str) -> bytes:
+    """Return the PNG of a figure's SVG at FIGURE_PPI (~0.13 s for the timeline, holding the
+    GIL). Kept for the next Word edition: `serve` makes one on every save that changes the
+    brief, and the timeline seldom changes with it."""
+    import vl_convert
+
+    return bytes(vl_convert.svg_to_png(svg, ppi=FIGURE_PPI))
 
 
 def _svg_size(svg: str) -> tuple[float, float]:
