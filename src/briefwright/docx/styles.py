@@ -36,7 +36,8 @@ def styles_xml(brand: Brand, layout: Layout, language: str) -> bytes:
         *_cover_styles(brand, layout),
         *_heading_styles(brand, layout),
         *_judgment_styles(brand, layout),
-        *_text_styles(brand, layout),
+        *_list_styles(brand),
+        *_note_styles(brand, layout),
         *_annex_styles(brand),
         *table_styles(brand),
         *_navigation_styles(brand, layout),
@@ -265,12 +266,9 @@ def _annex_styles(brand: Brand) -> list[Style]:
     ]
 
 
-def _text_styles(brand: Brand, layout: Layout) -> list[Style]:
-    """Return the styles of lists, notes, figures and endnotes."""
-    c = brand.colours
-    sans = brand.sans
-    rule = Border(c.rule, 0.5, 4)
-    small = 7.5 if layout.compact else 8.5  # a one-pager's small print is smaller, as in its PDF
+def _list_styles(brand: Brand) -> list[Style]:
+    """Return the styles of key points, bulleted lists and the "what to watch" block."""
+    rule = Border(brand.colours.rule, 0.5, 4)
     return [
         Style(
             "KeyPoint",
@@ -290,12 +288,20 @@ def _text_styles(brand: Brand, layout: Layout) -> list[Style]:
             next_style="Normal",
             paragraph=ppr(edges=borders(top=rule), keep_lines=True, before=6, after=8),
         ),
+    ]
+
+
+def _note_styles(brand: Brand, layout: Layout) -> list[Style]:
+    """Return the styles of notes, source entries, figures, captions and endnotes."""
+    c = brand.colours
+    small = 7.5 if layout.compact else 8.5  # a one-pager's small print is smaller, as in its PDF
+    return [
         Style(
             "Note",
             "Note",
             next_style="Normal",
             paragraph=ppr(before=4, after=6, line=1.0),
-            run=rpr(font=sans, size=small, colour=c.muted),
+            run=rpr(font=brand.sans, size=small, colour=c.muted),
         ),
         Style(
             "SourceEntry",
@@ -316,7 +322,7 @@ def _text_styles(brand: Brand, layout: Layout) -> list[Style]:
             "caption",
             next_style="Normal",
             paragraph=ppr(after=10, align="center"),
-            run=rpr(font=sans, italic=True, size=8.5, colour=c.muted),
+            run=rpr(font=brand.sans, italic=True, size=8.5, colour=c.muted),
         ),
         Style(
             "EndnoteText",

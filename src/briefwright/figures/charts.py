@@ -144,33 +144,8 @@ def _shown(row: Row, field_id: str) -> str:
 def _grid(figure: Figure, style: FigureStyle) -> dict[str, Any]:
     """A table-like grid: a row per row, a column per field, each cell its value."""
     columns = [f for f in figure.fields if f.id != figure.chart.y]
-    values = []
-    for row in figure.ordered_rows():
-        for field in columns:
-            text = row.text(field.id)
-            values.append(
-                {
-                    "row": row.text(figure.chart.y),
-                    "column": field.label,
-                    "text": text if text is not None else NOT_STATED,
-                    "stated": text is not None,
-                }
-            )
-    stated = {
-        "field": "stated",
-        "type": "nominal",
-        "legend": None,
-        "scale": {"domain": [True, False]},
-    }
-    cell = {"type": "rect", "stroke": style.paper, "strokeWidth": 2}
-    cell_text = {
-        "type": "text",
-        "baseline": "middle",
-        "fontSize": style.small_size,
-        "limit": style.width / (len(columns) + 1) - 8,
-    }
     return {
-        "data": {"values": values},
+        "data": {"values": _grid_cells(figure, columns)},
         "encoding": {
             "y": {**_rows_axis(figure), "axis": {"ticks": False, "domain": False}},
             "x": {
@@ -188,28 +163,63 @@ def _grid(figure: Figure, style: FigureStyle) -> dict[str, Any]:
             },
         },
         "resolve": {"scale": {"color": "independent"}},
-        "layer": [
-            {
-                "mark": cell,
-                "encoding": {
-                    "color": {
-                        **stated,
-                        "scale": {"domain": [True, False], "range": [style.tint, style.paper]},
-                    }
-                },
-            },
-            {
-                "mark": cell_text,
-                "encoding": {
-                    "text": {"field": "text"},
-                    "color": {
-                        **stated,
-                        "scale": {"domain": [True, False], "range": [style.ink, style.muted]},
-                    },
-                },
-            },
-        ],
+        "layer": _grid_layers(style, len(columns)),
     }
+
+
+def _grid_cells(figure: Figure, columns: list[Any]) -> list[dict[str, Any]]:
+    """Return a cell for each row and column: its text, or "not stated"."""
+    values = []
+    for row in figure.ordered_rows():
+        for field in columns:
+            text = row.text(field.id)
+            values.append(
+                {
+                    "row": row.text(figure.chart.y),
+                    "column": field.label,
+                    "text": text if text is not None else NOT_STATED,
+                    "stated": text is not None,
+                }
+            )
+    return values
+
+
+def _grid_layers(style: FigureStyle, columns: int) -> list[dict[str, Any]]:
+    """Return the grid's two layers: the cells, tinted where stated, and their text."""
+    stated = {
+        "field": "stated",
+        "type": "nominal",
+        "legend": None,
+        "scale": {"domain": [True, False]},
+    }
+    cell = {"type": "rect", "stroke": style.paper, "strokeWidth": 2}
+    cell_text = {
+        "type": "text",
+        "baseline": "middle",
+        "fontSize": style.small_size,
+        "limit": style.width / (columns + 1) - 8,
+    }
+    return [
+        {
+            "mark": cell,
+            "encoding": {
+                "color": {
+                    **stated,
+                    "scale": {"domain": [True, False], "range": [style.tint, style.paper]},
+                }
+            },
+        },
+        {
+            "mark": cell_text,
+            "encoding": {
+                "text": {"field": "text"},
+                "color": {
+                    **stated,
+                    "scale": {"domain": [True, False], "range": [style.ink, style.muted]},
+                },
+            },
+        },
+    ]
 
 
 def describe_data(figure: Figure) -> str:
