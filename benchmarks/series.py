@@ -31,8 +31,10 @@ ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1679270400"}
 BRIEF_FILES = ("brief.yaml", "timeline.yaml", "actors.yaml", "glossary.yaml", "topics")
 
 
-def make_series(folder: Path, count: int) -> Path:
-    """Write a series of `count` clones of the real brief, sharing its sources."""
+def make_series(folder: Path, count: int, distinct: bool = False) -> Path:
+    """Write a series of `count` clones of the real brief, sharing its sources; when
+    `distinct`, each title ends in its own letter (ā, ă, ą…), so that no two briefs ask
+    for the same web-font subsets, as briefs of a real series mostly would not."""
     content = folder / "content"
     shutil.copytree(ROOT / "content" / "sources", content / "sources")
     shutil.copy(ROOT / "content" / "brand.yaml", content / "brand.yaml")
@@ -46,9 +48,11 @@ def make_series(folder: Path, count: int) -> Path:
             else:
                 shutil.copy(source, brief / name)
         text = (brief / "brief.yaml").read_text()
-        (brief / "brief.yaml").write_text(
-            re.sub(r"product_id: \S+", f"product_id: BW-SERIES-{number:03d}", text)
-        )
+        text = re.sub(r"product_id: \S+", f"product_id: BW-SERIES-{number:03d}", text)
+        if distinct:  # one letter of each case pair: Ā and ā would ask for the same subsets
+            letter = chr(0x101 + 2 * (number - 1))
+            text = re.sub(r"(\n\s*title: )(.+)", rf"\g<1>\g<2> {letter}", text, count=1)
+        (brief / "brief.yaml").write_text(text)
     return content
 
 
@@ -118,6 +122,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--distinct", action="store_true", help="a letter of its own per title")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="briefwright-series-"))
     print(f"{os.cpu_count()} CPUs; briefs of 5 documents each (the brief and 4 one-pagers)")
@@ -127,7 +132,7 @@ def main() -> None:
     print(f"  the largest document alone (brief.pdf, --only brief --jobs 1): peak {alone:.0f} MiB")
     for size in args.sizes:
         folder = scratch / f"series-{size}"
-        make_series(folder, size)
+        make_series(folder, size, args.distinct)
         for jobs in args.jobs:
             out = folder / f"build-{jobs}"
             command = ["build", "--jobs", str(jobs), "--force", "--out", str(out), "-q"]

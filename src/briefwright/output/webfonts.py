@@ -19,15 +19,18 @@ subset is one) to keep a Reserved Font Name ("Source" of Source Serif 4).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import re
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from html import unescape
 from pathlib import PurePosixPath
+from typing import Any
 
 import uharfbuzz as hb
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont, woff2
 
 # Drawn by the browser without being in the text: ordered-list numbers and their ".", the
 # hyphen `hyphens: auto` inserts (Chromium uses U+2010 where the face has it, else "-"),
@@ -45,6 +48,11 @@ AUTOHINT_STANDARD = (
     "ΓΒΕΖΘΟΩ ΒΔΖΞΘΟ βθδζλξ αειοπστω βγημρφχψ ο Ο"
     "БВЕПЗОСЭ БВЕШЗОСЭ хпншезос руф о О"
 ).replace(" ", "")
+
+# Brotli's quality for the WOFF2 files: 10, not fontTools' 11. On the India–Japan brief's
+# eight subsets 11 saves 0.5 % of the bytes (125.8 against 126.4 KB) in 1.7 times the time
+# (0.72 against 0.42 s), and a series cuts a set for every brief whose characters differ.
+WOFF2_QUALITY = 10
 
 # A face's subset holds at least these of its characters: printable ASCII and the common
 # marks of English typography. Briefs of one series then mostly ask for the same subset,
@@ -160,8 +168,38 @@ def _woff2(font: bytes, unicodes: frozenset[int], family: str) -> bytes:
     _rename(subset, family)
     out = io.BytesIO()
     subset.flavor = "woff2"
-    subset.save(out, reorderTables=True)
+    with _brotli_at(WOFF2_QUALITY):
+        subset.save(out, reorderTables=True)
     return out.getvalue()
+
+
+class _AtQuality:
+    """The brotli module as fontTools' WOFF2 writer uses it, compressing at one quality."""
+
+    def __init__(self, module: Any, quality: int) -> None:
+        self._module, self._quality = module, quality
+
+    def compress(self, data: bytes, mode: int = 0, **_: Any) -> bytes:
+        return bytes(self._module.compress(data, mode=mode, quality=self._quality))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+
+_SAVING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _brotli_at(quality: int) -> Iterator[None]:
+    """Have fontTools' WOFF2 writer compress at `quality`: it calls brotli.compress(data,
+    mode=MODE_FONT) with no quality (so 11), and offers no option."""
+    with _SAVING:
+        module = woff2.brotli
+        woff2.brotli = _AtQuality(module, quality)
+        try:
+            yield
+        finally:
+            woff2.brotli = module
 
 
 def _subset_input(unicodes: set[int]) -> hb.SubsetInput:

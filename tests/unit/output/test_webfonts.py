@@ -61,3 +61,20 @@ def test_web_assets_drop_full_faces_and_unused_scripts() -> None:
                           FALLBACK_FAMILIES)  # fmt: skip
     assert "assets/fonts/NotoSansCJKjp-Regular-JIS.woff2" in japanese
     assert "BW Japanese" in japanese["assets/fonts.css"].decode()
+
+
+def test_subsets_share_the_common_set_and_are_compressed_at_quality_10() -> None:
+    """Two texts differing only in ASCII punctuation ask for one subset (the common set);
+    its Brotli stream is quality 10's, and fontTools' brotli is left as it was."""
+    import brotli
+    from fontTools.ttLib import woff2
+
+    font = (FONTS / "NotoSans-Regular.ttf").read_bytes()
+    first = subset_web_font(font, "A brief?", "BW Sans", common=True)
+    assert first is not None
+    assert subset_web_font(font, "A brief & more!", "BW Sans", common=True) == first
+    assert woff2.brotli is brotli
+    reader = woff2.WOFF2Reader(io.BytesIO(first))
+    data = reader.transformBuffer.getvalue()
+    at = {q: len(brotli.compress(data, mode=brotli.MODE_FONT, quality=q)) for q in (10, 11)}
+    assert reader.totalCompressedSize == at[10] != at[11]
