@@ -66,7 +66,7 @@ def test_web_assets_drop_full_faces_and_unused_scripts() -> None:
 def test_subsets_share_the_common_set_and_are_compressed_at_quality_10() -> None:
     """Two texts differing only in ASCII punctuation ask for one subset (the common set);
     its Brotli stream is quality 10's, and fontTools' brotli is left as it was."""
-    import brotli
+    import brotli  # type: ignore[import-untyped]
     from fontTools.ttLib import woff2
 
     font = (FONTS / "NotoSans-Regular.ttf").read_bytes()
