@@ -14,13 +14,9 @@ from pypdf import PdfReader
 
 from briefwright.pipeline.build import Built
 from briefwright.settings import PdfSettings
+from briefwright.typeset.conformance import unambiguous_stream_ends
 from briefwright.typeset.engine import Typesetter
-from briefwright.typeset.structure import (
-    fix_list_structure,
-    iter_problems,
-    postprocess,
-    unambiguous_stream_ends,
-)
+from briefwright.typeset.structure import fix_list_structure, iter_problems, postprocess
 from tests.conftest import LAYERS, MADE
 
 
