@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from briefwright.model.brand import Brand
-from briefwright.pipeline.build import Built, build
+from briefwright.pipeline.outcome import Built
+from briefwright.pipeline.run import build_project
 from briefwright.render.brand import brand_assets
 from briefwright.render.labels import LABELS_CSS, english
-from briefwright.settings import Project
+from briefwright.settings import PdfSettings, Project
 
 # One build time for the whole suite, so snapshots do not move with each git commit.
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1679270400")  # 20 March 2023, 00:00 UTC
@@ -29,6 +30,22 @@ LAYERS = (TEMPLATES,)
 MADE = brand_assets(Brand(), CONTENT) | {LABELS_CSS: english().stylesheet().encode()}
 """The assets a build makes for the default brand in English (fonts.css, brand.css…): what
 a page typeset outside a build links to besides the theme's files."""
+
+
+def typeset_html(
+    html: str,
+    layers: tuple[Path, ...],
+    pdf: PdfSettings,
+    document: str,
+    made: Mapping[str, bytes] | None = None,
+) -> bytes:
+    """Return the PDF of a page typeset as a build typesets the brief (a fresh font
+    configuration, every WeasyPrint warning an error), outside a build."""
+    from briefwright.typeset.engine import Typesetter  # imports WeasyPrint: only when asked
+
+    with Typesetter(layers, pdf, document, made=made) as typesetter:
+        return typesetter.typeset(html)[0]
+
 
 MakeProject = Callable[[str], Path]
 """The `project` fixture's type: materialise a fixture project by name, return its content."""
@@ -73,7 +90,7 @@ def project(tmp_path: Path) -> Callable[[str], Path]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the real brief once (A4) for every test that reads the artifacts."""
     out = tmp_path_factory.mktemp("build")
-    made = build(PROJECT, out)
+    made = build_project(PROJECT, out)
     assert isinstance(made, Built)
     return made
 

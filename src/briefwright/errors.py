@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -78,8 +79,15 @@ class Interrupted(BaseException):
     """SIGINT or SIGTERM arrived (see cli/launch.py): stop, leaving the output as it was.
 
     A BaseException, like KeyboardInterrupt, so no `except Exception` swallows it; unlike
-    KeyboardInterrupt, Click does not turn it into "Aborted!" and exit code 1.
+    KeyboardInterrupt, Click does not turn it into "Aborted!" and exit code 1. `written` is
+    the output folder when the build had already written it whole: the interrupt then
+    stopped nothing (output/write.py `Output` marks it).
     """
+
+    def __init__(self, signum: int = 0, written: Path | None = None) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.written = written
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO

@@ -2,9 +2,12 @@
 and the limits.
 
 `PdfSettings` holds every option that changes a PDF's bytes and gives incremental builds
-their key, as black's `Mode` does for its cache; it travels unchanged from the command line
-to the typesetter. `Limits` holds what bounds a typesetting process. Plain values with no
-pydantic, so the console entry point can read them before anything slow is imported.
+their key, as black's `Mode` does for its cache; `pdf_settings` makes it from a command's
+options, and it travels unchanged from the command line to the typesetter and to the Word
+edition. Its `Paper` owns the page: size and margins of the brief and of a one-pager, which
+the typesetter injects as CSS and the Word edition writes as section properties. `Limits`
+holds what bounds a typesetting process. Plain values with no pydantic, so the console entry
+point can read them before anything slow is imported.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -86,8 +90,51 @@ class Project:
         return (("content", self.content), *zip(names, self.layers, strict=True))
 
 
+@dataclass(frozen=True)
+class Margins:
+    """A page's margins in millimetres, as CSS lists them: top, right, bottom, left."""
+
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+    @property
+    def css(self) -> str:
+        """Return the margins as the CSS `margin` shorthand, e.g. `22mm 19mm 22mm 19mm`."""
+        return " ".join(f"{side:g}mm" for side in (self.top, self.right, self.bottom, self.left))
+
+
+#: The brief's margins: room for the running heads and footers.
+BRIEF_MARGINS = Margins(22, 19, 22, 19)
+#: A one-pager's margins: tighter, with a footer only.
+ONEPAGER_MARGINS = Margins(15, 17, 16, 17)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The page a document is set on: its paper's size (named as CSS `size` names it, and
+    in millimetres) and its margins. The PDF gets it as CSS (`css`), the Word edition as
+    these numbers."""
+
+    size: str
+    width_mm: float
+    height_mm: float
+    margins: Margins
+
+    @property
+    def css(self) -> str:
+        """Return the page as an `@page` rule: its size and margins."""
+        return f"@page {{ size: {self.size}; margin: {self.margins.css} }}"
+
+    @property
+    def text_width_mm(self) -> float:
+        """Return the width between the side margins."""
+        return self.width_mm - self.margins.left - self.margins.right
+
+
 class Paper(StrEnum):
-    """Paper sizes the PDF can be set on."""
+    """Paper sizes the PDF and the Word edition can be set on; each owns its pages."""
 
     A4 = "a4"
     LETTER = "letter"
@@ -96,6 +143,16 @@ class Paper(StrEnum):
     def css(self) -> str:
         """Return the size as CSS `@page { size: … }` names it."""
         return "A4" if self is Paper.A4 else "letter"
+
+    @property
+    def size_mm(self) -> tuple[float, float]:
+        """Return the width and height in millimetres (ISO 216; ANSI 8.5 × 11 in)."""
+        return (210.0, 297.0) if self is Paper.A4 else (215.9, 279.4)
+
+    def page(self, onepager: bool = False) -> Page:
+        """Return the page of the brief on this paper, or of a one-pager."""
+        width, height = self.size_mm
+        return Page(self.css, width, height, ONEPAGER_MARGINS if onepager else BRIEF_MARGINS)
 
 
 class PdfVariant(StrEnum):
@@ -132,20 +189,38 @@ class PdfVariant(StrEnum):
         return self in (PdfVariant.UA2, PdfVariant.A4U)
 
 
+#: The paper and the PDF flavour a build gets when its command names neither.
+DEFAULT_PAPER = Paper.A4
+DEFAULT_VARIANT = PdfVariant.UA1
+
+
 @dataclass(frozen=True)
 class PdfSettings:
-    """Everything that changes a PDF's bytes besides its HTML and the template assets."""
+    """Everything that changes a PDF's bytes besides its HTML and the template assets: the
+    paper (and with it the pages, `Paper.page`) and the PDF flavour. The Word edition reads
+    its pages from the same value."""
 
-    paper: Paper = Paper.A4
-    variant: PdfVariant = PdfVariant.UA1
+    paper: Paper = DEFAULT_PAPER
+    variant: PdfVariant = DEFAULT_VARIANT
 
     def key(self) -> str:
-        """Return these settings as one string, part of each document's typesetting key."""
-        return f"{self.paper.value}\0{self.variant.value}"
+        """Return these settings as one string, part of each document's typesetting key:
+        the paper, the flavour and both pages' geometry."""
+        pages = (self.paper.page().css, self.paper.page(onepager=True).css)
+        return "\0".join((self.paper.value, self.variant.value, *pages))
 
     def recorded(self) -> dict[str, str]:
         """Return the settings as build/manifest.json records them under `options`."""
         return {"paper": self.paper.value, "pdf_variant": self.variant.value}
+
+
+def pdf_settings(options: Mapping[str, object]) -> PdfSettings:
+    """Return the PDF settings a command's options name, by parameter name (`paper`,
+    `pdf_variant`; as Typer's `context.params` and the console entry point's fast path hold
+    them), the defaults for those not given. The one place a command makes PdfSettings."""
+    paper = options.get("paper") or DEFAULT_PAPER
+    variant = options.get("pdf_variant") or DEFAULT_VARIANT
+    return PdfSettings(Paper(str(paper)), PdfVariant(str(variant)))
 
 
 DEFAULT_TIMEOUT = 120.0

@@ -29,10 +29,11 @@ import page
 import pikepdf
 import pytest
 
-from briefwright.pipeline.build import Built, RunOptions, build
+from briefwright.pipeline.outcome import Built, RunOptions
+from briefwright.pipeline.run import build_project
 from briefwright.settings import PdfSettings, PdfVariant
-from briefwright.typeset.structure import iter_problems
 from tests.conftest import PROJECT
+from tests.list_rules import list_problems
 
 PROFILES: dict[PdfVariant, tuple[str, ...]] = {
     PdfVariant.UA1: ("ua1",),
@@ -84,13 +85,13 @@ def test_every_artifact_of_every_variant_conforms(
     """Each PDF of a build in this variant passes every profile the variant claims, has
     lists as ISO 32000-1 Table 336 has them, an unfiltered XMP packet, and no damage."""
     out = tmp_path_factory.mktemp(variant.value.replace("/", "-"))
-    made = build(PROJECT, out, PdfSettings(variant=variant), RunOptions(jobs=2))
+    made = build_project(PROJECT, out, PdfSettings(variant=variant), RunOptions(jobs=2))
     assert isinstance(made, Built)
     for pdf in _pdfs(out):
         for profile in PROFILES[variant]:
             assert _failures(pdf, profile) == [], f"{pdf.name} as {profile}"
         with pikepdf.open(pdf) as document:
-            assert list(iter_problems(document)) == [], pdf.name
+            assert list(list_problems(document)) == [], pdf.name
             if variant.value.startswith("pdf/a"):
                 assert "/Filter" not in document.Root.Metadata, pdf.name
                 ambiguous = [s.objgen for s in document.objects if isinstance(s, pikepdf.Stream)

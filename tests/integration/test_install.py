@@ -19,7 +19,7 @@ import pikepdf
 import pytest
 import yaml
 
-from briefwright.pipeline.build import Built
+from briefwright.pipeline.outcome import Built
 from tests.conftest import FIXTURES, ROOT
 
 EPOCH = "1795910400"  # 29 November 2026, the day `init` dates the brief

@@ -11,7 +11,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from briefwright.pipeline.build import Built, build
+from briefwright.pipeline.outcome import Built
+from briefwright.pipeline.run import build_project
 from briefwright.settings import Project
 from tests.conftest import FIXTURES, TEMPLATES
 
@@ -22,7 +23,7 @@ def japanese(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("ja")
     shutil.copytree(FIXTURES / "minimal", root / "content")
     shutil.copytree(FIXTURES / "japanese", root / "content", dirs_exist_ok=True)
-    made = build(Project(root / "content", TEMPLATES), root / "out")
+    made = build_project(Project(root / "content", TEMPLATES), root / "out")
     assert isinstance(made, Built)
     return root / "out"
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from briefwright.pipeline.build import Built
+from briefwright.pipeline.outcome import Built
 
 
 def _reader(built: Built) -> PdfReader:

@@ -23,13 +23,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, Request, Route, expect, sync_playwright
 
 from briefwright.evidence.quotes import normalise, quote_parts
-from briefwright.pipeline.build import Built
+from briefwright.pipeline.outcome import Built
 from briefwright.pipeline.prepare import render_site
 from briefwright.render.notes import NoteIndex
 from briefwright.render.sources import source_page_path
 from briefwright.settings import PdfSettings
-from briefwright.typeset.engine import typeset_pdf
-from tests.conftest import PROJECT
+from tests.conftest import PROJECT, typeset_html
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = [
@@ -436,8 +435,8 @@ def test_reader_assets_leave_the_pdfs_unchanged(built: Built) -> None:
     assert 'href="assets/reader.css"' in html and 'src="assets/reader.js"' in html
     plain = html.replace('<link rel="stylesheet" href="assets/reader.css">', "")
     plain = plain.replace('<script src="assets/reader.js" defer></script>', "")
-    with_reader = typeset_pdf(html, PROJECT.layers, PdfSettings(), "brief.pdf", rendered.made)
-    without = typeset_pdf(plain, PROJECT.layers, PdfSettings(), "brief.pdf", rendered.made)
+    with_reader = typeset_html(html, PROJECT.layers, PdfSettings(), "brief.pdf", rendered.made)
+    without = typeset_html(plain, PROJECT.layers, PdfSettings(), "brief.pdf", rendered.made)
     assert with_reader == without == (built.out_dir / "brief.pdf").read_bytes()
 
 

@@ -9,7 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from briefwright.errors import BriefError
-from briefwright.pipeline.build import RunOptions, build
+from briefwright.pipeline.outcome import RunOptions
+from briefwright.pipeline.run import build_project
 from briefwright.settings import Project
 from tests.conftest import TEMPLATES, MakeProject
 
@@ -27,7 +28,7 @@ def _to_unicode_maps(pdf: Path) -> str:
 def test_devanagari_and_japanese_render(project: MakeProject, tmp_path: Path) -> None:
     """A glossary in Hindi and Japanese typesets with the bundled faces and no .notdef."""
     out = tmp_path / "out"
-    build(Project(project("scripts"), TEMPLATES), out, run=RunOptions(only="brief"))
+    build_project(Project(project("scripts"), TEMPLATES), out, run=RunOptions(only="brief"))
     drawn = _to_unicode_maps(out / "brief.pdf")
     assert "0906" in drawn and "092D" in drawn  # आ and भ (alone or in a cluster)
     assert "5CB8" in drawn and "65E5" in drawn  # 岸 and 日
@@ -47,7 +48,7 @@ def test_a_character_no_font_covers_fails(project: MakeProject, tmp_path: Path) 
         if "한" in text
     )
     with pytest.raises(BriefError) as caught:
-        build(Project(content, TEMPLATES), tmp_path / "out", run=RunOptions(only="brief"))
+        build_project(Project(content, TEMPLATES), tmp_path / "out", run=RunOptions(only="brief"))
     hangul = [d for d in caught.value.diagnostics if "U+D55C" in d.message]
     assert len(hangul) == 1
     (found,) = hangul

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from briefwright.cli.app import app
 from briefwright.errors import BriefError, Severity
-from briefwright.pipeline.build import Built, RunOptions, UpToDate, build
 from briefwright.pipeline.checked import check_series
-from briefwright.pipeline.release import release_series
+from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
+from briefwright.pipeline.run import build_project, release_project
 from briefwright.settings import Project
 from tests.conftest import FIXTURES, TEMPLATES
 
@@ -29,7 +29,7 @@ def series(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path, Bui
     root = tmp_path_factory.mktemp("series")
     shutil.copytree(FIXTURES / "series", root / "content")
     project = Project(root / "content", root / "templates", theme=TEMPLATES)
-    built = build(project, root / "build", run=RunOptions(jobs=2))
+    built = build_project(project, root / "build", run=RunOptions(jobs=2))
     assert isinstance(built, Built)
     return project, root / "build", built
 
@@ -89,16 +89,16 @@ def test_edits_rebuild_only_what_depends_on_them(
     HTML changed; an edit to a shared source re-checks the briefs citing it (beta, gamma)
     and leaves alpha untouched."""
     project, out, _ = series
-    assert isinstance(build(project, out), UpToDate)
+    assert isinstance(build_project(project, out), UpToDate)
     implications = project.content / "briefs" / "alpha" / "brief.yaml"
     implications.write_text(implications.read_text().replace("It follows.", "It follows on."))
-    edited = build(project, out)
+    edited = build_project(project, out)
     assert isinstance(edited, Built)
     assert edited.produced.typeset == ("alpha/brief",)
     assert "alpha/onepagers/only" in edited.produced.reused
     source = project.content / "sources" / "two.txt"
     source.write_text(source.read_text() + "\nA line added later.\n")
-    changed = build(project, out)
+    changed = build_project(project, out)
     assert isinstance(changed, Built)
     rebuilt = {
         stem.split("/")[0] for stem in (*changed.produced.typeset, *changed.produced.reused)
@@ -140,7 +140,7 @@ def test_release_of_a_series(tmp_path: Path) -> None:
     feed and SHA256SUMS; the series index links the briefs' release folders."""
     shutil.copytree(FIXTURES / "series", tmp_path / "content")
     project = Project(tmp_path / "content", tmp_path / "templates", theme=TEMPLATES)
-    released = release_series(project, tmp_path / "build")
+    released = release_project(project, tmp_path / "build")
     names = sorted(r.archive.name for r in released)
     assert names == ["T-ALPHA-0.1.zip", "T-BETA-0.1.zip", "T-GAMMA-0.1.zip",
                      "series-2023-03-20.zip"]  # fmt: skip

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from briefwright.errors import BriefError
-from briefwright.pipeline.build import Built, RunOptions, UpToDate, build
-from briefwright.pipeline.shards import SHARD_FILE, assemble, assign
+from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
+from briefwright.pipeline.run import build_project
+from briefwright.pipeline.shards import SHARD_FILE, Shares, assemble
 from briefwright.settings import Project
 from tests.conftest import FIXTURES, TEMPLATES
 
@@ -26,7 +27,7 @@ def _shards(project: Project, root: Path, count: int) -> list[Path]:
     folders = []
     for number in range(1, count + 1):
         out = root / f"shard-{number}"
-        made = build(project, out, run=RunOptions(shard=(number, count)))
+        made = build_project(project, out, run=RunOptions(shard=(number, count)))
         assert isinstance(made, Built)
         folders.append(out)
     return folders
@@ -39,7 +40,7 @@ def test_three_shards_assembled_equal_one_build(tmp_path: Path, fixture: str) ->
     a single build; the assembled folder is then up to date."""
     shutil.copytree(FIXTURES / fixture, tmp_path / "content")
     project = Project(tmp_path / "content", tmp_path / "templates", theme=TEMPLATES)
-    single = build(project, tmp_path / "single")
+    single = build_project(project, tmp_path / "single")
     assert isinstance(single, Built)
     shards = _shards(project, tmp_path, 3)
     shares = [json.loads((s / SHARD_FILE).read_text())["typeset"] for s in shards]
@@ -50,16 +51,16 @@ def test_three_shards_assembled_equal_one_build(tmp_path: Path, fixture: str) ->
                 for p in folder.rglob("*.pdf")} == set(share)  # fmt: skip
     assemble(shards, tmp_path / "assembled")
     assert _tree(tmp_path / "assembled") == _tree(tmp_path / "single")
-    assert isinstance(build(project, tmp_path / "assembled"), UpToDate)
+    assert isinstance(build_project(project, tmp_path / "assembled"), UpToDate)
 
 
 def test_shares_come_from_the_inputs_alone() -> None:
     """Largest HTML first, each to the least-loaded share, ties by path: the same sizes
     always give the same shares, on any machine."""
     sizes = {"a/brief": 90, "b/brief": 80, "a/one": 10, "b/one": 10, "c/brief": 85}
-    assert assign(sizes, 2) == {"a/brief": 1, "c/brief": 2, "b/brief": 2, "a/one": 1,
-                                "b/one": 1}  # fmt: skip
-    assert assign(sizes, 1) == dict.fromkeys(sizes, 1)
+    assert Shares(2).take(sizes) == {"a/brief": 1, "c/brief": 2, "b/brief": 2, "a/one": 1,
+                                     "b/one": 1}  # fmt: skip
+    assert Shares(1).take(sizes) == dict.fromkeys(sizes, 1)
 
 
 def test_shards_that_are_not_of_one_build_are_refused(tmp_path: Path) -> None:
@@ -79,7 +80,7 @@ def test_shards_that_are_not_of_one_build_are_refused(tmp_path: Path) -> None:
         assert problem.code == "BW014" and message in problem.message
     source = tmp_path / "content" / "sources" / "one.txt"
     source.write_text(source.read_text() + "\nA later line.\n")
-    other = build(project, tmp_path / "other-2", run=RunOptions(shard=(2, 2)))
+    other = build_project(project, tmp_path / "other-2", run=RunOptions(shard=(2, 2)))
     assert isinstance(other, Built)
     with pytest.raises(BriefError) as caught:
         assemble([shards[0], tmp_path / "other-2"], tmp_path / "out")

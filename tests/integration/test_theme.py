@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from briefwright.pipeline.build import Built, build
+from briefwright.pipeline.outcome import Built
+from briefwright.pipeline.run import build_project
 from briefwright.settings import Project
 from tests.conftest import FIXTURES, TEMPLATES
 
@@ -21,7 +22,7 @@ def _build(root: Path, themed: bool) -> Path:
     if themed:
         shutil.copytree(FIXTURES / "themed" / "templates", own)
         shutil.copy(FIXTURES / "themed" / "brand.yaml", root / "content" / "brand.yaml")
-    made = build(Project(root / "content", own, theme=TEMPLATES), root / "out")
+    made = build_project(Project(root / "content", own, theme=TEMPLATES), root / "out")
     assert isinstance(made, Built)
     return root / "out"
 

@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from briefwright.pipeline.build import Built
+from briefwright.pipeline.outcome import Built
 
 REFERENCES = Path(__file__).resolve().parent.parent / "visual"
 SCALE = 30 / 72  # 30 dpi: enough to see layout, small enough to keep in git

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -30,19 +29,26 @@ from briefwright.cli.options import (
 from briefwright.errors import BriefError
 from briefwright.settings import (
     DEFAULT_MEMORY_MIB,
+    DEFAULT_PAPER,
     DEFAULT_TIMEOUT,
+    DEFAULT_VARIANT,
     Limits,
-    Paper,
-    PdfSettings,
-    PdfVariant,
     Project,
     default_jobs,
+    pdf_settings,
 )
 
 if TYPE_CHECKING:  # imported where used: `--help` must not pay for the pipeline's imports
     from briefwright.pipeline.incremental import Snapshot
+    from briefwright.pipeline.outcome import RunOptions
+    from briefwright.typeset.pool import Progress
 
 app = sub_app()
+
+ShardOption = Annotated[
+    str | None,
+    typer.Option("--shard", metavar="K/N", help="Typeset only share K of N (then `assemble`)."),
+]
 
 
 @app.command(short_help="Check the content, then write the brief and the one-pagers.")
@@ -51,39 +57,47 @@ def build(
     content: ContentOption = Path("content"),
     templates: TemplatesOption = Path("templates"),
     out: OutOption = Path("build"),
-    paper: PaperOption = Paper.A4,
+    paper: PaperOption = DEFAULT_PAPER,
     only: OnlyOption = None,
     brief: BriefOption = None,
-    shard: Annotated[
-        str | None,
-        typer.Option(
-            "--shard", metavar="K/N", help="Typeset only share K of N (then `assemble`)."
-        ),
-    ] = None,
+    shard: ShardOption = None,
     jobs: JobsOption = None,
     timeout: TimeoutOption = DEFAULT_TIMEOUT,
     max_memory: MemoryOption = DEFAULT_MEMORY_MIB,
     force: ForceOption = False,
-    pdf_variant: VariantOption = PdfVariant.UA1,
+    pdf_variant: VariantOption = DEFAULT_VARIANT,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
     """Check the content, then write the brief and the one-pagers (PDF and HTML)."""
     from briefwright.cli.report import print_outcome, progress_bars
-    from briefwright.pipeline.build import RunOptions
-    from briefwright.pipeline.build import build as run_build
+    from briefwright.pipeline.run import build_project
 
-    project = project_of(content, templates)
+    project, pdf = project_of(content, templates), pdf_settings(context.params)
     try:
         with interruptible(), progress_bars(sys.stdout.isatty() and not quiet) as progress:
-            limits = Limits(timeout=timeout, memory_mib=max_memory)
-            run = RunOptions(only, jobs or default_jobs(), limits, force, progress)
-            run = replace(run, briefs=tuple(brief or ()), shard=_shard(shard))
-            pdf = PdfSettings(paper, pdf_variant)
-            outcome = run_build(project, out, pdf, run, _launch_snapshot(context, project))
+            limits = Limits(timeout, max_memory)
+            run = _run_options(only, brief, shard, jobs, limits, force, progress)
+            outcome = build_project(project, out, pdf, run, _launch_snapshot(context, project))
     except BriefError as error:
         fail_usage_or(error, context, "--brief" if brief else "--only")
     print_outcome(outcome, quiet, verbose)
+
+
+def _run_options(
+    only: str | None,
+    briefs: list[str] | None,
+    shard: str | None,
+    jobs: int | None,
+    limits: Limits,
+    force: bool,
+    progress: Progress | None,
+) -> RunOptions:
+    """Return how build's command line asks the build to run (none of it changes bytes)."""
+    from briefwright.pipeline.outcome import RunOptions
+
+    return RunOptions(only, jobs or default_jobs(), limits, force, progress,
+                      tuple(briefs or ()), _shard(shard))  # fmt: skip
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:
@@ -107,27 +121,22 @@ def _launch_snapshot(context: typer.Context, project: Project) -> Snapshot | Non
 
 @app.command(short_help="Build strictly, then write a reproducible release folder and zip.")
 def release(
+    context: typer.Context,
     content: ContentOption = Path("content"),
     templates: TemplatesOption = Path("templates"),
     out: OutOption = Path("build"),
-    paper: PaperOption = Paper.A4,
+    paper: PaperOption = DEFAULT_PAPER,
     jobs: JobsOption = None,
-    pdf_variant: VariantOption = PdfVariant.UA1,
+    pdf_variant: VariantOption = DEFAULT_VARIANT,
 ) -> None:
     """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip."""
-    from briefwright.pipeline.build import RunOptions
-    from briefwright.pipeline.release import release as run_release
-    from briefwright.pipeline.release import release_series
+    from briefwright.pipeline.outcome import RunOptions
+    from briefwright.pipeline.run import release_project
 
-    project = project_of(content, templates)
+    project, pdf = project_of(content, templates), pdf_settings(context.params)
     try:
         with interruptible():
-            run = RunOptions(jobs=jobs or default_jobs())
-            pdf = PdfSettings(paper, pdf_variant)
-            if project.is_series:
-                releases = release_series(project, out, pdf, run)
-            else:
-                releases = [run_release(project, out, pdf, run)]
+            releases = release_project(project, out, pdf, RunOptions(jobs=jobs or default_jobs()))
     except BriefError as error:
         fail(error)
     for released in releases:

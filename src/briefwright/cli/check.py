@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -21,7 +21,7 @@ from briefwright.errors import BriefError
 from briefwright.settings import Project
 
 if TYPE_CHECKING:
-    from briefwright.pipeline.checked import Checked
+    from briefwright.pipeline.checked import Checked, ProjectChecked
 
 app = sub_app()
 
@@ -46,27 +46,33 @@ def check(
 ) -> None:
     """Load and check the content without rendering anything (a series: every brief, or
     those --brief names, and the library of sources they share)."""
-    from briefwright.pipeline.checked import check_series, load_and_check
+    from briefwright.pipeline.run import check_project
 
-    project = Project(content)
     try:
-        if project.is_series:
-            series = check_series(project, tuple(brief or ()), strict, out)
-            results, library = series.briefs, series.library
-        else:
-            results, library = {"": load_and_check(content, strict=strict)}, ()
+        checked = check_project(Project(content), tuple(brief or ()), strict, out)
     except BriefError as error:
-        if format is Format.JSON:
-            typer.echo(as_json(error.diagnostics))
-            raise typer.Exit(code=1) from None
-        fail_usage_or(error, context, "--brief")
-    notices = [n for result in results.values() for n in result.notices] + list(library)
+        _fail(error, format, context)
+    _report(checked, format, verbose, quiet)
+
+
+def _fail(error: BriefError, format: Format, context: typer.Context) -> NoReturn:
+    """Print what failed the check (as JSON, or one line each) and exit with code 1 (2 for
+    a --brief that names no brief)."""
     if format is Format.JSON:
-        typer.echo(as_json(notices))
+        typer.echo(as_json(error.diagnostics))
+        raise typer.Exit(code=1)
+    fail_usage_or(error, context, "--brief")
+
+
+def _report(checked: ProjectChecked, format: Format, verbose: bool, quiet: bool) -> None:
+    """Print the notices of a passed check (as JSON, or one line each) and what each brief's
+    check verified."""
+    if format is Format.JSON:
+        typer.echo(as_json(checked.notices))
         return
-    print_notices(notices, verbose=verbose, quiet=quiet)
+    print_notices(checked.notices, verbose=verbose, quiet=quiet)
     if not quiet:
-        for brief_id, result in results.items():
+        for brief_id, result in checked.briefs.items():
             _print_summary(brief_id, result)
 
 

@@ -1,13 +1,16 @@
 """Turn the code into the documents that describe it, so they cannot drift from it: the CLI
 reference (from `--help`), the table of diagnostic codes (from the registry in errors.py),
-and the import graph between the packages (from the imports themselves, through grimp).
+the table of modules in docs/architecture.md (from each module's docstring) and the import
+graph between the packages (from the imports themselves, through grimp).
 
-Run `make docs` (python -m briefwright.cli.docs) after changing a command, a code or an
-import; tests fail while docs/cli.md, docs/checks.md or docs/imports.dot is stale.
+Run `make docs` (python -m briefwright.cli.docs) after changing a command, a code, a module
+or an import; tests fail while docs/cli.md, docs/checks.md, docs/architecture.md or
+docs/imports.dot is stale.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 import tomllib
@@ -62,6 +65,36 @@ def with_checks_table(document: str) -> str:
     return _TABLE.sub(lambda _: checks_table(), document, count=1)
 
 
+_MODULES = re.compile(r"<!-- modules -->\n.*?<!-- /modules -->\n", re.DOTALL)
+
+
+def module_summaries(package: Path) -> list[tuple[str, str]]:
+    """Return every module of the package (its path under it) with the first sentence of
+    its docstring; an empty `__init__.py` says so."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        docstring = ast.get_docstring(ast.parse(text)) if text.strip() else None
+        first = " ".join((docstring or "").split("\n\n")[0].split())
+        summary = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0] if first else "(empty)"
+        found.append((path.relative_to(package).as_posix(), summary))
+    return found
+
+
+def modules_table(package: Path) -> str:
+    """Return the Markdown table of every module and what it turns into what, between its
+    markers."""
+    cells = ((name, summary.replace("|", "\\|")) for name, summary in module_summaries(package))
+    rows = [f"| `{name}` | {summary} |" for name, summary in cells]
+    header = "| module | what it does |\n|---|---|\n"
+    return "<!-- modules -->\n" + header + "\n".join(rows) + "\n<!-- /modules -->\n"
+
+
+def with_modules_table(document: str, package: Path) -> str:
+    """Return docs/architecture.md with its table of modules regenerated from the code."""
+    return _MODULES.sub(lambda _: modules_table(package), document, count=1)
+
+
 def layers(pyproject: Path) -> list[list[str]]:
     """Return the layers contract of pyproject.toml, highest first, each a list of packages."""
     config = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["importlinter"]
@@ -100,13 +133,18 @@ def import_graph(pyproject: Path) -> str:
 
 
 def main(root: Path) -> None:
-    """Write docs/cli.md, the table in docs/checks.md and docs/imports.dot under root."""
+    """Write docs/cli.md, the table in docs/checks.md, the table of modules in
+    docs/architecture.md and docs/imports.dot under root."""
     docs = root / "docs"
     (docs / "cli.md").write_text(cli_reference(), encoding="utf-8")
     checks = docs / "checks.md"
     checks.write_text(with_checks_table(checks.read_text(encoding="utf-8")), encoding="utf-8")
+    architecture = docs / "architecture.md"
+    document = architecture.read_text(encoding="utf-8")
+    package = root / "src" / "briefwright"
+    architecture.write_text(with_modules_table(document, package), encoding="utf-8")
     (docs / "imports.dot").write_text(import_graph(root / "pyproject.toml"), encoding="utf-8")
-    print(f"wrote {docs / 'cli.md'}, {checks} and {docs / 'imports.dot'}")
+    print(f"wrote {docs / 'cli.md'}, {checks}, {architecture} and {docs / 'imports.dot'}")
 
 
 if __name__ == "__main__":

@@ -6,16 +6,17 @@ it is still starting (before the CLI is loaded) without importing anything slow.
 
 from __future__ import annotations
 
+from pathlib import Path
 
-def interrupted(building: bool = True) -> tuple[str, int]:
+
+def interrupted(building: bool = True, written: Path | None = None) -> tuple[str, int]:
     """Return what to say, and the exit code, when an interrupt stops a command.
 
-    Exit code 130, unless the build had already written its output when the interrupt came
-    (then the build is complete, and the line says where).
+    Exit code 130, unless the build had already written its output (`written`, carried by
+    the interrupt) when the interrupt came: then the build is complete, and the line says
+    where.
     """
-    from briefwright.output.write import WRITTEN
-
-    if WRITTEN:
-        return f"interrupted after the build was written to {WRITTEN[-1]}", 0
+    if written is not None:
+        return f"interrupted after the build was written to {written}", 0
     what = ": the output folder is as it was before this build" if building else ""
     return f"interrupted{what}", 130

@@ -35,9 +35,9 @@ from briefwright.settings import (  # noqa: E402
     MIN_MEMORY_MIB,
     MIN_TIMEOUT,
     Paper,
-    PdfSettings,
     PdfVariant,
     Project,
+    pdf_settings,
 )
 from briefwright.typeset.pool import warm_up  # noqa: E402
 
@@ -75,10 +75,11 @@ def main() -> None:
     args = sys.argv[1:]
     try:
         run(args)
-    except (Interrupted, KeyboardInterrupt):
+    except (Interrupted, KeyboardInterrupt) as stop:
         from briefwright.cli.interrupts import interrupted
 
-        message, code = interrupted(building=args[:1] in (["build"], ["release"]))
+        building = args[:1] in (["build"], ["release"])
+        message, code = interrupted(building, getattr(stop, "written", None))
         print(message, file=sys.stderr)
         raise SystemExit(code) from None
     finally:
@@ -117,7 +118,7 @@ def unchanged_build(args: list[str]) -> tuple[str | None, Any]:
     project = Project(
         values.get("content", Path("content")), values.get("templates", Path("templates"))
     )
-    pdf = PdfSettings(values.get("paper", Paper.A4), values.get("pdf_variant", PdfVariant.UA1))
+    pdf = pdf_settings(values)
     out = values.get("out", Path("build"))
     try:
         snapshot = take_snapshot(project)
@@ -126,11 +127,6 @@ def unchanged_build(args: list[str]) -> tuple[str | None, Any]:
     if is_up_to_date(snapshot, out, pdf):
         return up_to_date_notice(out), snapshot
     return None, snapshot
-
-
-def unchanged_build_notice(args: list[str]) -> str | None:
-    """Return the notice for a `build` that is up to date, or None to let the CLI decide."""
-    return unchanged_build(args)[0]
 
 
 def parse_build(args: list[str]) -> dict[str, Any] | None:

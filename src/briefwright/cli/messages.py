@@ -99,8 +99,8 @@ def interruptible() -> Iterator[None]:
     previous = signal.signal(signal.SIGTERM, terminate)
     try:
         yield
-    except (Interrupted, KeyboardInterrupt):
-        message, code = interrupted()
+    except (Interrupted, KeyboardInterrupt) as stop:
+        message, code = interrupted(written=getattr(stop, "written", None))
         typer.echo(message, err=True)
         raise typer.Exit(code=code) from None
     finally:

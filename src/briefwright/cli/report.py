@@ -21,7 +21,8 @@ from rich.progress import (
 from rich.table import Table
 
 from briefwright.cli.messages import print_notices
-from briefwright.pipeline.build import Built, UpToDate
+from briefwright.output.write import written_output
+from briefwright.pipeline.outcome import Built, UpToDate
 
 
 @contextmanager
@@ -63,7 +64,7 @@ def print_summary(built: Built, verbose: bool) -> None:
     console = Console()
     console.print(summary_table(built))
     if verbose:
-        for stage, seconds in built.produced.timings.items():
+        for stage, seconds in built.timings.items():
             console.print(f"  {stage:<16} {seconds:6.2f} s")
 
 
@@ -73,13 +74,14 @@ def print_outcome(outcome: UpToDate | Built, quiet: bool, verbose: bool) -> None
     if isinstance(outcome, UpToDate):
         print(outcome.notice)
         return
-    print_notices(outcome.warnings, verbose=verbose, quiet=quiet)
-    produced = outcome.produced
-    if not quiet:
-        print(
-            f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
-            f"unchanged; wrote {len(outcome.written)} files to {outcome.out_dir}"
-        )
-        print_summary(outcome, verbose)
-    for remark in produced.remarks:
-        print(remark)
+    with written_output(outcome.out_dir):  # an interrupt now stops nothing: it says so
+        print_notices(outcome.warnings, verbose=verbose, quiet=quiet)
+        produced = outcome.produced
+        if not quiet:
+            print(
+                f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
+                f"unchanged; wrote {len(outcome.written)} files to {outcome.out_dir}"
+            )
+            print_summary(outcome, verbose)
+        for remark in produced.remarks:
+            print(remark)

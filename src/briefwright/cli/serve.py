@@ -27,7 +27,7 @@ def serve(
     jobs: JobsOption = None,
 ) -> None:
     """Preview the brief in a browser; rebuild and reload on every edit (Ctrl-C stops)."""
-    from briefwright.pipeline.preview import serve as run_preview
+    from briefwright.serve.preview import serve as run_preview
 
     def say(line: str) -> None:
         typer.echo(line)

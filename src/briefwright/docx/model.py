@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Literal
 
+from briefwright.settings import DEFAULT_PAPER, Page
+
 # --- runs: the inline pieces of a paragraph -------------------------------------------------
 
 #: Character styles a Text may carry (see styles.py): small capitals in the sans face
@@ -241,17 +243,13 @@ class Meta:
 
 @dataclass(frozen=True)
 class Layout:
-    """The page: paper size and margins in millimetres, the body text size in points.
+    """The page (settings.Page: paper size and margins in millimetres, the PDF's own) and the
+    body text size in points.
 
     `compact` sets headings as small capital labels, as a one-pager's PDF does.
     """
 
-    width_mm: float = 210
-    height_mm: float = 297
-    top_mm: float = 22
-    right_mm: float = 19
-    bottom_mm: float = 22
-    left_mm: float = 19
+    page: Page = field(default_factory=lambda: DEFAULT_PAPER.page())
     body_size: float = 10.5
     compact: bool = False
 
@@ -323,4 +321,4 @@ class Document:
     brand: Brand
     blocks: tuple[Block, ...]
     endnotes: Mapping[int, Endnote] = field(default_factory=dict)
-    layout: Layout = Layout()
+    layout: Layout = field(default_factory=Layout)

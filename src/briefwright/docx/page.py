@@ -25,7 +25,7 @@ _FURNITURE_DISTANCE_MM = 10  # from the paper's edge to the header's top, the fo
 
 def text_width(layout: Layout) -> int:
     """Return the width between the side margins, in twips."""
-    return twips(layout.width_mm - layout.left_mm - layout.right_mm)
+    return twips(layout.page.text_width_mm)
 
 
 def furniture_tabs(layout: Layout) -> tuple[Tab, Tab]:
@@ -109,11 +109,12 @@ def section_properties(
     ]
     # Word's default endnote numbers are lower-case roman; the brief's are decimal.
     numbering = el("w:endnotePr", None, val("w:numFmt", "decimal")) if endnotes else ""
+    page = layout.page
     margins = {
-        "w:top": twips(layout.top_mm),
-        "w:right": twips(layout.right_mm),
-        "w:bottom": twips(layout.bottom_mm),
-        "w:left": twips(layout.left_mm),
+        "w:top": twips(page.margins.top),
+        "w:right": twips(page.margins.right),
+        "w:bottom": twips(page.margins.bottom),
+        "w:left": twips(page.margins.left),
         "w:header": twips(_FURNITURE_DISTANCE_MM),
         "w:footer": twips(_FURNITURE_DISTANCE_MM),
         "w:gutter": 0,
@@ -123,7 +124,7 @@ def section_properties(
         None,
         *references,
         numbering,
-        el("w:pgSz", {"w:w": twips(layout.width_mm), "w:h": twips(layout.height_mm)}),
+        el("w:pgSz", {"w:w": twips(page.width_mm), "w:h": twips(page.height_mm)}),
         el("w:pgMar", margins),
         el("w:cols", {"w:space": 708}),
         "<w:titlePg/>",

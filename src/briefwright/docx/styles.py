@@ -1,4 +1,5 @@
-"""Turn the brand and layout into styles.xml and numbering.xml: the house style as Word styles.
+"""Turn the brand and layout into styles.xml: the house style as Word styles (numbering.py
+writes the lists' bullets).
 
 Every look the brief has lives in a named style, none in direct formatting, so a reviewer's
 edits keep it. Style ids are what the body refers to; names are what Word shows. Built-in

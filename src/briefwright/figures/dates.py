@@ -14,20 +14,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -62,22 +48,6 @@ class Period:
             return cls(start, start + timedelta(days=1), Precision.DAY)
         following = date(year + month // 12, month % 12 + 1, 1)
         return cls(start, following, Precision.MONTH)
-
-    def label(self) -> str:
-        """Return the period as a reader says it: `8 September 2022`, `March 2022`, `2017`."""
-        if self.precision is Precision.YEAR:
-            return str(self.start.year)
-        month_year = f"{MONTHS[self.start.month - 1]} {self.start.year}"
-        return (
-            month_year if self.precision is Precision.MONTH else f"{self.start.day} {month_year}"
-        )
-
-    def short_label(self) -> str:
-        """Return the period with the month cut to three letters: `8 Sep 2022`, `Mar 2022`."""
-        label = self.label()
-        for month in MONTHS:
-            label = label.replace(month, month[:3])
-        return label
 
 
 @dataclass(frozen=True)

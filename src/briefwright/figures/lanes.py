@@ -70,7 +70,7 @@ def make_entries(
     tracks: Mapping[str, str],
     labels: Mapping[str, str],
     other_track: str,
-    short_date: Callable[[Period], str] = Period.short_label,
+    short_date: Callable[[Period], str],
 ) -> list[Entry]:
     """Return the entries of the events, oldest first (ties in their written order), each
     date written by `short_date`."""

@@ -65,8 +65,3 @@ def reading_order(
 
     ordered = [(f.id, f.caption) for f in sorted(figures, key=where)]
     return ordered + ([(TIMELINE, timeline_caption)] if timeline_caption is not None else [])
-
-
-def list_of_figures(numbered: dict[str, Numbered]) -> list[Numbered]:
-    """Return the figures by number, for the contents of a brief with several."""
-    return sorted(numbered.values(), key=lambda n: n.number)

@@ -86,15 +86,6 @@ def _kids(node: pikepdf.Object) -> list[pikepdf.Dictionary]:
     return [k for k in items if isinstance(k, pikepdf.Dictionary) and Name.S in k]
 
 
-def describe_figures_in(data: bytes, html: str) -> bytes:
-    """Return the PDF bytes with its Figures described (`describe_figures`); a file with
-    nothing to change is returned as it is."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        if not describe_figures(pdf, html):
-            return data
-        return save_deterministic(pdf)
-
-
 def save_deterministic(pdf: pikepdf.Pdf) -> bytes:
     """Return the PDF's bytes as every post-processing step saves them: its streams as they
     were (never decoded or recompressed), and an ID derived from its content, so the same

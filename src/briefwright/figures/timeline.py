@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefwright.figures.dates import Period, Precision, TimeAxis, build_axis
 from briefwright.figures.lanes import (
@@ -37,42 +37,31 @@ from briefwright.figures.style import FigureStyle, text_width
 from briefwright.model.brief import TimelineEvent
 
 
-def _english_title(count: int, first: str, last: str) -> str:
-    events = f"{count} event{'s' if count != 1 else ''}"
-    return f"Timeline of {events}, {first} to {last}" if first != last else f"Timeline: {events}"
-
-
 @dataclass(frozen=True)
 class TimelineWords:
     """Every word a timeline draws or says, in the brief's language: its dates (in full in
     the title and summary, short beside the marks), its title, the notes of a summary, the
-    names of the ticked months, the legend and a link's tooltip. English unless given."""
+    names of the ticked months, the legend and a link's tooltip (render/figures.py gives
+    them from the brief's labels)."""
 
-    date: Callable[[Period], str] = Period.label
-    short_date: Callable[[Period], str] = Period.short_label
-    title: Callable[[int, str, str], str] = _english_title
-    precision: Mapping[Precision, str] = field(
-        default_factory=lambda: {
-            Precision.MONTH: "known to the month",
-            Precision.YEAR: "known to the year",
-        }
-    )
-    year_inferred: str = "year inferred"
-    list_separator: str = ", "
-    event: str = "{when}: {what}"
-    lane: str = "{lane}: {events}."
-    separator: str = "; "
+    date: Callable[[Period], str]
+    short_date: Callable[[Period], str]
+    title: Callable[[int, str, str], str]
+    precision: Mapping[Precision, str]
+    year_inferred: str
+    list_separator: str
+    event: str
+    """One event in a summary, e.g. "{when}: {what}"."""
+    lane: str
+    """A lane's summary, e.g. "{lane}: {events}."."""
+    separator: str
     """Between two events of a lane's summary."""
-    tooltip: str = "{when}: {what} (source note {number})"
-    months: tuple[str, str, str] = ("Apr", "Jul", "Oct")
+    tooltip: str
+    """A mark's tooltip, e.g. "{when}: {what} (source note {number})"."""
+    months: tuple[str, str, str]
     """April, July and October, as the axis names them."""
-    legend: Mapping[str, str] = field(
-        default_factory=lambda: {
-            "day": "date known to the day",
-            "band": "known to the month or year only: the band spans it",
-            "inferred": "year inferred: no source prints it",
-        }
-    )
+    legend: Mapping[str, str]
+    """The legend's entries by key: `day`, `band`, `inferred`."""
 
 
 BREAK_GAP = 18.0  # between two runs of years
@@ -89,7 +78,7 @@ def draw_timeline(
     style: FigureStyle | None = None,
     figure_id: str = "timeline",
     other_track: str = OTHER_TRACK,
-    words: TimelineWords | None = None,
+    words: TimelineWords,
 ) -> str:
     """Return the timeline of `events` as SVG text.
 
@@ -98,7 +87,7 @@ def draw_timeline(
     number of the source note its mark links to (`#note-N`); `words` are the drawing's
     words in the brief's language.
     """
-    style, words = style or FigureStyle(), words or TimelineWords()
+    style = style or FigureStyle()
     entries = make_entries(events, tracks or {}, labels or {}, other_track, words.short_date)
     axis = build_axis([e.period for e in entries], MARGIN, style.width - MARGIN, BREAK_GAP)
     lanes = [Lane(n, pack(items, axis, style)) for n, items in group_lanes(entries, other_track)]
@@ -141,17 +130,15 @@ def _svg(
     return root
 
 
-def timeline_title(entries: Sequence[Entry], words: TimelineWords | None = None) -> str:
+def timeline_title(entries: Sequence[Entry], words: TimelineWords) -> str:
     """Return the figure's title: how many events, from when to when."""
-    words = words or TimelineWords()
     first, last = words.date(entries[0].period), words.date(entries[-1].period)
     return words.title(len(entries), first, last)
 
 
-def describe_timeline(lanes: Sequence[Lane], words: TimelineWords | None = None) -> str:
+def describe_timeline(lanes: Sequence[Lane], words: TimelineWords) -> str:
     """Return a text summary of the figure: each lane's events in date order, as a reader
     of the figure would say them."""
-    words = words or TimelineWords()
     parts = []
     for lane in lanes:
         events = [_spoken(p.entry, words) for p in sorted(lane.placed, key=_reading_order)]

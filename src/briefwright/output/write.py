@@ -22,16 +22,13 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 
-from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.errors import BriefError, Diagnostic, Interrupted, Location
 from briefwright.output.spool import Payload, Spool, Spooled, digest, place, read_payload
 
 STAGING_PREFIX = ".staging-"
 LOCK_TIMEOUT = 300.0
-
-#: Output folders this process has finished writing, so an interrupt that comes after the
-#: last move can say so instead of claiming the folder is as it was.
-WRITTEN: list[Path] = []
 
 
 class Artifacts(Mapping[str, bytes]):
@@ -99,6 +96,46 @@ class Artifacts(Mapping[str, bytes]):
         return len(self._files)
 
 
+class Output:
+    """An output folder a build writes once, at the end (`write`), timing the write.
+
+    Used as a context around the build's last steps, it marks an interrupt that comes once
+    the folder is written (while the build tidies up, or reports) with the folder: the
+    interrupt stopped nothing, and the command says where the build is.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.written: tuple[Path, ...] | None = None
+        self.seconds = 0.0
+
+    def write(self, artifacts: Mapping[str, bytes]) -> tuple[Path, ...]:
+        """Write every artifact at once (`write_artifacts`); return their paths."""
+        started = time.perf_counter()
+        self.written = tuple(write_artifacts(self.out_dir, artifacts))
+        self.seconds = time.perf_counter() - started
+        return self.written
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if isinstance(error, Interrupted) and self.written is not None:
+            error.written = error.written or self.out_dir
+
+
+def written_output(out_dir: Path) -> Output:
+    """Return the Output of a folder already written (a build reporting what it wrote)."""
+    output = Output(out_dir)
+    output.written = ()
+    return output
+
+
 def check_writable(out_dir: Path) -> None:
     """Refuse, before any work, an output folder that cannot be written (BW006): a file, a
     path under a file, or a folder (or its nearest existing parent) that is read-only."""
@@ -134,7 +171,6 @@ def write_artifacts(out_dir: Path, artifacts: Mapping[str, bytes]) -> list[Path]
             _refuse_clashes(out_dir, artifacts)
             with _signals_deferred():
                 moved = [_move(staging / name, out_dir / name) for name in sorted(artifacts)]
-                WRITTEN.append(out_dir)
             if isinstance(artifacts, Artifacts):
                 artifacts.settle(out_dir)
             return moved

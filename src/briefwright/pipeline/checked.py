@@ -44,6 +44,13 @@ def load_and_check(
     return Checked(brief, tuple(d for d in diagnostics if d.severity is not Severity.ERROR))
 
 
+def load_and_check_brief(project: Project, strict: bool = False) -> Checked:
+    """Load and check the brief a project value stands for: its one brief, or the series
+    brief it names (`project.brief`)."""
+    brief_dir = project.brief_root if project.brief else None
+    return load_and_check(project.content, strict, brief_dir)
+
+
 @dataclass(frozen=True)
 class SourceUse:
     """How much of one source the brief uses."""
@@ -82,11 +89,17 @@ def summarise(brief: Brief) -> Summary:
 
 
 @dataclass(frozen=True)
-class SeriesChecked:
-    """A series' briefs that passed their checks, and what the library's checks found."""
+class ProjectChecked:
+    """A project's briefs that passed their checks, by id ("" for a project of one brief),
+    and what the checks of a series' library of sources found."""
 
     briefs: dict[str, Checked]
-    library: tuple[Diagnostic, ...]
+    library: tuple[Diagnostic, ...] = ()
+
+    @property
+    def notices(self) -> tuple[Diagnostic, ...]:
+        """Return every warning and information, the briefs' first, then the library's."""
+        return (*(n for checked in self.briefs.values() for n in checked.notices), *self.library)
 
 
 def select_briefs(project: Project, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -105,7 +118,7 @@ def check_series(
     names: tuple[str, ...] = (),
     strict: bool = False,
     out_dir: Path | None = None,
-) -> SeriesChecked:
+) -> ProjectChecked:
     """Check every brief of a series (or those named) and the library they share; raise
     every brief's errors at once. `out_dir` holds the previous build, whose fingerprints
     show which sources changed since (BW182)."""
@@ -123,7 +136,7 @@ def check_series(
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if problems or any(d.severity in failing for d in library):
         raise BriefError([*problems, *(d for d in library if d.severity is not Severity.INFO)])
-    return SeriesChecked(checked, library)
+    return ProjectChecked(checked, library)
 
 
 def library_checks(

@@ -3,7 +3,9 @@
 In order: SOURCE_DATE_EPOCH when set (a malformed value is an error); else the time of the
 last git commit touching the content or the templates; else midnight UTC of the as-of date.
 The first two are known before the content is parsed (`known_epoch`, read once per build,
-in the input snapshot); the last needs the brief (`build_time`).
+in the input snapshot); the last needs the brief (`build_time`). A series' time follows from
+its briefs' (`series_time`); `init` dates a new brief by `today`. No other module asks the
+date or the time of day.
 
 The stopwatch that times a build's stages for `--verbose` lives here too; what it measures
 never reaches an artifact.
@@ -14,7 +16,7 @@ from __future__ import annotations
 import os
 import subprocess
 import time as clock_time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -41,6 +43,14 @@ def build_time(as_of: date, epoch: int | None) -> datetime:
     if epoch is not None:
         return datetime.fromtimestamp(epoch, tz=UTC)
     return datetime.combine(as_of, time(0, 0), tzinfo=UTC)
+
+
+def series_time(briefs: Iterable[datetime], epoch: int | None = None) -> datetime:
+    """Return a series' timestamp (UTC): the known epoch, else the latest of its briefs'
+    (each its own `build_time`), else the start of the epoch for a series of no brief."""
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC)
+    return max(briefs, default=datetime.fromtimestamp(0, tz=UTC))
 
 
 #: The last second a zip entry can carry (31 December 2107, 23:59:59 UTC).

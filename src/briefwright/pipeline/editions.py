@@ -29,7 +29,7 @@ from briefwright.render.word.brief import brief_document
 from briefwright.render.word.edition import Edition, Fonts, read_fonts, supplied_fonts
 from briefwright.render.word.logo import word_logo
 from briefwright.render.word.onepager import onepager_document
-from briefwright.settings import PdfSettings
+from briefwright.settings import Page, PdfSettings
 
 
 @dataclass(frozen=True)
@@ -70,21 +70,21 @@ def word_edition(
 ) -> WordEdition:
     """Return the .docx of every target, keeping a previous one whose key is unchanged: the
     key covers the document's HTML (its words, numbers and labels), the assets the build
-    made from the brand, the paper and the embedded faces."""
+    made from the brand, the page (paper and margins) and the embedded faces."""
     fonts = {**read_fonts(layers), **supplied_fonts(brief.brand, made)}
     figures = draw_figures(brief, labels, layers)
     fonts_dir = next(
         (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),
         None,
     )
-    edition = Edition(
-        fonts, _logo(brief, made, fonts_dir), pdf.paper, figures=figures, fonts_dir=fonts_dir
-    )
+    edition = Edition(fonts, _logo(brief, made, fonts_dir), pdf, figures=figures,
+                      fonts_dir=fonts_dir)  # fmt: skip
     files: dict[str, Payload] = {}
     keys: dict[str, str] = {}
     kept: list[str] = []
     for target in targets:
-        keys[target.stem] = _word_key(pages[target.stem], made, pdf, fonts)
+        page = pdf.paper.page(onepager=target.topic is not None)
+        keys[target.stem] = _word_key(pages[target.stem], made, page, fonts)
         reused = previous.reusable_docx(target.stem, keys[target.stem]) if previous else None
         if reused is not None:
             files[target.stem], kept = reused, [*kept, target.stem]
@@ -98,9 +98,9 @@ def word_edition(
     return WordEdition(files, keys, tuple(kept))
 
 
-def _word_key(html: str, made: dict[str, bytes], pdf: PdfSettings, fonts: Fonts) -> str:
+def _word_key(html: str, made: dict[str, bytes], page: Page, fonts: Fonts) -> str:
     digest = hashlib.sha256()
-    for part in (html, pdf.paper.value):
+    for part in (html, page.css):
         digest.update(part.encode("utf-8") + b"\0")
     for name in sorted(made):
         digest.update(name.encode("utf-8") + b"\0" + sha256(made[name]).encode() + b"\0")

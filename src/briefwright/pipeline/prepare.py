@@ -11,10 +11,8 @@ from pathlib import Path
 
 from briefwright.files import read_regular, regular_files
 from briefwright.model.brief import Brief
-from briefwright.output.manifest import (
-    tool_versions,
-)
-from briefwright.pipeline.checked import Checked, load_and_check
+from briefwright.output.manifest import tool_versions
+from briefwright.pipeline.checked import Checked, load_and_check_brief
 from briefwright.pipeline.clock import Stopwatch, build_time
 from briefwright.pipeline.incremental import (
     MAX_INPUT_BYTES,
@@ -107,7 +105,7 @@ def render_site(
     """Load and check the content (unless given), then render the documents `only` names;
     the templates' assets are read, unless given."""
     laps = laps or Stopwatch()
-    checked = checked or load_and_check(project.content, brief_dir=_brief_dir(project))
+    checked = checked or load_and_check_brief(project)
     laps.lap("load and check")
     brief = checked.brief
     built_at = build_time(brief.metadata.as_of, epoch)
@@ -126,11 +124,6 @@ def render_site(
         for source in brief.sources
     }
     return Rendered(checked, built_at, targets, pages, assets, made, t, sources)
-
-
-def _brief_dir(project: Project) -> Path | None:
-    """Return a series brief's folder, or None for a project of one brief."""
-    return project.brief_root if project.brief else None
 
 
 def made_assets(brief: Brief, t: Labels, content: Path) -> dict[str, bytes]:

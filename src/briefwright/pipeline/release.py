@@ -3,51 +3,48 @@
 build/release/<product-id>-<version>/ holds the PDFs, the HTML with its stylesheets and fonts
 alongside, the manifest and SHA256SUMS; build/release/<product-id>-<version>.zip holds the
 same files with sorted entries and timestamps fixed to the build time, so rebuilding a
-release from the same inputs gives the same bytes. A release never overwrites another.
+release from the same inputs gives the same bytes. A release never overwrites another. A
+series releases each brief so, then its own pages (`release_series`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from briefwright.errors import BriefError, Location
 from briefwright.output.archive import checksums, make_zip
-from briefwright.output.write import check_writable, write_artifacts
-from briefwright.pipeline.build import RunOptions, produce
-from briefwright.pipeline.checked import load_and_check
+from briefwright.output.write import Output
+from briefwright.pipeline.build import produce
+from briefwright.pipeline.checked import check_series, load_and_check_brief
+from briefwright.pipeline.clock import series_time
 from briefwright.pipeline.incremental import take_snapshot
-from briefwright.pipeline.scratch import enter_scratch
+from briefwright.pipeline.outcome import RunOptions
+from briefwright.pipeline.series import brief_summary, series_pages
+from briefwright.render.series import SeriesEntry
 from briefwright.settings import PdfSettings, Project
-from briefwright.typeset.pool import warm_up
 
 RELEASES = "release"
 
 
 @dataclass(frozen=True)
 class Released:
-    """Where a release was written."""
+    """Where a release was written, and the build time it carries."""
 
     folder: Path
     archive: Path
     files: int
+    built: datetime
 
 
-def release(
-    project: Project, out_dir: Path, pdf: PdfSettings | None = None, run: RunOptions | None = None
-) -> Released:
+def release_brief(project: Project, out_dir: Path, pdf: PdfSettings, run: RunOptions) -> Released:
     """Build strictly (warnings fail) and write the release folder and zip into out_dir.
 
-    Everything is typeset afresh (`force`): a release never reuses a previous build's PDFs.
+    Everything is typeset afresh (`run.force`): a release never reuses a previous build's
+    PDFs.
     """
-    pdf, run = pdf or PdfSettings(), replace(run or RunOptions(), only=None, force=True)
-    check_writable(out_dir / RELEASES)
-    enter_scratch()
-    warm_up()
-    brief_dir = project.brief_root if project.brief else None
-    checked = load_and_check(project.content, strict=True, brief_dir=brief_dir)
+    checked = load_and_check_brief(project, strict=True)
     meta = checked.brief.metadata
     name = f"{meta.product_id}-{meta.version}"
     releases = out_dir / RELEASES
@@ -56,35 +53,32 @@ def release(
             f"release {name} already exists in {releases}; raise `version` in brief.yaml "
             "or remove the old release"
         )
-        raise BriefError.of("BW009", message, Location(str(project.content / "brief.yaml")))
+        raise BriefError.of("BW009", message, Location(str(project.brief_root / "brief.yaml")))
     produced = produce(project, pdf, run, take_snapshot(project), checked=checked)
     assert produced.built_at is not None, "a release builds its brief"
     files = dict(produced.artifacts)
     files["SHA256SUMS"] = checksums(files)
     archive = make_zip(name, files, produced.built_at)
     written = {f"{name}/{path}": data for path, data in files.items()}
-    write_artifacts(releases, written | {f"{name}.zip": archive})
-    return Released(releases / name, releases / f"{name}.zip", len(files))
+    with Output(releases) as output:
+        output.write(written | {f"{name}.zip": archive})
+    return Released(releases / name, releases / f"{name}.zip", len(files), produced.built_at)
 
 
 def release_series(
-    project: Project, out_dir: Path, pdf: PdfSettings | None = None, run: RunOptions | None = None
+    project: Project, out_dir: Path, pdf: PdfSettings, run: RunOptions
 ) -> list[Released]:
     """Release every brief of a series, each as one brief is released (its folder and zip),
     then the series: its index, feed and assets with SHA256SUMS, in a folder and a zip of
     their own. Every brief is checked strictly first: a series is released whole or not."""
-    from briefwright.pipeline.checked import check_series
-    from briefwright.pipeline.series import brief_summary, series_pages
-    from briefwright.render.series import SeriesEntry
-
     checked = check_series(project, strict=True)
-    released = [release(replace(project, brief=brief_id), out_dir, pdf, run)
+    released = [release_brief(replace(project, brief=brief_id), out_dir, pdf, run)
                 for brief_id in checked.briefs]  # fmt: skip
     entries = [SeriesEntry(i, brief_summary(c.brief)) for i, c in checked.briefs.items()]
     folders = {
         brief_id: r.folder.name for brief_id, r in zip(checked.briefs, released, strict=True)
     }
-    built = max(datetime.fromisoformat(_manifest_built(r.folder)) for r in released)
+    built = series_time(r.built for r in released)
     name = f"series-{built.date().isoformat()}"
     files = series_pages(project, entries, built, folders)
     files |= {f"../{r.archive.name}": r.archive.read_bytes() for r in released}
@@ -93,11 +87,6 @@ def release_series(
     files["SHA256SUMS"] = sums
     archive = make_zip(name, files, built)
     releases = out_dir / RELEASES
-    write_artifacts(
-        releases, {f"{name}/{p}": d for p, d in files.items()} | {f"{name}.zip": archive}
-    )
-    return [*released, Released(releases / name, releases / f"{name}.zip", len(files))]
-
-
-def _manifest_built(folder: Path) -> str:
-    return str(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["built"])
+    with Output(releases) as output:
+        output.write({f"{name}/{p}": d for p, d in files.items()} | {f"{name}.zip": archive})
+    return [*released, Released(releases / name, releases / f"{name}.zip", len(files), built)]

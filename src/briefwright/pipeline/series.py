@@ -11,7 +11,6 @@ brief is, their PDFs and Word files kept where their keys are unchanged.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -23,23 +22,17 @@ from briefwright.model.brief import Brief
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, DocumentRecord, Manifest
 from briefwright.output.spool import Payload, Spool, spooling
 from briefwright.output.webfonts import web_assets
-from briefwright.output.write import Artifacts, check_writable, write_artifacts
-from briefwright.pipeline.build import (
-    Built,
-    Produced,
-    RunOptions,
-    UpToDate,
-    make_editions,
-)
+from briefwright.output.write import Artifacts, Output
+from briefwright.pipeline.build import make_editions
 from briefwright.pipeline.checked import Checked, select_briefs
-from briefwright.pipeline.clock import Stopwatch
+from briefwright.pipeline.clock import Stopwatch, series_time
 from briefwright.pipeline.editions import WordEdition
 from briefwright.pipeline.finish import artifact_records, finish
 from briefwright.pipeline.incremental import Previous, Snapshot
 from briefwright.pipeline.locate import locate_missing_glyphs
+from briefwright.pipeline.outcome import Built, Produced, RunOptions
 from briefwright.pipeline.prepare import Prepared, prepare, read_assets
-from briefwright.pipeline.scratch import enter_scratch
-from briefwright.pipeline.shards import Shares
+from briefwright.pipeline.shards import Share
 from briefwright.pipeline.stream import Finished, stream
 from briefwright.render.brand import (
     FALLBACK_FAMILIES,
@@ -50,8 +43,7 @@ from briefwright.render.brand import (
 from briefwright.render.labels import LABELS_CSS, load_labels
 from briefwright.render.series import FEED, INDEX, SeriesEntry, atom_feed, render_index
 from briefwright.settings import BRIEFS, PdfSettings, Project
-from briefwright.typeset.pool import Pool, warm_up
-from briefwright.typeset.worker import Job
+from briefwright.typeset.pool import Pool
 
 SOURCES = "content/sources/"
 #: The editions of each brief the index links to.
@@ -91,33 +83,29 @@ def build_series(
     pdf: PdfSettings,
     run: RunOptions,
     snapshot: Snapshot,
-    briefs: tuple[str, ...] = (),
-) -> UpToDate | Built:
-    """Build the series' briefs (all, or those `briefs` names) into out_dir/<brief-id>/,
-    and the series pages; carry over what did not change."""
-    ids = select_briefs(project, briefs)
-    previous = None if run.force else Previous.read(out_dir)
-    if not briefs and previous is not None and previous.is_current(snapshot, pdf):
-        return UpToDate(out_dir)
-    check_writable(out_dir)
-    scratch = enter_scratch()
-    warm_up()
+    scratch: Path,
+) -> Built:
+    """Build the series' briefs (all, or those `run.briefs` names) into out_dir/<brief-id>/,
+    and the series pages; carry over what did not change. Files wait in a spool under
+    `scratch` until the write."""
+    ids = select_briefs(project, run.briefs)
     laps = Stopwatch()
     kept, rebuilt = _sort_briefs(project, ids, out_dir, pdf, run, snapshot)
-    with spooling(scratch) as spool:
+    share = Share(run.shard)
+    with Output(out_dir) as output, spooling(scratch) as spool:
         gathered = Gathered(Artifacts(spool))
-        _build_briefs(gathered, rebuilt, project, pdf, run, snapshot, spool)
+        _build_briefs(gathered, rebuilt, project, pdf, run, snapshot, spool, share)
         laps.lap("load, check, render, typeset PDFs, web fonts and Word")
         for brief in kept:
             _gather_kept(gathered, brief, out_dir)
         gathered.entries.sort(key=lambda entry: entry.brief_id)
-        built_at = _built_at(gathered, kept, snapshot)
-        _add_series_files(gathered, project, pdf, run, snapshot, built_at)
+        built_at = _series_time(gathered, kept, snapshot)
+        _add_series_files(gathered, project, pdf, snapshot, built_at)
+        shard_files = share.record(snapshot, pdf, gathered.seconds)
+        gathered.artifacts.update(shard_files, "the shard record")
         laps.lap("series pages and manifest")
-        started = time.perf_counter()
-        written = tuple(write_artifacts(out_dir, gathered.artifacts))
-        laps.laps["write"] = time.perf_counter() - started
-    return Built(out_dir, written, _produced(gathered, laps))
+        written = output.write(gathered.artifacts)
+    return Built(out_dir, written, _produced(gathered, laps), output.seconds)
 
 
 def _sort_briefs(
@@ -149,11 +137,11 @@ def _build_briefs(
     run: RunOptions,
     snapshot: Snapshot,
     spool: Spool,
+    share: Share,
 ) -> None:
     """Build the briefs a few at a time (pipeline/stream.py), their documents typeset by
-    one pool of workers, and gather each as it is finished."""
+    one pool of workers (those of this run's `share`), and gather each as it is finished."""
     theme_assets = read_assets(project.layers)  # one copy for every brief: fonts are MBs
-    shares = Shares(run.shard[1]) if run.shard is not None else None
 
     def prepare_one(item: tuple[str, Previous | None]) -> Prepared:
         brief_id, past = item
@@ -167,14 +155,9 @@ def _build_briefs(
         return make_editions(ready.rendered, ready.carried, ready.project.layers, pdf,
                              ready.previous, run.web_fonts, spool)  # fmt: skip
 
-    def choose(ready: Prepared) -> list[Job]:
-        if shares is None or run.shard is None:
-            return ready.jobs
-        return shares.jobs(ready, ready.jobs, run.shard[0])
-
     with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
         try:
-            for done in stream(rebuilt, prepare_one, editions_of, choose, pool, run.jobs + 2):
+            for done in stream(rebuilt, prepare_one, editions_of, share.jobs, pool, run.jobs + 2):
                 _gather_built(gathered, done, pdf)
         except BriefError as error:
             raise locate_missing_glyphs(error, project.content) from None
@@ -214,11 +197,10 @@ def _add_series_files(
     gathered: Gathered,
     project: Project,
     pdf: PdfSettings,
-    run: RunOptions,
     snapshot: Snapshot,
     built_at: datetime,
 ) -> None:
-    """Add the series pages, the series manifest and, for a shard, its record."""
+    """Add the series pages and the series manifest."""
     gathered.artifacts.update(series_pages(project, gathered.entries, built_at), "series pages")
     records = gathered.records | artifact_records(gathered.artifacts)
     manifest = Manifest(
@@ -234,11 +216,6 @@ def _add_series_files(
         summary={"briefs": [entry.brief_id for entry in gathered.entries]},
     )
     gathered.artifacts.add(MANIFEST, manifest.to_json(), "the series manifest")
-    if run.shard is not None:
-        from briefwright.pipeline.shards import SHARD_FILE, shard_record
-
-        shard_json = shard_record(run.shard, snapshot, pdf, gathered.seconds)
-        gathered.artifacts.add(SHARD_FILE, shard_json, "the shard record")
 
 
 def series_pages(
@@ -315,15 +292,11 @@ def brief_summary(brief: Brief) -> dict[str, Any]:
     }
 
 
-def _built_at(gathered: Gathered, kept: list[KeptBrief], snapshot: Snapshot) -> datetime:
-    """Return the series' build time: the latest of its briefs'."""
-    from datetime import UTC
-
-    if snapshot.epoch is not None:
-        return datetime.fromtimestamp(snapshot.epoch, tz=UTC)
+def _series_time(gathered: Gathered, kept: list[KeptBrief], snapshot: Snapshot) -> datetime:
+    """Return the series' build time (pipeline/clock.py) from its briefs'."""
     times = [*gathered.built.values()]
     times += [datetime.fromisoformat(brief.manifest.built) for brief in kept]
-    return max(times) if times else datetime.fromtimestamp(0, tz=UTC)
+    return series_time(times, snapshot.epoch)
 
 
 def _produced(gathered: Gathered, laps: Stopwatch) -> Produced:

@@ -28,6 +28,7 @@ from briefwright.files import regular_files
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, Manifest
 from briefwright.output.spool import Payload, Spooled
 from briefwright.output.write import Artifacts, write_artifacts
+from briefwright.pipeline.outcome import RunOptions
 from briefwright.typeset.worker import Job
 
 if TYPE_CHECKING:
@@ -56,17 +57,38 @@ class Shares:
             shares[stem] = share + 1
         return shares
 
-    def jobs(self, ready: Prepared, jobs: list[Job], number: int) -> list[Job]:
-        """Return those of a brief's jobs that fall to share `number`."""
+
+class Share:
+    """What one run typesets of a build: every document, or (`--shard K/N`) those of share
+    K; and the record a shard writes beside its files. One per build: a series asks it for
+    each brief's jobs in turn, in the series' order."""
+
+    def __init__(self, shard: tuple[int, int] | None) -> None:
+        self.shard = shard
+        self._shares = Shares(shard[1]) if shard is not None else None
+
+    def jobs(self, ready: Prepared) -> list[Job]:
+        """Return those of a rendered brief's jobs this run typesets."""
+        if self.shard is None or self._shares is None:
+            return ready.jobs
         sizes = {f"{ready.prefix}{stem}": len(html.encode("utf-8"))
                  for stem, html in ready.rendered.pages.items()}  # fmt: skip
-        shares = self.take(sizes)
-        return [job for job in jobs if shares[job.stem] == number]
+        shares = self._shares.take(sizes)
+        return [job for job in ready.jobs if shares[job.stem] == self.shard[0]]
+
+    def record(
+        self, snapshot: Snapshot, pdf: PdfSettings, typeset: Iterable[str]
+    ) -> dict[str, bytes]:
+        """Return the files a shard adds to its output (shard.json); none for a whole build."""
+        if self.shard is None:
+            return {}
+        return {SHARD_FILE: shard_record(self.shard, snapshot, pdf, typeset)}
 
 
-def assign(sizes: dict[str, int], count: int) -> dict[str, int]:
-    """Return each document's share (1..count): largest first, to the least-loaded share."""
-    return Shares(count).take(sizes)
+def for_shard(run: RunOptions) -> RunOptions:
+    """Return the options a run goes by: a shard starts afresh, its share being of the whole
+    build, never of what a previous build left."""
+    return replace(run, force=True) if run.shard is not None else run
 
 
 def fingerprint(snapshot: Snapshot, pdf: PdfSettings, count: int) -> str:

@@ -176,15 +176,19 @@ class Typesetter:
         document: str,
         fonts: FontConfiguration | None = None,
         made: Mapping[str, bytes] | None = None,
+        onepager: bool = False,
     ) -> None:
         """Prepare to typeset `document`; `fonts` from bundled_fonts, or a fresh one; `made`
-        the assets the build made in memory (by path, as the HTML links them)."""
+        the assets the build made in memory (by path, as the HTML links them); `onepager`
+        sets it on a one-pager's page rather than the brief's."""
         self.layers = layers
         self.pdf = pdf
         self.shared_fonts = fonts
         self.where = Location(document)
         self.fetcher = ProjectFetcher(layers, made)
-        self.paper_css = f"@page {{ size: {pdf.paper.css} }}"
+        # The page comes from the settings (settings.Paper), not the stylesheets: as a user
+        # stylesheet it yields to an @page rule a project's own templates write.
+        self.page = pdf.paper.page(onepager)
         self.html = ""
         self._stack = ExitStack()
 
@@ -222,14 +226,18 @@ class Typesetter:
     def render(self, html: str, base: str = "", css: str = "") -> Any:
         """Lay out HTML (links relative to <first layer>/<base>) into a WeasyPrint Document."""
         base_url = (self.layers[0].resolve() / base).as_uri().rstrip("/") + "/"
-        self.html = html  # its figures' descriptions go into the PDF's /Alt (write)
-        sheets = [CSS(string=self.paper_css + css, url_fetcher=self.fetcher)]
+        self.html = html  # its figures' descriptions go into the PDF's /Alt (finish)
+        sheets = [CSS(string=self.page.css + css, url_fetcher=self.fetcher)]
         document = HTML(string=html, base_url=base_url, url_fetcher=self.fetcher)
         return document.render(stylesheets=sheets, font_config=self.fonts, pdf_tags=True)
 
-    def write(self, document: Any) -> bytes:
-        """Write a laid-out Document as tagged PDF bytes of the chosen variant."""
-        return self.finish(self.write_pdf(document))
+    def typeset(self, html: str, base: str = "") -> tuple[bytes, int]:
+        """Return the PDF of a document that flows onto as many pages as it needs, and
+        their count; the laid-out document is freed before the PDF is finished."""
+        document = self.render(html, base)
+        pages, raw = len(document.pages), self.write_pdf(document)
+        del document  # before finish: see `finish`
+        return self.finish(raw), pages
 
     def write_pdf(self, document: Any) -> bytes:
         """Write a laid-out Document as WeasyPrint's tagged PDF, before `finish`."""
@@ -249,16 +257,3 @@ class Typesetter:
         # list item as a sibling of its LBody; PDF/UA-1 forbids both (ISO 32000-1 Table 336,
         # Matterhorn 09-005). Move them where they belong and store the XMP unfiltered.
         return postprocess(pdf, pdfua1=self.pdf.variant.adds_ua1, html=self.html)
-
-
-def typeset_pdf(
-    html: str,
-    layers: tuple[Path, ...],
-    pdf: PdfSettings,
-    document: str,
-    made: Mapping[str, bytes] | None = None,
-) -> bytes:
-    """Typeset HTML whose relative links resolve in the layers (or in `made`, the assets
-    the build made); fail on any warning."""
-    with Typesetter(layers, pdf, document, made=made) as typesetter:
-        return typesetter.write(typesetter.render(html))

@@ -15,8 +15,10 @@ from briefwright.typeset.engine import Typesetter
 
 #: Body sizes tried after the stylesheet's own (None); the last is the floor.
 STEPS: tuple[str | None, ...] = (None, "10pt", "9.5pt", "9pt", "8.5pt")
-_TALL_PAGE = "@page { size: 210mm 5000mm }"
 _LINE_HEIGHT = 1.4
+#: The height of the page a one-pager is measured on when it does not fit: its paper's
+#: width, and room for all it holds.
+_TALL_MM = 5000
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ def _overflow(
 ) -> Diagnostic:
     """Measure how far the content at the floor size runs past one page."""
     available = fitted.pages[0]._page_box.height
-    tall = typesetter.render(html, base, _size_css(STEPS[-1]) + _TALL_PAGE)
+    tall_page = f"@page {{ size: {typesetter.page.width_mm:g}mm {_TALL_MM}mm }}"
+    tall = typesetter.render(html, base, _size_css(STEPS[-1]) + tall_page)
     needed = _content_height(tall.pages[0])
     over = max(needed - available, 0.0)
     line = float(str(STEPS[-1]).removesuffix("pt")) * _LINE_HEIGHT * 4 / 3  # pt to CSS px

@@ -48,7 +48,6 @@ own digest), so equal input bytes give equal output bytes.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -249,26 +248,6 @@ def fix_list_structure(pdf: pikepdf.Pdf) -> Report:
     for top in _Tree.kids(root):
         tree.walk(top)
     return tree.report
-
-
-def iter_problems(pdf: pikepdf.Pdf) -> Iterator[str]:
-    """Yield each violation of the three list rules (for tests and diagnostics)."""
-    tree = _Tree(pdf)
-    root = pdf.Root.get("/StructTreeRoot")
-    stack = [(kid, "/StructTreeRoot") for kid in reversed(_Tree.kids(root))] if root else []
-    while stack:
-        node, parent_kind = stack.pop()
-        kind = tree.standard(node)
-        if kind is None:
-            continue
-        kinds = [tree.standard(k) for k in tree.kids(node)]
-        if kind == "/L":
-            yield from (f"L {node.objgen} holds {k}" for k in kinds if k and k not in LIST_KIDS)
-        if kind == "/LI":
-            if parent_kind != "/L":
-                yield f"LI {node.objgen} is in {parent_kind}"
-            yield from (f"LI {node.objgen} holds {k}" for k in kinds if k and k not in ITEM_KIDS)
-        stack.extend((k, kind) for k in reversed(tree.kids(node)) if tree.standard(k))
 
 
 def postprocess(data: bytes, *, pdfua1: bool = False, html: str = "") -> bytes:

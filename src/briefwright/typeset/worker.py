@@ -74,12 +74,10 @@ def typeset_job(
 
     started = time.perf_counter()
     own = {**(made or {}), **(job.made or {})}
-    with Typesetter(layers, pdf, f"{job.stem}.pdf", fonts, own) as typesetter:
+    onepager = job.fit_topic is not None
+    with Typesetter(layers, pdf, f"{job.stem}.pdf", fonts, own, onepager) as typesetter:
         if job.fit_topic is None:
-            document = typesetter.render(job.html, job.base)
-            pages, raw = len(document.pages), typesetter.write_pdf(document)
-            del document  # before finish: see Typesetter.finish
-            data = typesetter.finish(raw)
+            data, pages = typesetter.typeset(job.html, job.base)
             return Typeset(data, pages, None, time.perf_counter() - started)
         where = job.fit_where or Location(job.stem)
         fitted = fit_one_page(typesetter, job.html, job.base, job.fit_topic, where)

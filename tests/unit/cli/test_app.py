@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import inspect
 import json
 import re
 import subprocess
 import sys
+import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from briefwright.cli.app import app
@@ -176,3 +182,57 @@ def test_check_quiet_prints_only_problems(project: MakeProject) -> None:
     verbose = runner.invoke(app, ["check", "--content", str(content), "--verbose"])
     each = [line for line in verbose.stderr.splitlines() if " BW120 " in line]
     assert len(each) >= 1 and all("--verbose" not in line for line in each)
+
+
+#: The most lines a command's body may take: parse, call the library, print (STYLE.md).
+MAX_BODY_LINES = 15
+
+
+def _commands(typer_app: typer.Typer, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """Yield every command of a Typer app and of the apps merged into it, by its name."""
+    for info in typer_app.registered_commands:
+        assert info.callback is not None
+        yield f"{prefix}{info.name or info.callback.__name__}", info.callback
+    for group in typer_app.registered_groups:
+        assert group.typer_instance is not None
+        yield from _commands(
+            group.typer_instance, f"{prefix}{group.name} " if group.name else prefix
+        )
+
+
+def body_lines(function: Any) -> int:
+    """Return how many lines a function's body takes after its docstring, blank lines in."""
+    source = textwrap.dedent(inspect.getsource(function))
+    (definition,) = ast.parse(source).body
+    assert isinstance(definition, ast.FunctionDef)
+    body = definition.body
+    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    if not body:
+        return 0
+    last = body[-1].end_lineno
+    assert last is not None
+    return last - body[0].lineno + 1
+
+
+def test_every_command_body_is_short() -> None:
+    """Every command, found by walking the Typer app, only parses, calls the library and
+    prints: its body (after the docstring) is at most MAX_BODY_LINES lines."""
+    commands = dict(_commands(app))
+    assert {"build", "release", "check", "init", "sources add"} <= set(commands)
+    long = {name: body_lines(f) for name, f in commands.items() if body_lines(f) > MAX_BODY_LINES}
+    assert long == {}
+
+
+def test_the_body_measure_counts_what_a_command_does() -> None:
+    """The measure counts every line from the first statement after the docstring to the
+    last, blank lines included, and nothing of the signature or the docstring."""
+
+    def command(value: int = 1) -> None:
+        """A docstring
+        over two lines."""
+        first = value
+
+        print(first)
+
+    assert body_lines(command) == 3

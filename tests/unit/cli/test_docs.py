@@ -9,7 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from briefwright.cli.docs import import_graph, layers, package_imports, with_checks_table
+from briefwright.cli.docs import (
+    import_graph,
+    layers,
+    module_summaries,
+    package_imports,
+    with_checks_table,
+    with_modules_table,
+)
 from briefwright.errors import CODES
 from tests.conftest import ROOT
 
@@ -44,6 +51,59 @@ def test_import_graph_is_current_acyclic_and_layered() -> None:
     assert edges, "the graph has edges"
     for importer, imported in edges:
         assert rank[importer] < rank[imported], f"{importer} -> {imported} goes up a layer"
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Return the strongly connected groups of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for imported in sorted(edges.get(module, ())):
+            if imported not in index:
+                visit(imported)
+                low[module] = min(low[module], low[imported])
+            elif imported in stack:
+                low[module] = min(low[module], index[imported])
+        if low[module] == index[module]:
+            group = [stack.pop()]
+            while group[-1] != module:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(edges):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    """The drawing of the modules has no circle: no chain of imports, however long (or
+    hidden inside a function), leads from a module back to it."""
+    import grimp
+
+    graph = grimp.build_graph("briefwright", cache_dir=None)
+    edges = {m: set(graph.find_modules_directly_imported_by(m)) for m in graph.modules}
+    assert len(edges) > 100
+    assert _cycles(edges) == []
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_architecture_names_every_module() -> None:
+    """docs/architecture.md's table of modules is what `make docs` makes of the code: every
+    module of the package, named with its first sentence."""
+    package = ROOT / "src" / "briefwright"
+    document = (ROOT / "docs" / "architecture.md").read_text()
+    assert with_modules_table(document, package) == document
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    named = set(re.findall(r"^\| `([\w/]+\.py)` \|", document, re.M))
+    assert modules == named and len(modules) == len(module_summaries(package))
+    assert "(empty)" not in dict(module_summaries(package)).get("check/__init__.py", "")
 
 
 def test_cli_reference_is_current() -> None:

@@ -13,8 +13,9 @@ import typer
 from typer.testing import CliRunner
 
 from briefwright.cli.app import app
-from briefwright.cli.launch import BUILD_OPTIONS, parse_build, unchanged_build_notice
-from briefwright.pipeline.build import Built
+from briefwright.cli.launch import BUILD_OPTIONS, parse_build, unchanged_build
+from briefwright.pipeline.outcome import Built
+from briefwright.settings import Paper, PdfSettings, PdfVariant, pdf_settings
 from tests.conftest import CONTENT, ROOT, TEMPLATES
 
 BUILD_COMMAND = typer.main.get_command(app).commands["build"]  # type: ignore[attr-defined]
@@ -89,15 +90,27 @@ def test_values_the_fast_path_refuses_typer_refuses_too(args: list[str]) -> None
         BUILD_COMMAND.make_context("build", list(args[1:]))
 
 
+@pytest.mark.parametrize("args", PLAIN_BUILDS, ids=" ".join)
+def test_both_parsers_make_the_same_pdf_settings(args: list[str]) -> None:
+    """The fast path and the Typer command make PdfSettings with the one function there is,
+    from the same option values: a plain build's paper and variant agree."""
+    context = BUILD_COMMAND.make_context("build", list(args[1:]))
+    fast = parse_build(args)
+    assert fast is not None
+    assert pdf_settings(fast) == pdf_settings(context.params)
+    if "--paper=letter" in args:
+        assert pdf_settings(fast) == PdfSettings(Paper.LETTER, PdfVariant.A3U)
+
+
 def test_up_to_date_build_gets_the_same_notice_from_both(built: Built) -> None:
     """On an unchanged build the fast path prints what `briefwright build` prints."""
     args = ["build", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
     args += ["--out", str(built.out_dir), "-j", "1"]
-    notice = unchanged_build_notice(args)
+    notice, _ = unchanged_build(args)
     assert notice == f"{built.out_dir} is up to date: nothing changed since the last build"
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0 and result.stdout == notice + "\n"
-    assert unchanged_build_notice([*args, "--paper", "letter"]) is None
+    assert unchanged_build([*args, "--paper", "letter"])[0] is None
 
 
 def test_console_script_answers_an_unchanged_build_without_typer(built: Built) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefwright.cli.report import print_outcome, summary_table
-from briefwright.pipeline.build import Built, UpToDate
+from briefwright.pipeline.outcome import Built, UpToDate
 
 
 def test_an_up_to_date_build_says_only_that(capsys: pytest.CaptureFixture[str]) -> None:

@@ -38,6 +38,7 @@ from briefwright.docx.model import (
     TableOfContents,
     Text,
 )
+from briefwright.settings import Paper
 from tests.conftest import TEMPLATES
 
 BUILT = datetime(2023, 3, 20, tzinfo=UTC)
@@ -252,7 +253,7 @@ def sample_onepager() -> Document:
         Heading(1, "Sources cited"),
         Paragraph("SourceEntry", (Text("MEA briefing transcript, 20 March 2023: notes 11–13"),)),
     )
-    layout = Layout(top_mm=15, right_mm=17, bottom_mm=16, left_mm=17, compact=True)
+    layout = Layout(Paper.A4.page(onepager=True), compact=True)
     page = Furniture("briefwright Policy Briefs · 20 March 2023", "BW-2026-001")
     one_meta = replace(meta("Co-development"), first_page=page, other_pages=page, page_label="")
     return Document(one_meta, brand(logo=False), blocks, layout=layout)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import pytest
 import yaml
 
+from briefwright.figures.dates import Period, Precision
+from briefwright.figures.timeline import TimelineWords
 from briefwright.load.content import validate
 from briefwright.load.yamlfile import parse_yaml
 from briefwright.model.brief import TimelineEvent, TimelineFile
@@ -18,6 +20,54 @@ from tests.conftest import FIXTURES
 
 FIGURES = FIXTURES / "figures"
 SVG = "{http://www.w3.org/2000/svg}"
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+def spoken_date(period: Period) -> str:
+    """Return a period as the English words of the tests say it: `8 September 2022`,
+    `March 2022`, `2017` (a build's words come from Babel: render/figures.py)."""
+    if period.precision is Precision.YEAR:
+        return str(period.start.year)
+    month_year = f"{MONTHS[period.start.month - 1]} {period.start.year}"
+    return (
+        month_year if period.precision is Precision.MONTH else f"{period.start.day} {month_year}"
+    )
+
+
+def short_date(period: Period) -> str:
+    """Return a period with the month cut to three letters: `8 Sep 2022`, `Mar 2022`."""
+    label = spoken_date(period)
+    for month in MONTHS:
+        label = label.replace(month, month[:3])
+    return label
+
+
+def _title(count: int, first: str, last: str) -> str:
+    events = f"{count} event{'s' if count != 1 else ''}"
+    return f"Timeline of {events}, {first} to {last}" if first != last else f"Timeline: {events}"
+
+
+#: A timeline's words in plain English, without the label catalogues.
+WORDS = TimelineWords(
+    date=spoken_date,
+    short_date=short_date,
+    title=_title,
+    precision={Precision.MONTH: "known to the month", Precision.YEAR: "known to the year"},
+    year_inferred="year inferred",
+    list_separator=", ",
+    event="{when}: {what}",
+    lane="{lane}: {events}.",
+    separator="; ",
+    tooltip="{when}: {what} (source note {number})",
+    months=("Apr", "Jul", "Oct"),
+    legend={
+        "day": "date known to the day",
+        "band": "known to the month or year only: the band spans it",
+        "inferred": "year inferred: no source prints it",
+    },
+)
 
 
 def load_figure(name: str) -> Figure:

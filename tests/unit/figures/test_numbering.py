@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefwright.figures.numbering import TIMELINE, list_of_figures, number_figures, reading_order
+from briefwright.figures.numbering import TIMELINE, number_figures, reading_order
 from briefwright.model.figure import Figure
 from tests.unit.figures.conftest import load_figure
 
@@ -15,7 +15,10 @@ def test_figures_are_numbered_in_reading_order() -> None:
     assert numbered[TIMELINE].label == "Figure 2"
     assert numbered["ships"].caption_text == "Figure 1. Ships by navy"
     assert numbered["ships"].anchor == "figure-ships"
-    assert [n.id for n in list_of_figures(numbered)] == ["ships", TIMELINE]
+    assert [n.id for n in sorted(numbered.values(), key=lambda n: n.number)] == [
+        "ships",
+        TIMELINE,
+    ]
 
 
 def test_a_figure_placed_twice_is_refused() -> None:

@@ -7,12 +7,17 @@ import io
 import pikepdf
 import pytest
 
-from briefwright.figures.tagging import describe_figures_in, figure_elements, svg_descriptions
+from briefwright.figures.tagging import (
+    describe_figures,
+    figure_elements,
+    save_deterministic,
+    svg_descriptions,
+)
 from briefwright.figures.timeline import draw_timeline
 from briefwright.settings import PdfSettings
-from briefwright.typeset.engine import Typesetter, typeset_pdf
-from tests.conftest import LAYERS
-from tests.unit.figures.conftest import TimelineFixture
+from briefwright.typeset.engine import Typesetter
+from tests.conftest import LAYERS, typeset_html
+from tests.unit.figures.conftest import WORDS, TimelineFixture
 
 TITLE = "Timeline of 14 events, 2017 to May 2023"
 # The bundled sans under the name the figures use, without the theme's other rules.
@@ -29,7 +34,7 @@ figure svg { width: 100%; height: auto; display: block; }
 def typeset(timeline: TimelineFixture) -> tuple[str, bytes]:
     """The timeline in a <figure> with a caption, as WeasyPrint writes it (PDF/UA-1), before
     briefwright's post-processing."""
-    svg = draw_timeline(timeline.events, timeline.tracks, labels=timeline.labels)
+    svg = draw_timeline(timeline.events, timeline.tracks, labels=timeline.labels, words=WORDS)
     html = (
         f'<!DOCTYPE html><html lang="en"><head><title>t</title><style>{STYLE}</style></head><body>'
         f'<p>See <a href="#figure-timeline">Figure 1</a>.</p><figure id="figure-timeline">'
@@ -60,12 +65,19 @@ def test_weasyprint_tags_the_svg_as_a_figure_with_its_title(
         assert str(figure.Alt) == TITLE
 
 
+def _described(data: bytes, html: str) -> tuple[int, bytes]:
+    """Return how many Figures `describe_figures` changed, and the PDF saved as the
+    post-processing saves it."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return describe_figures(pdf, html), save_deterministic(pdf)
+
+
 def test_describe_figures_adds_the_desc_to_the_alt(typeset: tuple[str, bytes]) -> None:
-    """After `describe_figures_in`, the Figure's /Alt is the SVG's title and desc; nothing
+    """After `describe_figures`, the Figure's /Alt is the SVG's title and desc; nothing
     else changes, and the same input gives the same bytes."""
     html, data = typeset
-    described = describe_figures_in(data, html)
-    assert describe_figures_in(data, html) == described
+    changed, described = _described(data, html)
+    assert changed == 1 and _described(data, html)[1] == described
     with pikepdf.open(io.BytesIO(described)) as pdf:
         [figure] = figure_elements(pdf)
         alt = str(figure.Alt)
@@ -75,9 +87,9 @@ def test_describe_figures_adds_the_desc_to_the_alt(typeset: tuple[str, bytes]) -
 
 
 def test_html_without_a_described_svg_leaves_the_pdf_alone(typeset: tuple[str, bytes]) -> None:
-    """A PDF whose HTML has no SVG with a title and a desc is returned byte for byte."""
+    """A PDF whose HTML has no SVG with a title and a desc has no Figure changed."""
     _, data = typeset
-    assert describe_figures_in(data, "<p>no figure</p>") == data
+    assert _described(data, "<p>no figure</p>")[0] == 0
     assert svg_descriptions('<svg xmlns="http://www.w3.org/2000/svg"><title>t</title></svg>') == {}
 
 
@@ -98,6 +110,6 @@ def test_the_typesetter_gives_the_figure_its_whole_description(
     """typeset_pdf (the build's typesetting) runs describe_figures in its post-processing:
     the Figure's /Alt is the SVG's title and desc."""
     html, _ = typeset
-    with pikepdf.open(io.BytesIO(typeset_pdf(html, LAYERS, PdfSettings(), "f.pdf"))) as pdf:
+    with pikepdf.open(io.BytesIO(typeset_html(html, LAYERS, PdfSettings(), "f.pdf"))) as pdf:
         [figure] = figure_elements(pdf)
         assert str(figure.Alt).startswith(TITLE + ". ") and len(str(figure.Alt)) > len(TITLE) * 3

@@ -19,10 +19,12 @@ from briefwright.figures.timeline import draw_timeline
 from tests.conftest import ROOT, TEMPLATES
 from tests.unit.figures.conftest import (
     SVG,
+    WORDS,
     TimelineFixture,
     events_drawn,
     label_box,
     mark_box,
+    short_date,
     view_box,
 )
 
@@ -37,7 +39,9 @@ def _draw(
     notes: dict[str, int] | None = None,
 ) -> ET.Element:
     events, tracks, labels = timeline.events, timeline.tracks, timeline.labels
-    return ET.fromstring(draw_timeline(events, tracks, labels=labels, notes=notes, style=style))
+    return ET.fromstring(
+        draw_timeline(events, tracks, labels=labels, notes=notes, style=style, words=WORDS)
+    )
 
 
 def _notes(timeline: TimelineFixture) -> dict[str, int]:
@@ -167,7 +171,9 @@ def test_labels_fit_in_the_bundled_font(timeline: TimelineFixture, width: float)
     def real(text: str, size: float) -> float:
         return float(sum(advances[cmap[ord(c)]][0] for c in text) * size / em)
 
-    for entry in make_entries(timeline.events, timeline.tracks, timeline.labels, OTHER_TRACK):
+    for entry in make_entries(
+        timeline.events, timeline.tracks, timeline.labels, OTHER_TRACK, short_date
+    ):
         text = real(entry.label, style.font_size) + real("\u2002" + entry.date, style.small_size)
         assert label_width(entry.label, entry.date, style) >= text - 0.01, entry.label
     root = _draw(timeline, style=style)
@@ -194,24 +200,27 @@ def test_labels_are_cut_from_the_text_without_a_label() -> None:
 
 def test_two_runs_give_the_same_bytes(timeline: TimelineFixture) -> None:
     """Drawing the same events twice gives byte-identical SVG."""
-    first = draw_timeline(timeline.events, timeline.tracks, notes=_notes(timeline))
-    assert draw_timeline(timeline.events, timeline.tracks, notes=_notes(timeline)) == first
+    first = draw_timeline(timeline.events, timeline.tracks, notes=_notes(timeline), words=WORDS)
+    assert (
+        draw_timeline(timeline.events, timeline.tracks, notes=_notes(timeline), words=WORDS)
+        == first
+    )
 
 
 _DRAW_IN_CHILD = """
 import hashlib, sys
 sys.path.insert(0, {root!r})
-from tests.unit.figures.conftest import load_timeline
+from tests.unit.figures.conftest import WORDS, load_timeline
 from briefwright.figures.timeline import draw_timeline
 fixture = load_timeline()
-svg = draw_timeline(fixture.events, fixture.tracks, labels=fixture.labels)
+svg = draw_timeline(fixture.events, fixture.tracks, labels=fixture.labels, words=WORDS)
 print(hashlib.sha256(svg.encode()).hexdigest())
 """
 
 
 def test_the_bytes_do_not_depend_on_the_hash_seed(timeline: TimelineFixture) -> None:
     """Processes with different PYTHONHASHSEED draw the same bytes as this one."""
-    svg = draw_timeline(timeline.events, timeline.tracks, labels=timeline.labels)
+    svg = draw_timeline(timeline.events, timeline.tracks, labels=timeline.labels, words=WORDS)
     expected = hashlib.sha256(svg.encode()).hexdigest()
     for seed in ("0", "1", "4242"):
         code = _DRAW_IN_CHILD.format(root=str(ROOT))

@@ -11,8 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from briefwright.errors import BriefError
-from briefwright.output.write import Artifacts, check_writable, write_artifacts
+from briefwright.errors import BriefError, Interrupted
+from briefwright.output.write import (
+    Artifacts,
+    Output,
+    check_writable,
+    write_artifacts,
+    written_output,
+)
 
 
 def test_writes_nested_artifacts(tmp_path: Path) -> None:
@@ -125,3 +131,28 @@ def test_a_folder_in_the_way_stops_before_anything_moves(tmp_path: Path) -> None
     with pytest.raises(BriefError, match=r"BW006 .* is a folder where a file must go"):
         write_artifacts(tmp_path, {"brief.html": b"new html", "brief.pdf": b"new pdf"})
     assert (tmp_path / "brief.html").read_bytes() == b"old html"
+
+
+def test_an_interrupt_after_the_write_carries_the_folder(tmp_path: Path) -> None:
+    """An interrupt inside an Output once it has written (the build tidying up) carries the
+    output folder, so the command can say the build is complete; one before the write
+    does not, and the folder is as it was."""
+    output = Output(tmp_path / "out")
+    with pytest.raises(Interrupted) as before, output:
+        raise Interrupted(2)
+    assert before.value.written is None and not (tmp_path / "out").exists()
+    with pytest.raises(Interrupted) as after, output:
+        output.write({"a.txt": b"a"})
+        raise Interrupted(15)
+    assert after.value.written == tmp_path / "out" and after.value.signum == 15
+    assert output.written == (tmp_path / "out" / "a.txt",) and output.seconds > 0
+
+
+def test_reporting_a_written_build_marks_an_interrupt_too(tmp_path: Path) -> None:
+    """While a written build is reported, an interrupt carries its folder; other errors
+    pass through untouched."""
+    with pytest.raises(Interrupted) as caught, written_output(tmp_path):
+        raise Interrupted(2)
+    assert caught.value.written == tmp_path
+    with pytest.raises(ValueError), written_output(tmp_path):
+        raise ValueError("not an interrupt")

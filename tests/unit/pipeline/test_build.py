@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from briefwright.pipeline.build import Built, RunOptions, build
+from briefwright.pipeline.outcome import Built, RunOptions
+from briefwright.pipeline.run import build_project
 from tests.conftest import CONTENT, PROJECT, TEMPLATES
 
 
@@ -39,7 +40,7 @@ def test_html_has_no_local_paths(built: Built) -> None:
 
 def test_same_inputs_give_identical_bytes(built: Built, tmp_path: Path) -> None:
     """Building again, elsewhere, gives byte-identical PDF and HTML."""
-    again = build(PROJECT, tmp_path / "again")
+    again = build_project(PROJECT, tmp_path / "again")
     assert isinstance(again, Built)
     for name in ("brief.pdf", "brief.html"):
         assert (again.out_dir / name).read_bytes() == (built.out_dir / name).read_bytes()
@@ -100,7 +101,7 @@ def test_one_pager_statements_and_notes_match_the_brief(built: Built) -> None:
 
 def test_only_builds_just_what_it_names(tmp_path: Path) -> None:
     """--only with a topic id writes that one-pager and not the brief."""
-    built = build(PROJECT, tmp_path / "one", run=RunOptions(only="strategic-context"))
+    built = build_project(PROJECT, tmp_path / "one", run=RunOptions(only="strategic-context"))
     assert isinstance(built, Built)
     stems = {p.relative_to(built.out_dir).as_posix() for p in built.written}
     assert "onepagers/strategic-context.pdf" in stems

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from briefwright.errors import BriefError
-from briefwright.pipeline.clock import build_time, known_epoch
+from briefwright.pipeline.clock import build_time, known_epoch, series_time
 
 AS_OF = date(2023, 3, 20)
 
@@ -61,3 +61,12 @@ def test_only_ascii_digits_within_zip_range_are_an_epoch(value: str) -> None:
 def test_the_whole_range_zips_can_carry_is_accepted(value: str) -> None:
     """From 1970 to the last second of 2107, any ASCII number of seconds is a build time."""
     assert known_epoch((), {"SOURCE_DATE_EPOCH": value}) == int(value)
+
+
+def test_a_series_time_is_its_latest_briefs_unless_the_epoch_is_known() -> None:
+    """A series is dated by the known epoch, else by the latest of its briefs' times, else
+    (no brief at all) by the start of the epoch."""
+    briefs = [datetime(2023, 3, 20, tzinfo=UTC), datetime(2023, 4, 1, tzinfo=UTC)]
+    assert series_time(briefs) == datetime(2023, 4, 1, tzinfo=UTC)
+    assert series_time(briefs, 1679270400) == datetime(2023, 3, 20, tzinfo=UTC)
+    assert series_time([]) == datetime(1970, 1, 1, tzinfo=UTC)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefwright.pipeline.build import Built, RunOptions, UpToDate, build
+from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
+from briefwright.pipeline.run import build_project
 from briefwright.settings import Project
 from tests.conftest import CONTENT, TEMPLATES
 
@@ -19,13 +20,15 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]
     root = tmp_path_factory.mktemp("incremental")
     shutil.copytree(CONTENT, root / "content")
     shutil.copytree(TEMPLATES, root / "templates")
-    build(Project(root / "content", root / "templates"), root / "out", run=RunOptions(jobs=2))
+    build_project(
+        Project(root / "content", root / "templates"), root / "out", run=RunOptions(jobs=2)
+    )
     return root / "content", root / "templates", root / "out"
 
 
 def _rebuild(project: tuple[Path, Path, Path], force: bool = False) -> Built | UpToDate:
     content, templates, out = project
-    return build(Project(content, templates), out, run=RunOptions(jobs=2, force=force))
+    return build_project(Project(content, templates), out, run=RunOptions(jobs=2, force=force))
 
 
 def _built(project: tuple[Path, Path, Path], force: bool = False) -> Built:

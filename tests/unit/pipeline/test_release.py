@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from briefwright.errors import BriefError
-from briefwright.pipeline.build import RunOptions
-from briefwright.pipeline.release import Released, release
+from briefwright.pipeline.outcome import RunOptions
+from briefwright.pipeline.release import Released
+from briefwright.pipeline.run import release_project
 from briefwright.settings import Project
 from tests.conftest import PROJECT, TEMPLATES
 
@@ -19,7 +20,8 @@ from tests.conftest import PROJECT, TEMPLATES
 def released(tmp_path_factory: pytest.TempPathFactory) -> Released:
     """Build the real brief's release once."""
     out = tmp_path_factory.mktemp("release")
-    return release(PROJECT, out, run=RunOptions(jobs=2))
+    (released,) = release_project(PROJECT, out, run=RunOptions(jobs=2))
+    return released
 
 
 def test_release_folder_holds_everything(released: Released) -> None:
@@ -51,7 +53,7 @@ def test_release_never_overwrites(released: Released) -> None:
     """Releasing the same version again is BW009 and leaves the first release untouched."""
     before = released.archive.read_bytes()
     with pytest.raises(BriefError, match=r"BW009 release BW-2026-001-1\.0 already exists"):
-        release(PROJECT, released.folder.parent.parent)
+        release_project(PROJECT, released.folder.parent.parent)
     assert released.archive.read_bytes() == before
 
 
@@ -65,5 +67,5 @@ def test_release_is_strict(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "minimal", content)
     shutil.copytree(FIXTURES / "uncited-source", content, dirs_exist_ok=True)
     with pytest.raises(BriefError, match="BW106"):
-        release(Project(content, TEMPLATES), tmp_path / "out")
+        release_project(Project(content, TEMPLATES), tmp_path / "out")
     assert not (tmp_path / "out").exists()

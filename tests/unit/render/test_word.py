@@ -35,9 +35,9 @@ from briefwright.model.brief import Brief, GlossaryEntry
 from briefwright.render.labels import load_labels
 from briefwright.render.notes import NoteIndex
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import FONT_FILES, Edition, Fonts, read_fonts
+from briefwright.render.word.edition import FIGURE_WIDTH_MM, FONT_FILES, Edition, Fonts, read_fonts
 from briefwright.render.word.onepager import onepager_document
-from briefwright.settings import Paper
+from briefwright.settings import Paper, PdfSettings
 from tests.conftest import CONTENT, LAYERS, ROOT, TEMPLATES, MakeProject
 
 BUILT = datetime(2023, 3, 20, tzinfo=UTC)
@@ -285,10 +285,25 @@ def test_labels_follow_the_catalogue_and_its_overrides(brief: Brief, fonts: Font
     assert "主要判断" in [getattr(b, "text", "") for b in japanese.blocks]
 
 
-def test_letter_paper_sets_the_page_size(brief: Brief, fonts: Fonts) -> None:
-    """--paper letter gives the Word edition a US Letter page."""
-    document = brief_document(brief, BUILT, Edition(fonts, paper=Paper.LETTER))
-    assert (document.layout.width_mm, document.layout.height_mm) == (215.9, 279.4)
+@pytest.mark.parametrize("paper", list(Paper))
+def test_the_pages_are_the_pdfs_from_the_settings(
+    brief: Brief, fonts: Fonts, paper: Paper
+) -> None:
+    """The Word edition's pages are the ones the PDF is set on (settings.Paper): size and
+    margins of the brief and of a one-pager, from the PdfSettings the build was given."""
+    edition = Edition(fonts, pdf=PdfSettings(paper))
+    document = brief_document(brief, BUILT, edition)
+    assert document.layout.page == paper.page() and not document.layout.compact
+    onepager = onepager_document(brief, brief.topics[0], BUILT, edition)
+    assert onepager.layout.page == paper.page(onepager=True) and onepager.layout.compact
+    if paper is Paper.LETTER:
+        assert (document.layout.page.width_mm, document.layout.page.height_mm) == (215.9, 279.4)
+
+
+def test_a_figure_fits_the_text_column_of_every_paper() -> None:
+    """A figure's width in the Word edition is within the brief's text column on A4 and
+    on Letter alike."""
+    assert all(paper.page().text_width_mm >= FIGURE_WIDTH_MM for paper in Paper)
 
 
 def test_read_fonts_reads_every_bundled_face() -> None:

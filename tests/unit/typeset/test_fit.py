@@ -10,14 +10,15 @@ from typer.testing import CliRunner
 
 from briefwright.cli.app import app
 from briefwright.errors import BriefError
-from briefwright.pipeline.build import Built, RunOptions, build
+from briefwright.pipeline.outcome import Built, RunOptions
+from briefwright.pipeline.run import build_project
 from briefwright.settings import Project
 from tests.conftest import TEMPLATES, MakeProject
 
 
 def test_content_that_fits_needs_no_step(project: MakeProject, tmp_path: Path) -> None:
     """A short topic's one-pager is one page at the stylesheet's own size, with no remark."""
-    built = build(
+    built = build_project(
         Project(project("minimal"), TEMPLATES), tmp_path / "out", run=RunOptions(only="onepagers")
     )
     assert isinstance(built, Built)
@@ -42,7 +43,7 @@ def test_far_too_long_fails_and_writes_nothing(project: MakeProject, tmp_path: P
     content = project("onepager-too-long")
     out = tmp_path / "out"
     with pytest.raises(BriefError) as caught:
-        build(Project(content, TEMPLATES), out)
+        build_project(Project(content, TEMPLATES), out)
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "BW140"
     assert str(diagnostic.location) == f"{content}/topics/only.yaml:227:3"

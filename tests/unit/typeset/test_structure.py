@@ -12,12 +12,13 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from briefwright.pipeline.build import Built
+from briefwright.pipeline.outcome import Built
 from briefwright.settings import PdfSettings
 from briefwright.typeset.conformance import unambiguous_stream_ends
 from briefwright.typeset.engine import Typesetter
-from briefwright.typeset.structure import fix_list_structure, iter_problems, postprocess
+from briefwright.typeset.structure import fix_list_structure, postprocess
 from tests.conftest import LAYERS, MADE
+from tests.list_rules import list_problems
 
 
 def _weasyprint_alone(html: str, variant: str = "pdf/ua-1") -> bytes:
@@ -55,11 +56,11 @@ def test_weasyprint_breaks_the_list_rules_and_the_fix_repairs_them(raw: bytes) -
     """Divs in the dl lists (an L holding a Div, LIs outside an L) and block spans in the
     note items (an LI holding a Span): each moved where Table 336 puts it, none left."""
     with pikepdf.open(io.BytesIO(raw)) as pdf:
-        kinds = {problem.split()[0] + problem.split()[-2] for problem in iter_problems(pdf)}
+        kinds = {problem.split()[0] + problem.split()[-2] for problem in list_problems(pdf)}
         assert {"Lholds", "LIin", "LIholds"} <= kinds, kinds
         report = fix_list_structure(pdf)
         assert report.hoisted > 0 and report.moved_into_body > 0
-        assert report.untouched == [] and list(iter_problems(pdf)) == []
+        assert report.untouched == [] and list(list_problems(pdf)) == []
 
 
 def test_the_fix_is_reproducible_and_idempotent(raw: bytes, fixed: bytes) -> None:

@@ -69,7 +69,7 @@ def brief_document(
         docx_brand(ctx),
         tuple(blocks),
         {note.number: endnote(ctx, note) for note in ctx.notes.notes},
-        page_layout(ctx.edition.paper, (22, 19, 22, 19)),
+        page_layout(ctx),
     )
 
 

@@ -1,6 +1,6 @@
 """Turn a checked Brief into the parts every Word document is made of: the edition (fonts,
-logo, paper), the context a document is built from, and the runs of cited statements and
-labelled judgments. render/word/brief.py and onepager.py assemble them.
+logo, the build's PDF settings), the context a document is built from, and the runs of
+cited statements and labelled judgments. render/word/brief.py and onepager.py assemble them.
 
 Every fixed word comes from the brief's label catalogue (render.labels), as in the HTML;
 the brand gives the series, organisation, colours and families; the caller gives the font
@@ -52,7 +52,7 @@ from briefwright.render.figures import DrawnFigure
 from briefwright.render.html import lower_first, typographic
 from briefwright.render.labels import Labels, english
 from briefwright.render.notes import Note, NoteIndex
-from briefwright.settings import Paper
+from briefwright.settings import PdfSettings
 
 SERIF = "Source Serif 4"
 SANS = "Noto Sans"
@@ -65,7 +65,6 @@ FONT_FILES: Mapping[str, Mapping[FontFace, str]] = MappingProxyType({
            "italic": "NotoSans-Italic.ttf"},
     SANS_SEMIBOLD: {"regular": "NotoSans-SemiBold.ttf"},
 })  # fmt: skip
-_PAPER_MM = {Paper.A4: (210.0, 297.0), Paper.LETTER: (215.9, 279.4)}
 _SLOT = re.compile("\ue000(\\w+)\ue001")  # a run's place in a label (private-use marks)
 
 Fonts = Mapping[str, Mapping[FontFace, bytes]]
@@ -128,12 +127,13 @@ def read_fonts(layers: tuple[Path, ...]) -> Fonts:
 @dataclass(frozen=True)
 class Edition:
     """What an edition's documents share besides the brief: the font files, the logo (a PNG
-    or JPEG: Word wants one for a picture), the paper, and overrides of what the brief's
-    brand says (colours, series, organisation; by default the brand's, else the metadata's)."""
+    or JPEG: Word wants one for a picture), the build's PDF settings (their paper owns the
+    pages, as for the PDF), and overrides of what the brief's brand says (colours, series,
+    organisation; by default the brand's, else the metadata's)."""
 
     fonts: Fonts
     logo: Logo | None = None
-    paper: Paper = Paper.A4
+    pdf: PdfSettings = field(default_factory=PdfSettings)
     colours: Colours | None = None
     series: str | None = None
     organisation: str | None = None
@@ -187,7 +187,8 @@ class Context:
         return without_empty_series(self, line)
 
 
-#: The width of a figure in the Word edition: the text column of A4 with 19 mm margins.
+#: The width of a figure in the Word edition: within the brief's text column on every
+#: paper (A4's is the narrowest, 172 mm; tests/unit/render/test_word.py holds it to that).
 FIGURE_WIDTH_MM = 170.0
 #: The pixels per inch of a figure's PNG fallback: sharp in print, ~300 kB for the timeline.
 FIGURE_PPI = 200
@@ -294,15 +295,11 @@ def docx_brand(ctx: Context) -> Brand:
     return Brand(serif, sans, fonts, semibold, ctx.colours, ctx.edition.logo)
 
 
-def page_layout(
-    paper: Paper,
-    margins: tuple[float, float, float, float],
-    body_size: float = 10.5,
-    compact: bool = False,
-) -> Layout:
-    width, height = _PAPER_MM[paper]
-    top, right, bottom, left = margins
-    return Layout(width, height, top, right, bottom, left, body_size, compact)
+def page_layout(ctx: Context, onepager: bool = False, body_size: float = 10.5) -> Layout:
+    """Return the brief's page (or a one-pager's, set compact) from the edition's paper: the
+    size and margins the PDF has, at a body size."""
+    page = ctx.edition.pdf.paper.page(onepager)
+    return Layout(page, body_size, compact=onepager)
 
 
 def inferred(ctx: Context, item: Fact | TimelineEvent | BriefJudgment | Recommendation) -> str:

@@ -57,7 +57,7 @@ def onepager_document(
         document_meta(ctx, title, topic.bottom_line.text, built, (page, page), page_label=""),
         docx_brand(ctx),
         tuple(blocks),
-        layout=page_layout(ctx.edition.paper, (15, 17, 16, 17), _onepager_size(blocks), True),
+        layout=page_layout(ctx, onepager=True, body_size=_onepager_size(blocks)),
     )
 
 

@@ -1,5 +1,8 @@
 """Turn a project into a live preview: rebuild on every edit and reload the open browser.
 
+Not a stage of the build but a server beside the CLI (`briefwright serve`), running the
+pipeline's render step and its builds.
+
 The HTML is rebuilt first (milliseconds, by the build's own render step) and the browser
 told at once over server-sent events; the PDFs follow in a background thread with the same
 incremental build as `build`. No error stops the server: a content error replaces every page
@@ -23,9 +26,10 @@ from typing import Any
 
 from briefwright.errors import BriefError, Interrupted
 from briefwright.output.write import write_artifacts
-from briefwright.pipeline.build import RunOptions, build
 from briefwright.pipeline.clock import known_epoch
+from briefwright.pipeline.outcome import RunOptions
 from briefwright.pipeline.prepare import render_site
+from briefwright.pipeline.run import build_project
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.settings import Limits, Project
 
@@ -83,7 +87,7 @@ class Preview:
             # Niced workers leave the CPU to the next HTML refresh.
             run = RunOptions(jobs=self.jobs, limits=Limits(niceness=10), web_fonts=False)
             try:
-                build(self.project, self.out_dir, run=run)
+                build_project(self.project, self.out_dir, run=run)
                 problems: list[str] = []
             except BriefError as error:
                 problems = [str(diagnostic) for diagnostic in error.diagnostics]

@@ -1,4 +1,4 @@
-"""Tests for briefwright.pipeline.preview: a real server, real HTTP, real edits, reload events."""
+"""Tests for briefwright.serve.preview: a real server, real HTTP, real edits, reload events."""
 
 from __future__ import annotations
 

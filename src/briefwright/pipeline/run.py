@@ -1,0 +1,92 @@
+"""Turn a command's project and options into a run of the pipeline: build, check or release
+one brief, or a series of briefs.
+
+The one module that asks whether a project is a series: pipeline/build.py builds a brief,
+pipeline/series.py a series (on top of it), and each knows nothing of the choice. It is also
+where a run starts what it needs besides the content, once, and only when there is work to
+do: the output folder checked writable, the process's scratch folder, the fork server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from briefwright.output.write import check_writable
+from briefwright.pipeline.build import build_brief
+from briefwright.pipeline.checked import ProjectChecked, check_series, load_and_check_brief
+from briefwright.pipeline.incremental import Previous, Snapshot, take_snapshot
+from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
+from briefwright.pipeline.release import RELEASES, Released, release_brief, release_series
+from briefwright.pipeline.scratch import enter_scratch
+from briefwright.pipeline.series import build_series
+from briefwright.pipeline.shards import for_shard
+from briefwright.settings import PdfSettings, Project
+from briefwright.typeset.pool import warm_up
+
+
+def build_project(
+    project: Project,
+    out_dir: Path,
+    pdf: PdfSettings | None = None,
+    run: RunOptions | None = None,
+    snapshot: Snapshot | None = None,
+) -> UpToDate | Built:
+    """Build the project into out_dir: its brief and one-pagers, or (a series) each brief in
+    its folder and the series pages. UpToDate, before any content is parsed, when out_dir
+    already holds this whole build."""
+    pdf, run = pdf or PdfSettings(), for_shard(run or RunOptions())
+    snapshot = snapshot or take_snapshot(project)
+    series = is_series(project)
+    previous = None if run.force else Previous.read(out_dir)
+    whole = not run.briefs if series else run.only is None
+    if whole and previous is not None and previous.is_current(snapshot, pdf):
+        return UpToDate(out_dir)
+    scratch = start(out_dir)
+    if series:
+        return build_series(project, out_dir, pdf, run, snapshot, scratch)
+    return build_brief(project, out_dir, pdf, run, snapshot, previous)
+
+
+def check_project(
+    project: Project,
+    briefs: tuple[str, ...] = (),
+    strict: bool = False,
+    out_dir: Path | None = None,
+) -> ProjectChecked:
+    """Load and check the project's brief, or (a series) its briefs (all, or those `briefs`
+    names) and their library of sources; `out_dir` holds a series' last build. Raise every
+    error (and, if strict, warning) at once."""
+    if is_series(project):
+        return check_series(project, briefs, strict, out_dir)
+    return ProjectChecked({"": load_and_check_brief(project, strict)})
+
+
+def release_project(
+    project: Project,
+    out_dir: Path,
+    pdf: PdfSettings | None = None,
+    run: RunOptions | None = None,
+) -> list[Released]:
+    """Release the project strictly into out_dir/release/: its brief, or (a series) every
+    brief and then the series pages. Everything is typeset afresh."""
+    pdf, run = pdf or PdfSettings(), replace(run or RunOptions(), only=None, force=True)
+    start(out_dir / RELEASES)
+    if is_series(project):
+        return release_series(project, out_dir, pdf, run)
+    return [release_brief(project, out_dir, pdf, run)]
+
+
+def is_series(project: Project) -> bool:
+    """Return True when the project value stands for a whole series, not one brief of it."""
+    return project.is_series and project.brief is None
+
+
+def start(out_dir: Path) -> Path:
+    """Refuse an output folder that cannot be written (BW006) before any work; enter the
+    process's scratch folder (its path returned) and start the fork server. Each is done
+    once a process: the console entry point may have started the last two already."""
+    check_writable(out_dir)
+    scratch = enter_scratch()
+    warm_up()
+    return scratch
