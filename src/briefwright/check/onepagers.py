@@ -60,11 +60,14 @@ def check_onepager_recommendations(brief: Brief) -> Iterator[Diagnostic]:
 def check_onepager_caveats(brief: Brief) -> Iterator[Diagnostic]:
     """BW133: a one-pager's caveats name information gaps that exist in brief.yaml."""
     known = [gap.id for gap in brief.front.information_gaps]
+    choices = f"use one of: {', '.join(known)}" if known else (
+        "brief.yaml lists no information gap yet: add it under `information_gaps:`"
+    )  # fmt: skip
     for topic in brief.topics:
         for gap_id in topic.onepager.caveats:
             if gap_id not in known:
                 message = (
                     f"one-pager of '{topic.id}' names unknown information gap '{gap_id}' as a "
-                    f"caveat; use one of: {', '.join(known)}"
+                    f"caveat; {choices}"
                 )
                 yield Diagnostic("BW133", message, located(topic.onepager, "caveats"))

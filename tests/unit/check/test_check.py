@@ -215,3 +215,21 @@ def test_an_overlong_quote_is_refused_not_searched(project: MakeProject) -> None
     (found,) = [line for line in _found(content) if " BW153 " in line]
     assert "is 2,999 characters; the limit is 2,000" in found
     assert not [line for line in _found(content) if " BW101 " in line]
+
+
+def test_checks_lists_every_check_of_the_package_once() -> None:
+    """Each `check_*` function of the check modules runs, once, in CHECKS; nothing else
+    does."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import briefwright.check
+    from briefwright.check import CHECKS
+
+    defined = set()
+    for module in pkgutil.iter_modules(briefwright.check.__path__):
+        loaded = importlib.import_module(f"briefwright.check.{module.name}")
+        defined |= {f for name, f in inspect.getmembers(loaded, inspect.isfunction)
+                    if name.startswith("check_") and f.__module__ == loaded.__name__}  # fmt: skip
+    assert len(CHECKS) == len(set(CHECKS)) and set(CHECKS) == defined

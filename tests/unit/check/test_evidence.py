@@ -1,0 +1,116 @@
+"""Tests for briefwright.check.evidence: every citation names a source that exists and quotes
+it verbatim, every source is cited, variant quotations are acknowledged, and a statement says
+no more than its quotes (the rules themselves: tests/unit/evidence/test_grounding.py)."""
+
+from __future__ import annotations
+
+from briefwright.check.evidence import (
+    check_grounding,
+    check_grounding_language,
+    check_quotes_found,
+    check_sources_cited,
+    check_unknown_sources,
+    check_variant_quotations,
+)
+from briefwright.errors import Severity
+from briefwright.evidence.quotes import MAX_QUOTE
+from briefwright.load.content import load_brief
+from tests.conftest import MakeProject
+from tests.unit.check.conftest import Minimal, found
+
+QUOTE = "quote: The first sentence of the source."
+
+
+def test_the_minimal_brief_passes(minimal: Minimal) -> None:
+    """Known sources, quotes found, every source cited, no variant, nothing ungrounded."""
+    brief = minimal.brief()
+    checks = (check_unknown_sources, check_quotes_found, check_sources_cited,
+              check_variant_quotations, check_grounding, check_grounding_language)  # fmt: skip
+    for check in checks:
+        assert found(check, brief) == [], check.__name__
+
+
+def test_an_unknown_source_is_bw102_with_the_sources_there_are(minimal: Minimal) -> None:
+    """A citation of a source id that does not exist is BW102 at its `source:`."""
+    minimal.edit("brief.yaml", "{source: one, quote", "{source: two, quote")
+    assert found(check_unknown_sources, minimal.brief()) == [
+        f"{minimal.at('brief.yaml', 23, 18)}: BW102 'fact-bg' cites unknown source 'two'; "
+        "use one of: one"
+    ]
+
+
+def test_a_quote_not_in_its_source_is_bw101_with_the_closest_passage(minimal: Minimal) -> None:
+    """A quote with a word changed is BW101 at the quote, with the nearest passage's diff."""
+    minimal.edit("brief.yaml", QUOTE, "quote: The first sentence of the article.")
+    (problem,) = found(check_quotes_found, minimal.brief())
+    assert problem.startswith(
+        f"{minimal.at('brief.yaml', 23, 30)}: BW101 quote in 'fact-bg' is not in source 'one'; "
+        "closest passage ("
+    )
+    assert "[-source.-] {+article.+}" in problem
+
+
+def test_an_overlong_quote_is_bw153_and_not_searched(minimal: Minimal) -> None:
+    """A quote over MAX_QUOTE characters is BW153, and no BW101 search is made for it."""
+    minimal.edit("brief.yaml", QUOTE, "quote: " + "word " * (MAX_QUOTE // 5 + 1))
+    problems = found(check_quotes_found, minimal.brief())
+    assert [p.split(": ", 1)[1].split(" ")[0] for p in problems] == ["BW153"]
+
+
+def test_a_source_nothing_cites_is_a_bw106_warning(minimal: Minimal) -> None:
+    """A source no citation names is BW106 at its id, a warning."""
+    text = (minimal.content / "sources/one.txt").read_text().replace("id: one", "id: spare")
+    minimal.write("sources/spare.txt", text)
+    (warning,) = check_sources_cited(minimal.brief())
+    assert warning.severity is Severity.WARNING
+    assert str(warning) == (
+        f"{minimal.at('sources/spare.txt', 2, 5)}: BW106 source 'spare' is never cited; "
+        "cite it or remove it"
+    )
+
+
+def test_a_variant_quotation_is_a_warning_until_a_wording_choice_names_it(
+    project: MakeProject,
+) -> None:
+    """A remark two sources quote in different words is a BW110 warning at the quoting
+    line; once a wording choice declines that source's wording, BW111 information."""
+    content = project("variant-unacknowledged")
+    (warning,) = check_variant_quotations(load_brief(content))
+    assert warning.code == "BW110" and warning.severity is Severity.WARNING
+    assert str(warning.location) == f"{content}/sources/two.txt:12:1"
+    choice = (
+        "wording_choices:\n  - id: one-over-two\n    variant: {source: two, quote: said "
+        "something quoted and much more}\n    preferred: {source: one, quote: said "
+        '"something quoted" and more}\n    reason: The first report is the fuller one.\n'
+    )
+    with (content / "brief.yaml").open("a", encoding="utf-8") as brief:
+        brief.write(choice)
+    (info,) = check_variant_quotations(load_brief(content))
+    assert info.code == "BW111" and info.severity is Severity.INFO
+    assert info.message.endswith("the brief relies on 'one' (one-over-two)")
+
+
+def test_a_number_the_quote_does_not_give_is_bw160(minimal: Minimal) -> None:
+    """A statement giving a number its quotes do not is a grounding error at the statement."""
+    minimal.edit("brief.yaml", "text: The source exists.", "text: The source exists 12 times.")
+    (problem,) = found(check_grounding, minimal.brief())
+    assert problem.startswith(f"{minimal.at('brief.yaml', 21, 11)}: BW160 ")
+
+
+def test_a_statement_left_as_a_placeholder_is_not_grounded(minimal: Minimal) -> None:
+    """A statement still holding REPLACE is BW152's: grounding does not report it too."""
+    minimal.edit("brief.yaml", "text: The source exists.", "text: REPLACE with 12 facts.")
+    assert found(check_grounding, minimal.brief()) == []
+
+
+def test_a_brief_not_in_english_is_said_once_not_to_be_grounded(minimal: Minimal) -> None:
+    """Grounding reads English only: another language is one BW165 note at `language:`,
+    and no grounding finding."""
+    minimal.edit("brief.yaml", "  organisation: Fixture org", "  organisation: Fixture org\n"
+                 "  language: fr")  # fmt: skip
+    minimal.edit("brief.yaml", "text: The source exists.", "text: The source exists 12 times.")
+    brief = minimal.brief()
+    (note,) = check_grounding_language(brief)
+    assert note.code == "BW165" and note.severity is Severity.INFO
+    assert str(note.location) == minimal.at("brief.yaml", 10, 13)
+    assert found(check_grounding, brief) == []
