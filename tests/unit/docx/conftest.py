@@ -8,10 +8,19 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from briefwright.docx.ooxml import DRAWING_NAMESPACES, WORD_NAMESPACES
 from briefwright.docx.writer import write_docx
 from tests.unit.docx import samples
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def fragment(xml: str) -> ET.Element:
+    """Parse a piece of WordprocessingML (runs, properties, a drawing) with the namespaces a
+    part declares, as a reader would; return the element that holds it."""
+    namespaces = " ".join(f'{name}="{uri}"' for name, uri in
+                          (WORD_NAMESPACES | DRAWING_NAMESPACES).items())  # fmt: skip
+    return ET.fromstring(f"<fragment {namespaces}>{xml}</fragment>")
 
 
 class Package:
