@@ -78,3 +78,22 @@ def test_subsets_share_the_common_set_and_are_compressed_at_quality_10() -> None
     data = reader.transformBuffer.getvalue()
     at = {q: len(brotli.compress(data, mode=brotli.MODE_FONT, quality=q)) for q in (10, 11)}
     assert reader.totalCompressedSize == at[10] != at[11]
+
+
+def test_fonttools_is_the_minor_version_pinned_for_its_private_brotli() -> None:
+    """webfonts.py sets fontTools' private `woff2.brotli`: pyproject pins fontTools to one
+    minor version, the one installed, in which that name is the brotli module."""
+    import tomllib
+    from importlib.metadata import version
+
+    from fontTools.ttLib import woff2
+
+    from tests.conftest import ROOT
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (pin,) = [d for d in config["project"]["dependencies"] if d.startswith("fonttools")]
+    lower, upper = (part.split("=")[-1].lstrip("<") for part in pin.split("]")[1].split(","))
+    major, minor = (int(n) for n in lower.split(".")[:2])
+    assert upper == f"{major}.{minor + 1}", pin
+    assert version("fonttools").startswith(f"{major}.{minor}.")
+    assert woff2.brotli.__name__ == "brotli"
