@@ -73,6 +73,7 @@ def build(
     from briefwright.cli.report import print_outcome, progress_bars
     from briefwright.pipeline.run import build_project
 
+    # --paper and --pdf-variant reach PdfSettings by name, as in the launch fast path.
     project, pdf = project_of(content, templates), pdf_settings(context.params)
     try:
         with interruptible(), progress_bars(sys.stdout.isatty() and not quiet) as progress:

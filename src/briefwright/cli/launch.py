@@ -14,22 +14,32 @@ from __future__ import annotations
 
 import signal
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, NoReturn
-
-from briefwright.errors import Interrupted
+from typing import NoReturn
 
 
-def _interrupt(signum: int, frame: object) -> NoReturn:
-    raise Interrupted(signum)
+def _stop_starting(signum: int, frame: object) -> NoReturn:
+    """Say what an interrupt did while this module is still being imported, and exit: an
+    exception raised now would escape the console script as a traceback, and nothing has
+    started yet (no scratch folder, no fork server) that needs cleaning up."""
+    from briefwright.cli.interrupts import interrupted
+
+    message, code = interrupted(building=sys.argv[1:2] in (["build"], ["release"]))
+    print(message, file=sys.stderr)
+    raise SystemExit(code)
 
 
-# Before the slower imports below (multiprocessing, the settings): from here on SIGINT and
-# SIGTERM, at any moment, end in one line and exit code 130 (`main`), never a traceback.
-signal.signal(signal.SIGINT, _interrupt)
-signal.signal(signal.SIGTERM, _interrupt)
+# First of all, before every import below (multiprocessing and the settings are slow): from
+# here on SIGINT and SIGTERM, at any moment, end in one line and exit code 130, never a
+# traceback (`main` turns them into Interrupted once it runs).
+signal.signal(signal.SIGINT, _stop_starting)
+signal.signal(signal.SIGTERM, _stop_starting)
 
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from briefwright.cli.interrupts import interrupted  # noqa: E402
+from briefwright.errors import Interrupted  # noqa: E402
 from briefwright.pipeline.scratch import enter_scratch  # noqa: E402
 from briefwright.settings import (  # noqa: E402
     MIN_MEMORY_MIB,
@@ -40,6 +50,10 @@ from briefwright.settings import (  # noqa: E402
     pdf_settings,
 )
 from briefwright.typeset.pool import warm_up  # noqa: E402
+
+
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise Interrupted(signum)
 
 
 def _at_least(kind: Callable[[str], Any], least: float) -> Callable[[str], Any]:
@@ -74,10 +88,10 @@ def main() -> None:
     """Run `briefwright`: print the up-to-date notice, or hand the command line to Typer."""
     args = sys.argv[1:]
     try:
+        signal.signal(signal.SIGINT, _interrupt)
+        signal.signal(signal.SIGTERM, _interrupt)
         run(args)
     except (Interrupted, KeyboardInterrupt) as stop:
-        from briefwright.cli.interrupts import interrupted
-
         building = args[:1] in (["build"], ["release"])
         message, code = interrupted(building, getattr(stop, "written", None))
         print(message, file=sys.stderr)

@@ -201,3 +201,19 @@ def test_a_changed_build_takes_one_snapshot_of_its_inputs(tmp_path: Path) -> Non
     )  # fmt: skip
     assert " BW002 " in result.stderr
     assert result.stdout.splitlines()[-1] == "{'fingerprint': 1, 'git': 1}"
+
+
+def test_an_interrupt_while_the_entry_point_is_imported_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before `main` runs, an interrupt cannot become Interrupted (it would escape the
+    import as a traceback): it prints the usual line and exits with code 130."""
+    from briefwright.cli import launch
+
+    monkeypatch.setattr(sys, "argv", ["briefwright", "build"])
+    with pytest.raises(SystemExit) as stopped:
+        launch._stop_starting(2, None)
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == (
+        "interrupted: the output folder is as it was before this build\n"
+    )
