@@ -161,6 +161,10 @@ CODES: dict[str, Code] = {
              "while its sentence uses a likelihood word",
              "keep one scale: `confidence:` for how sure the brief is, `likelihood:` (ICD 203 "
              "term) for how probable an outcome is"),
+        Code("BW109", _W,
+             "a quote matches more than one passage of its source: its note, page, "
+             "highlight and annotation would point at the first",
+             "quote a longer passage, so that it is found once"),
         Code("BW110", _W,
              "a sentence one source puts in quotation marks is worded differently in another "
              "source (75% or more of the words shared, and more than case or punctuation "
