@@ -15,6 +15,8 @@ from briefwright.model.vocab import DateBasis, SourceKind
 SHA256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 #: A file beside the source's text in content/sources/: a name, never a path elsewhere.
 SideFile = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*\.[a-z0-9.]+$")]
+#: The kinds of original a source page may republish (see `Source.published_original`).
+PUBLISHED_ORIGINALS = (".warc.gz", ".orig.pdf")
 MetadataField = Literal["title", "publisher", "author", "published"]
 
 
@@ -122,6 +124,16 @@ class Source(Model):
     def fingerprint(self) -> str:
         """Return the SHA-256 of the stored text, so a change to a source is visible."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def published_original(self) -> str | None:
+        """Return the file name of the original republished beside the source's page: with
+        `publish: full`, an archived fetch (WARC) or a PDF, never a saved HTML page (its
+        scripts would run on the brief's site)."""
+        original = self.original
+        if original is None or self.publish != "full":
+            return None
+        return original.file if original.file.endswith(PUBLISHED_ORIGINALS) else None
 
     @property
     def display_title(self) -> str:

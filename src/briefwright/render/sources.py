@@ -23,7 +23,7 @@ from briefwright.model.source import Source
 from briefwright.render.brand import ASSETS
 from briefwright.render.html import reader_labels, render_page
 from briefwright.render.labels import Labels
-from briefwright.render.notes import Note, NoteIndex
+from briefwright.render.notes import Note, NoteIndex, archived_copy
 
 SOURCE_TEMPLATE = "source.html.j2"
 SOURCES = "sources"
@@ -266,6 +266,7 @@ def render_source_page(
         passages=passages,
         section_of=lambda item_id: notes.section_of.get(item_id, t("section_other")),
         other_side=lambda passage: _other_side(brief, passage),
+        archive=archived_copy(source),
     )
 
 
