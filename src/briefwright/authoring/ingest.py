@@ -114,7 +114,7 @@ def write_source(
     if kept.suffix is not None:
         name = f"{source_id}.{kept.suffix}"
         sha = hashlib.sha256(kept.data).hexdigest()
-        original = Original(file=name, sha256=sha, media_type=kept.media_type)  # type: ignore[arg-type]
+        original = Original(file=name, sha256=sha, media_type=kept.media_type)
     front = front_matter(source_id, facts, title, extracted, metadata, kept, original)
     document = front + extracted.text
     if len(document.encode("utf-8")) > MAX_FILE_BYTES:

@@ -5,13 +5,13 @@ from, and a list of the furniture removed."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import trafilatura
 from trafilatura.utils import load_html
 
 from briefwright.errors import BriefError, Location
-from briefwright.evidence.quotes import normalise
 from briefwright.ingest.document import Extracted
 from briefwright.ingest.metadata import read_metadata
 from briefwright.model.source import Found
@@ -29,6 +29,10 @@ _BLOCKS = frozenset(
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "svg"})
 #: Longest entry of the furniture list, in characters (the page itself is kept beside).
 MAX_REMOVED_ENTRY = 200
+_FURNITURE_XPATH = (
+    "//nav | //header | //footer | //aside | //form | //*[@role='navigation' or "
+    "@role='banner' or @role='contentinfo' or @role='complementary']"
+)
 #: Shortest page line counted as the article's when found inside one of its paragraphs.
 MIN_INSIDE = 40
 _SPACE = re.compile(r"\s+")
@@ -42,13 +46,15 @@ def extract_page(raw: bytes | str, name: str) -> Extracted:
     if tree is None:
         raise BriefError.of("BW013", "the page cannot be read as HTML", Location(name))
     found, notes = read_metadata(tree)
+    # Precision over recall: text left out shows up as a quote not found (BW101); furniture
+    # kept in would pass silently as the article's words.
     document: Any = trafilatura.bare_extraction(
-        raw, with_metadata=True, include_comments=False, include_tables=True,
+        raw, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
         include_formatting=False, include_links=False, deduplicate=False,
     )  # fmt: skip
     lines = [line.strip() for line in (document.text if document else "").split("\n")]
     body = "\n\n".join(line for line in lines if line)
-    if not body:
+    if not body or _is_all_furniture(tree, body):
         message = "no article text found in the page; save the article's own page, or its text"
         raise BriefError.of("BW013", message, Location(name))
     found += _fallbacks(document, {item.field for item in found})
@@ -58,12 +64,21 @@ def extract_page(raw: bytes | str, name: str) -> Extracted:
     return Extracted(body + "\n", "text/html", tuple(found), removed, notes=tuple(notes))
 
 
+def _is_all_furniture(tree: Any, body: str) -> bool:
+    """Return True when every line extracted is the text of a menu, a header, a footer, a
+    sidebar or a form: the page has no article, whatever the extractor kept."""
+    furniture = {
+        normalise(line) for element in tree.xpath(_FURNITURE_XPATH) for line in _lines_of(element)
+    }
+    return all(normalise(line) in furniture for line in body.split("\n\n"))
+
+
 def _fallbacks(document: Any, have: set[str]) -> list[Found]:
     """Return what trafilatura read from the page for the fields no metadata gave."""
     where = "the page's text (trafilatura)"
     values = [(field, getattr(document, attribute, None)) for attribute, field in _FALLBACKS]
     return [
-        Found(field=field, value=_SPACE.sub(" ", value).strip(), found_in=where)  # type: ignore[arg-type]
+        Found(field=field, value=_SPACE.sub(" ", value).strip(), found_in=where)
         for field, value in values
         if field not in have and isinstance(value, str) and value.strip()
     ]
@@ -86,11 +101,20 @@ def furniture(tree: Any, body: str, found: list[Found]) -> list[str]:
     return list(lines)
 
 
+def normalise(text: str) -> str:
+    """Return text in NFKC with its whitespace collapsed, as the page and article compare."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
 def page_lines(tree: Any) -> list[str]:
     """Return the page's visible text as a reader sees it, one block a line."""
-    pieces: list[str] = []
     body = tree.find(".//body")
-    _walk(body if body is not None else tree, pieces)
+    return _lines_of(body if body is not None else tree)
+
+
+def _lines_of(element: Any) -> list[str]:
+    pieces: list[str] = []
+    _walk(element, pieces)
     return [_SPACE.sub(" ", line).strip() for line in "".join(pieces).split("\n")]
 
 

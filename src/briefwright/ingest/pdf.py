@@ -174,28 +174,30 @@ def _paragraphs(boxes: list[Box]) -> list[Paragraph]:
         if not continues:
             paragraphs.append(Paragraph())
         paragraphs[-1].lines += [(box.page, line) for line in box.lines]
+    # Every line, words broken by a soft hyphen or U+2010 rejoined: where the document
+    # writes a compound with its hyphen ("co-ordination") mid-line.
+    whole = re.sub(f"[{_SOFT_BREAK}] ", "", " ".join(line for box in boxes for line in box.lines))
     for paragraph in paragraphs:
-        paragraph.lines = _rejoined(paragraph.lines)
+        paragraph.lines = _rejoined(paragraph.lines, whole)
     return paragraphs
 
 
-def _rejoined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _rejoined(lines: list[tuple[int, str]], whole: str) -> list[tuple[int, str]]:
     """Rejoin a word hyphenated at a line's end: its first part moves to the next line.
 
     A soft hyphen or U+2010 is always a break; an ASCII hyphen is one too, unless the
-    paragraph writes the compound with its hyphen elsewhere ("defence-industrial").
+    document writes the compound with its hyphen mid-line ("defence-industrial").
     """
     lines = list(lines)
-    whole = " ".join(line for _, line in lines)
     for index in range(len(lines) - 1):
         page, line = lines[index]
         following_page, following = lines[index + 1]
-        broken = re.search(r"(\w+)([-" + _SOFT_BREAK + r"])$", line)
+        broken = re.search(r"(\S*\w)([-" + _SOFT_BREAK + r"])$", line)
         if broken is None or not following[:1].islower() or line == broken.group(0):
             continue
         head, mark = broken.group(1), broken.group(2)
         tail = following.split(" ", 1)[0]
-        hyphen = "-" if mark == "-" and f"{head}-{tail}" in whole.replace(line, "", 1) else ""
+        hyphen = "-" if mark == "-" and f"{head}-{tail}" in whole else ""
         lines[index] = (page, line[: broken.start()].rstrip())
         lines[index + 1] = (following_page, f"{head}{hyphen}{following}")
     return lines

@@ -26,7 +26,8 @@ class Archived:
 
 
 def write_warc(fetched: Fetched, filename: str) -> bytes:
-    """Return the WARC of a fetch: every exchange, redirects included."""
+    """Return the WARC of a fetch: every exchange, redirects included. (Each record's
+    length is given, so warcio digests the payload in memory, in no temporary file.)"""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
     info = {"software": f"briefwright/{version('briefwright')}", "format": "WARC File Format 1.0"}
@@ -36,13 +37,13 @@ def write_warc(fetched: Fetched, filename: str) -> bytes:
         http = StatusAndHeaders(exchange.status_line, list(exchange.headers), protocol="HTTP/1.1")
         response = writer.create_warc_record(
             exchange.url, "response", payload=io.BytesIO(exchange.body),
-            http_headers=http, warc_headers_dict={"WARC-Date": date},
+            length=len(exchange.body), http_headers=http, warc_headers_dict={"WARC-Date": date},
         )  # fmt: skip
         sent = StatusAndHeaders(
             exchange.request_line, list(exchange.request_headers), is_http_request=True
         )
         request = writer.create_warc_record(
-            exchange.url, "request", payload=io.BytesIO(b""), http_headers=sent,
+            exchange.url, "request", payload=io.BytesIO(b""), length=0, http_headers=sent,
             warc_headers_dict={
                 "WARC-Date": date,
                 "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
