@@ -60,7 +60,7 @@ def extract_page(raw: bytes | str, name: str) -> Extracted:
     found += _fallbacks(document, {item.field for item in found})
     removed = tuple(furniture(tree, body, found))
     scripts = len(tree.xpath("//script")) + len(tree.xpath("//style"))
-    removed += (f"{scripts} <script> and <style> elements",) if scripts else ()
+    removed += (f"{scripts} script and style elements",) if scripts else ()
     return Extracted(body + "\n", "text/html", tuple(found), removed, notes=tuple(notes))
 
 

@@ -11,7 +11,7 @@ import pytest
 from briefwright.errors import BriefError
 from briefwright.ingest.fetch import fetch
 from briefwright.ingest.warc import read_responses, write_warc
-from tests.unit.ingest.conftest import NEWS_PAGE, Server
+from tests.conftest import NEWS_PAGE, Server
 
 NOW = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
 
@@ -24,7 +24,11 @@ def test_a_page_is_fetched_and_archived_with_the_same_bytes(server: Server) -> N
     assert (fetched.url, fetched.media_type, fetched.charset) == (url, "text/html", "utf-8")
     assert fetched.content == page
     (response,) = read_responses(write_warc(fetched, "a.warc.gz"))
-    assert (response.url, response.date, response.status) == (url, "2026-12-07T09:30:00Z", "200 OK")
+    assert (response.url, response.date, response.status) == (
+        url,
+        "2026-12-07T09:30:00Z",
+        "200 OK",
+    )
     assert response.body == page
 
 
@@ -47,7 +51,7 @@ def test_a_pdf_is_told_by_its_content_type(server: Server, three_page_pdf: bytes
 def test_a_gzip_encoded_response_is_archived_as_sent(server: Server) -> None:
     """A server that gzips anyway: the WARC keeps what was sent, the text is inflated."""
     body = gzip.compress(b"Compressed statement.\n")
-    url = server.serve("/z.txt", body, "text/plain", **{"Content-Encoding": "gzip"})
+    url = server.serve("/z.txt", body, "text/plain", 200, **{"Content-Encoding": "gzip"})
     fetched = fetch(url, NOW)
     assert fetched.content == b"Compressed statement.\n"
     assert fetched.exchanges[-1].body == body
@@ -78,9 +82,9 @@ def test_redirect_loops_and_other_schemes_are_refused(server: Server) -> None:
     refused before anything is read."""
     server.serve("/loop", b"", "text/html", 302, Location="/loop")
     server.serve("/file", b"", "text/html", 302, Location="file:///etc/passwd")
-    with pytest.raises(BriefError, match="BW015 .*more than 5 redirects"):
+    with pytest.raises(BriefError, match=r"BW015 .*more than 5 redirects"):
         fetch(server.base + "/loop", NOW)
-    with pytest.raises(BriefError, match="BW015 .*'file://.*' is not an http"):
+    with pytest.raises(BriefError, match=r"BW015 .*'file://.*' is not an http"):
         fetch(server.base + "/file", NOW)
-    with pytest.raises(BriefError, match="BW015 .*not an http"):
+    with pytest.raises(BriefError, match=r"BW015 .*not an http"):
         fetch("ftp://127.0.0.1/a.txt", NOW)

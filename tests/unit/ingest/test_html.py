@@ -8,7 +8,7 @@ import pytest
 from briefwright.errors import BriefError
 from briefwright.ingest.html import extract_page
 from briefwright.ingest.metadata import read_metadata
-from tests.unit.ingest.conftest import NEWS_PAGE
+from tests.conftest import NEWS_PAGE
 
 FURNITURE = (
     "We use cookies to make this site work",
@@ -70,7 +70,7 @@ def test_dropped_furniture_is_listed(page: bytes) -> None:
     assert "Defence" in removed  # a menu item, though the article uses the word
     assert "Kishida announces $75 billion for Indo-Pacific infrastructure by 2030" in removed
     assert removed[-2].startswith("Copyright © 2023")
-    assert removed[-1] == "7 <script> and <style> elements"
+    assert removed[-1] == "7 script and style elements"
     assert len(removed) == len(set(removed))
 
 

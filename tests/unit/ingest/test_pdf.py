@@ -7,7 +7,7 @@ import pytest
 
 from briefwright.errors import BriefError
 from briefwright.ingest.pdf import extract_pdf
-from tests.unit.ingest.conftest import PAGE_THREE, PAGE_TWO
+from tests.conftest import PAGE_THREE, PAGE_TWO
 
 
 def _page_of(text: str, pages: list[tuple[str, int]], passage: str) -> str:
