@@ -105,10 +105,10 @@ PAGE_TWO = (
 PAGE_THREE = "The third page records the next meeting, planned for the following spring."
 
 _PDF_CSS = """
-@page { size: A5; margin: 2.2cm 2cm;
+@page { size: A5; margin: 2.2cm 2cm; font-family: "Source Serif 4";
   @top-center { content: "Defence Cooperation Review 2023"; font-size: 8pt }
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt } }
-body { font-size: 11pt; }
+body { font-family: "Source Serif 4"; font-size: 11pt; }
 p { hyphens: auto; text-align: justify; width: 6.5cm }
 section + section { break-before: page }
 """
@@ -124,25 +124,28 @@ def three_page_html() -> str:
     return f"<html lang='en'><head><title>Defence Cooperation Review</title><style>{_PDF_CSS}</style></head><body>{sections}</body></html>"  # noqa: E501
 
 
+def make_pdf(html: str) -> bytes:
+    """Typeset HTML with WeasyPrint as the build does (the bundled fonts only)."""
+    from briefwright.settings import PdfSettings
+    from briefwright.typeset.engine import Typesetter
+
+    with Typesetter(LAYERS, PdfSettings(), "made.pdf", made=MADE) as typesetter:
+        data = typesetter.render(html).write_pdf()
+    assert isinstance(data, bytes)
+    return data
+
+
 @pytest.fixture(scope="session")
 def three_page_pdf() -> bytes:
     """A three-page PDF made by WeasyPrint, with a running head and page numbers."""
-    from weasyprint import HTML
-
-    data = HTML(string=three_page_html()).write_pdf()
-    assert isinstance(data, bytes)
-    return data
+    return make_pdf(three_page_html())
 
 
 @pytest.fixture(scope="session")
 def scanned_pdf() -> bytes:
     """A PDF of one page holding a drawing and no text layer, as a scan has none."""
-    from weasyprint import HTML
-
     svg = "<svg width='300' height='200'><rect width='300' height='200' fill='#888'/></svg>"
-    data = HTML(string=f"<html><body>{svg}</body></html>").write_pdf()
-    assert isinstance(data, bytes)
-    return data
+    return make_pdf(f"<html><body>{svg}</body></html>")
 
 
 Route = tuple[int, dict[str, str], bytes]

@@ -34,7 +34,6 @@ _PAGE_NUMBER = re.compile(
     r"^[\W_]*(page\s+|p\.\s*)?([0-9]+|[ivxlcdm]+)(\s*(of|/)\s*[0-9]+)?[\W_]*$", re.IGNORECASE
 )
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
-_SOFT_BREAK = "\u2010\u00ad"
 _ENDS_SENTENCE = tuple('.!?:;"”’)]')
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
 _INFO_FIELDS: tuple[tuple[str, MetadataField], ...] = (("Title", "title"), ("Author", "author"))
@@ -174,9 +173,9 @@ def _paragraphs(boxes: list[Box]) -> list[Paragraph]:
         if not continues:
             paragraphs.append(Paragraph())
         paragraphs[-1].lines += [(box.page, line) for line in box.lines]
-    # Every line, words broken by a soft hyphen or U+2010 rejoined: where the document
-    # writes a compound with its hyphen ("co-ordination") mid-line.
-    whole = re.sub(f"[{_SOFT_BREAK}] ", "", " ".join(line for box in boxes for line in box.lines))
+    # Every line, hyphens made alike: where the document writes a compound with its hyphen
+    # mid-line ("co-ordination"), a hyphen at a line's end before its second part is its own.
+    whole = " ".join(line for box in boxes for line in box.lines).replace("\u2010", "-")
     for paragraph in paragraphs:
         paragraph.lines = _rejoined(paragraph.lines, whole)
     return paragraphs
@@ -185,19 +184,20 @@ def _paragraphs(boxes: list[Box]) -> list[Paragraph]:
 def _rejoined(lines: list[tuple[int, str]], whole: str) -> list[tuple[int, str]]:
     """Rejoin a word hyphenated at a line's end: its first part moves to the next line.
 
-    A soft hyphen or U+2010 is always a break; an ASCII hyphen is one too, unless the
-    document writes the compound with its hyphen mid-line ("defence-industrial").
+    A soft hyphen is always a break. A hyphen (ASCII or U+2010: a font's one glyph often
+    maps to U+2010 whichever was typed) is one too, unless the document writes the compound
+    with its hyphen mid-line ("co-ordination"); then the hyphen is kept.
     """
     lines = list(lines)
     for index in range(len(lines) - 1):
         page, line = lines[index]
         following_page, following = lines[index + 1]
-        broken = re.search(r"(\S*\w)([-" + _SOFT_BREAK + r"])$", line)
+        broken = re.search(r"(\S*\w)([-\u2010\u00ad])$", line)
         if broken is None or not following[:1].islower() or line == broken.group(0):
             continue
         head, mark = broken.group(1), broken.group(2)
         tail = following.split(" ", 1)[0]
-        hyphen = "-" if mark == "-" and f"{head}-{tail}" in whole else ""
+        hyphen = mark if mark != "\u00ad" and f"{head}-{tail}" in whole else ""
         lines[index] = (page, line[: broken.start()].rstrip())
         lines[index + 1] = (following_page, f"{head}{hyphen}{following}")
     return lines
