@@ -18,6 +18,8 @@ from briefwright.model.vocab import SourceKind
 app = sub_app("Work with the source articles.")
 
 
+#: Lines of dropped furniture printed; the source file lists them all.
+SHOWN_REMOVED = 10
 _ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
@@ -75,8 +77,11 @@ def add(
         fail(error)
     for note in added.notes:
         typer.echo(note, err=True)
-    for line in added.removed:
+    for line in added.removed[:SHOWN_REMOVED]:
         typer.echo(f"dropped site furniture: {line}")
+    if len(added.removed) > SHOWN_REMOVED:
+        more = len(added.removed) - SHOWN_REMOVED
+        typer.echo(f"dropped {more} more (all listed under chrome_removed in {added.path})")
     typer.echo(f"added {added.source_id} as {added.path}")
     typer.echo(f"sha256 {added.fingerprint}")
     if added.kept is not None:
