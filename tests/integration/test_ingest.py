@@ -85,6 +85,9 @@ def test_an_address_added_from_127_0_0_1_links_to_its_passage(
     brief = load_brief(content)
     source = brief.source(source_id)
     assert source is not None and source.url == url and source.retrieved is not None
+    assert source.title.startswith("India and Japan set to deepen cooperation in defence")
+    assert (source.published, source.author) == (date(2023, 3, 20), "Huma Siddiqui")
+    assert "We use cookies" not in source.text and "We use cookies" in source.chrome_removed[0]
     assert source.original is not None and source.original.file == f"{source_id}.warc.gz"
     assert _errors(brief) == []
     link = (
