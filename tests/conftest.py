@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,107 @@ def html_snapshot(snapshot):  # type: ignore[no-untyped-def]
 def text_snapshot(snapshot):  # type: ignore[no-untyped-def]
     """Snapshot text as a single .txt file."""
     return snapshot.use_extension(TextSnapshot)
+
+
+# Sources as they come (tests of ingest/ and `sources add`): a PDF made here, pages served
+# from 127.0.0.1 by a thread; nothing is fetched from elsewhere.
+
+NEWS_PAGE = FIXTURES / "ingest" / "news-page.html"
+"""A news page as a browser saves it (tests/fixtures/README.md)."""
+
+PAGE_TWO = (
+    "On the second page the ministers agreed to pursue co-development of unmanned ground "
+    "vehicles and robotics under the technology agreement."
+)
+PAGE_THREE = "The third page records the next meeting, planned for the following spring."
+
+_PDF_CSS = """
+@page { size: A5; margin: 2.2cm 2cm; font-family: "Source Serif 4";
+  @top-center { content: "Defence Cooperation Review 2023"; font-size: 8pt }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt } }
+body { font-family: "Source Serif 4"; font-size: 11pt; }
+p { hyphens: auto; text-align: justify; width: 6.5cm }
+section + section { break-before: page }
+"""
+
+
+def three_page_html() -> str:
+    """Return a report of three pages: a running head, page numbers, hyphenated words."""
+    long_words = " ".join(["interoperability and industrialisation require co-ordination"] * 4)
+    one = f"<h1>Defence Cooperation Review</h1><p>The first page introduces the review. {long_words}.</p>"  # noqa: E501
+    two = f"<p>{PAGE_TWO}</p><p>Further work on {long_words}.</p>"
+    three = f"<p>{PAGE_THREE}</p>"
+    sections = "".join(f"<section>{part}</section>" for part in (one, two, three))
+    return f"<html lang='en'><head><title>Defence Cooperation Review</title><style>{_PDF_CSS}</style></head><body>{sections}</body></html>"  # noqa: E501
+
+
+def make_pdf(html: str) -> bytes:
+    """Typeset HTML with WeasyPrint as the build does (the bundled fonts only)."""
+    from briefwright.settings import PdfSettings
+    from briefwright.typeset.engine import Typesetter
+
+    with Typesetter(LAYERS, PdfSettings(), "made.pdf", made=MADE) as typesetter:
+        data = typesetter.render(html).write_pdf()
+    assert isinstance(data, bytes)
+    return data
+
+
+@pytest.fixture(scope="session")
+def three_page_pdf() -> bytes:
+    """A three-page PDF made by WeasyPrint, with a running head and page numbers."""
+    return make_pdf(three_page_html())
+
+
+@pytest.fixture(scope="session")
+def scanned_pdf() -> bytes:
+    """A PDF of one page holding a drawing and no text layer, as a scan has none."""
+    svg = "<svg width='300' height='200'><rect width='300' height='200' fill='#888'/></svg>"
+    return make_pdf(f"<html><body>{svg}</body></html>")
+
+
+Route = tuple[int, dict[str, str], bytes]
+
+
+class Server:
+    """A local HTTP server answering each path with a fixed status, headers and body."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        routes = self.routes
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                status, headers, body = routes.get(self.path, (404, {}, b"not found"))
+                self.send_response(status)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                if "Content-Length" not in headers:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                """Keep the test output quiet."""
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def serve(self, path: str, body: bytes, content_type: str, status: int = 200,
+              **headers: str) -> str:  # fmt: skip
+        """Serve body at path; return its address."""
+        self.routes[path] = (status, {"Content-Type": content_type, **headers}, body)
+        return self.base + path
+
+
+@pytest.fixture
+def server() -> Iterator[Server]:
+    """A server on 127.0.0.1 (an ephemeral port), stopped after the test."""
+    running = Server()
+    running.thread.start()
+    try:
+        yield running
+    finally:
+        running.httpd.shutdown()
+        running.httpd.server_close()
+        running.thread.join(timeout=5)

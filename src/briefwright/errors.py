@@ -97,7 +97,8 @@ CODES: dict[str, Code] = {
     entry.code: entry
     for entry in (
         Code("BW001", _E,
-             "a content file cannot be read: not UTF-8, or over the size limit (2,000,000 bytes)",
+             "a content file cannot be read: not UTF-8, or over the size limit (2,000,000 bytes; "
+             "what `sources add` reads: 10,000,000 for an HTML page, 40,000,000 for a PDF)",
              "save it as UTF-8; split a huge file"),
         Code("BW002", _E,
              "YAML or front-matter syntax: malformed YAML, a duplicate key, an anchor/alias, a "
@@ -137,16 +138,27 @@ CODES: dict[str, Code] = {
              "a symlink leading outside `content/` or `templates/`, or one pointing at nothing",
              "replace it with a regular file (copy the file a symlink points to)"),
         Code("BW013", _E,
-             "`sources add` refused the article: it is binary (PDF, image, archive, NUL bytes, "
-             "mostly undecodable), HTML markup, empty, or nothing but site furniture",
-             "save the article's text as a plain UTF-8 file (in a browser: select the "
-             "article, copy, paste into a text editor)"),
+             "`sources add` refused the article: it is binary (an image, an archive, a Word "
+             "file, NUL bytes), text in no encoding recognised, empty or nothing but site "
+             "furniture, a page with no article text found, or a PDF that cannot be read, "
+             "forbids extraction, or has no text layer (a scan: no OCR)",
+             "add the page saved from a browser, the PDF with its text, or the article's "
+             "text as a file"),
         Code("BW014", _E,
              "`assemble` was given shards of different builds (other inputs, settings or "
              "clock), a share missing or given twice, a document typeset by two shards or "
              "by none, or a folder that is not a shard",
              "build every shard from the same commit with --shard K/N (K = 1..N), then "
              "assemble them all"),
+        Code("BW015", _E,
+             "`sources add URL` could not fetch the address: not http(s), no answer in time, "
+             "an error status, too many redirects, over the size limit (40,000,000 bytes), or "
+             "a type that is neither HTML, PDF nor plain text",
+             "check the address; save the page or the PDF and add the file instead"),
+        Code("BW016", _E,
+             "an original a source republishes (its archived fetch or PDF, with `publish: "
+             "full`) is missing, or its SHA-256 is not the one its front matter records",
+             "restore the file from version control, or add the source again"),
         Code("BW101", _E,
              "a quote is not in the source it cites (after normalising quote marks, dashes, "
              "whitespace, Unicode forms and U+FFFD; `...` is an elision)",
@@ -169,6 +181,10 @@ CODES: dict[str, Code] = {
              "while its sentence uses a likelihood word",
              "keep one scale: `confidence:` for how sure the brief is, `likelihood:` (ICD 203 "
              "term) for how probable an outcome is"),
+        Code("BW109", _W,
+             "a quote matches more than one passage of its source: its note, page, "
+             "highlight and annotation would point at the first",
+             "quote a longer passage, so that it is found once"),
         Code("BW110", _W,
              "a sentence one source puts in quotation marks is worded differently in another "
              "source (75% or more of the words shared, and more than case or punctuation "

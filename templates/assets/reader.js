@@ -5,7 +5,8 @@
 
    Relies on: a.note-ref[href="#note-N"] (note numbers), .basis a[href="#note-N"] (a
    judgment's "Rests on notes …", whose numbers are read from data-notes or its text),
-   ol.notes li#note-N with .note-source (its link to #source-<id>) and .note-quote, and
+   ol.notes li#note-N with .note-source (its link to #source-<id>), .note-quote and, when
+   the source has an address, .note-links (links to copy; data-archive and data-archive-label: the archived copy), and
    nav.toc (links to the sections' ids). The words it adds are English unless the page
    carries <script type="application/json" id="reader-labels"> with any of LABELS' keys. */
 (() => {
@@ -76,6 +77,14 @@
       const id = outlet.getAttribute("href").slice("#source-".length);
       const href = SOURCES + encodeURIComponent(id) + ".html#q-" + number;
       links.append(link(href, say("readSource", {}), say("readSourceNamed", { n: number })));
+    }
+    // The passage on the publisher's page, and the archived copy, when the note has them.
+    const elsewhere = note.querySelector(".note-links");
+    for (const anchor of elsewhere ? elsewhere.querySelectorAll("a") : []) {
+      links.append(anchor.cloneNode(true));
+    }
+    if (elsewhere && elsewhere.dataset.archive) {
+      links.append(link(elsewhere.dataset.archive, elsewhere.dataset.archiveLabel));
     }
     links.append(link("#note-" + number, say("inList", { n: number })));
     parts.push(links);

@@ -5,6 +5,7 @@ the release of a series."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 
 from briefwright.cli.app import app
 from briefwright.errors import BriefError, Severity
+from briefwright.load.content import load_source
 from briefwright.pipeline.checked import check_series
 from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
 from briefwright.pipeline.run import build_project, release_project
@@ -37,13 +39,17 @@ def series(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Path, Bui
 def test_each_brief_gets_its_folder_and_the_series_its_pages(
     series: tuple[Project, Path, Built],
 ) -> None:
-    """build/<brief-id>/ holds each brief's editions, one-pagers and source pages; the
-    index and the feed sit at the top."""
-    _, out, built = series
+    """build/<brief-id>/ holds each brief's editions, one-pagers, source pages and its own
+    annotations.jsonld; the index and the feed sit at the top."""
+    project, out, built = series
     for brief_id in BRIEFS:
         for name in ("brief.pdf", "brief.html", "brief.docx", "onepagers/only.pdf",
-                     "manifest.json"):  # fmt: skip
+                     "manifest.json", "annotations.jsonld"):  # fmt: skip
             assert (out / brief_id / name).is_file(), f"{brief_id}/{name}"
+    annotations = json.loads((out / "alpha" / "annotations.jsonld").read_text())
+    one = load_source(project.content / "sources" / "one.txt")
+    targets = {item["target"]["source"] for item in annotations["first"]["items"]}
+    assert targets == {f"urn:hash::sha256:{one.fingerprint}"}
     assert sorted(p.name for p in (out / "alpha" / "sources").iterdir()) == ["one.html"]
     assert sorted(p.name for p in (out / "beta" / "sources").iterdir()) == ["one.html", "two.html"]
     assert {"index.html", "feed.xml", "manifest.json"} <= {p.name for p in out.iterdir()}

@@ -14,6 +14,7 @@ from briefwright.evidence import grounding
 from briefwright.evidence.quotes import (
     MAX_QUOTE,
     closest_passage,
+    is_ambiguous_in,
     is_quoted_in,
     normalise,
     quote_parts,
@@ -53,6 +54,25 @@ def check_quotes_found(brief: Brief) -> Iterator[Diagnostic]:
             elif source is not None and not is_quoted_in(citation.quote, source.text):
                 message = _quote_message(item.id, citation, source.text, brief)
                 yield Diagnostic("BW101", message, located(citation, "quote"))
+
+
+def check_quotes_unambiguous(brief: Brief) -> Iterator[Diagnostic]:
+    """BW109 (warning): a quote names one passage of its source, not the first of several.
+
+    A note, its page, its highlight and its annotation anchor on the first match; guessing
+    is how annotations come to sit on the wrong passage (hypothesis/client#7571).
+    """
+    for item in brief.cited():
+        for citation in item.cites:
+            source = brief.source(citation.source)
+            if source is None or len(citation.quote) > MAX_QUOTE:
+                continue
+            if is_ambiguous_in(citation.quote, normalise(source.text)):
+                message = (
+                    f"quote in '{item.id}' matches more than one passage of source "
+                    f"'{citation.source}'; quote a longer passage, so it names one"
+                )
+                yield Diagnostic("BW109", message, located(citation, "quote"))
 
 
 def _quote_message(item_id: str, citation: Citation, text: str, brief: Brief) -> str:

@@ -66,10 +66,15 @@ def check_no_hidden_characters(brief: Brief) -> Iterator[Diagnostic]:
             break
 
 
+#: A source's fields that record what was found, not what an editor wrote: the stored text,
+#: its address, what extraction dropped, the metadata found, the original's name and hash.
+_RECORDED = frozenset({"text", "url", "chrome_removed", "metadata", "original", "pages"})
+
+
 def editable_texts(model: Model) -> Iterator[tuple[Model, str, str]]:
     """Yield (model, field, text) for every string an editor wrote, except article text."""
     for name in type(model).model_fields:
-        if isinstance(model, Source) and name in {"text", "url"}:
+        if isinstance(model, Source) and name in _RECORDED:
             continue
         value = getattr(model, name)
         for item in value if isinstance(value, tuple) else (value,):

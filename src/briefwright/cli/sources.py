@@ -1,7 +1,9 @@
-"""The `sources` commands: add an article to the content, verbatim."""
+"""The `sources` commands: add an article (a text file, an HTML page, a PDF or an http(s)
+address) to the content."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -16,16 +18,36 @@ from briefwright.model.vocab import SourceKind
 app = sub_app("Work with the source articles.")
 
 
-@app.command("add", short_help="Add an article to content/sources/, verbatim.")
+#: Lines of dropped furniture printed; the source file lists them all.
+SHOWN_REMOVED = 10
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+@app.command("add", short_help="Add an article (file, HTML page, PDF or URL) to content/sources/.")
 def add(
-    article: Annotated[Path, typer.Argument(help="The article as a text file.")],
-    publisher: Annotated[str, typer.Option("--publisher", help="Outlet or publisher.")],
-    published: Annotated[
-        str, typer.Option("--date", help="Publication date, YYYY-MM-DD.", metavar="DATE")
+    article: Annotated[
+        str,
+        typer.Argument(
+            help="The article: a text file, an HTML page saved from a browser, a PDF, or an "
+            "http(s) address to fetch once (kept as a WARC beside the text).",
+            metavar="FILE_OR_URL",
+        ),
     ],
+    publisher: Annotated[
+        str | None,
+        typer.Option("--publisher", help="Outlet or publisher (default: the page's metadata)."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Publication date, YYYY-MM-DD (default: the page's metadata).",
+            metavar="DATE",
+        ),
+    ] = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", help="Headline (default: the article's first line)."),
+        typer.Option("--title", help="Headline (default: the metadata, else the first line)."),
     ] = None,
     url: Annotated[str | None, typer.Option("--url", help="Web address, if known.")] = None,
     kind: Annotated[SourceKind, typer.Option("--kind", help="Kind of source.")] = (
@@ -40,20 +62,30 @@ def add(
     ] = None,
     content: ContentOption = Path("content"),
 ) -> None:
-    """Add an article to content/sources/, verbatim, reporting what it drops or finds."""
-    from briefwright.authoring.ingest import ArticleFacts, add_source
+    """Add an article to content/sources/: its text, the metadata used and where each value
+    came from, what was dropped, and the page, PDF or fetched responses kept beside it."""
+    from briefwright.authoring.ingest import ArticleFacts, add_address, add_source
 
-    facts = ArticleFacts(publisher, _iso_date(published), title, url, kind, source_id, origin)
+    day = _iso_date(published) if published is not None else None
+    facts = ArticleFacts(publisher, day, title, url, kind, source_id, origin)
     try:
-        added = add_source(article, content / "sources", facts)
+        if _ADDRESS.match(article):
+            added = add_address(article, content / "sources", facts)
+        else:
+            added = add_source(Path(article), content / "sources", facts)
     except BriefError as error:
         fail(error)
     for note in added.notes:
         typer.echo(note, err=True)
-    for line in added.removed:
+    for line in added.removed[:SHOWN_REMOVED]:
         typer.echo(f"dropped site furniture: {line}")
+    if len(added.removed) > SHOWN_REMOVED:
+        more = len(added.removed) - SHOWN_REMOVED
+        typer.echo(f"dropped {more} more (all listed under chrome_removed in {added.path})")
     typer.echo(f"added {added.source_id} as {added.path}")
     typer.echo(f"sha256 {added.fingerprint}")
+    if added.kept is not None:
+        typer.echo(f"kept the original as {added.kept}")
 
 
 def _iso_date(text: str) -> date:

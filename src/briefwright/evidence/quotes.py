@@ -60,6 +60,13 @@ def quote_spans(quote: str, normalised_text: str) -> list[tuple[int, int]] | Non
     return spans
 
 
+def is_ambiguous_in(quote: str, normalised_text: str) -> bool:
+    """Return True when a quote found in a normalised text also matches starting later:
+    it could be more than one passage, and nothing says which one the statement means."""
+    spans = quote_spans(quote, normalised_text)
+    return spans is not None and quote_spans(quote, normalised_text[spans[0][0] + 1 :]) is not None
+
+
 #: Windows of source words the near-miss search may examine (bound, then score): the work
 #: it may do for one quote, whatever the sizes. A 1.5 MB source has ~1.3 million windows.
 WINDOW_BUDGET = 200_000

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from briefwright.load.originals import read_published_originals
 from briefwright.output.manifest import (
     MANIFEST,
     ArtifactRecord,
@@ -24,6 +25,7 @@ from briefwright.pipeline.incremental import (
     Snapshot,
 )
 from briefwright.pipeline.prepare import Prepared, Rendered
+from briefwright.render.annotations import ANNOTATIONS, render_annotations
 from briefwright.settings import PdfSettings
 from briefwright.typeset.worker import Typeset
 
@@ -46,6 +48,10 @@ def finish(
     artifacts.update(web, "the HTML edition's assets")
     pages = {path: html.encode("utf-8") for path, html in rendered.source_pages.items()}
     artifacts.update(pages, "the source pages")
+    brief = rendered.checked.brief
+    artifacts.add(ANNOTATIONS, render_annotations(brief, rendered.built_at), "the annotations")
+    originals = read_published_originals(brief, prepared.project.content)
+    artifacts.update(originals, "the archived copies")
     manifest = make_manifest(
         rendered, pdf, prepared.snapshot, documents, artifacts, prepared.versions
     )

@@ -99,6 +99,12 @@ class Labels:
             return self(f"confidence_{confidence.value}")
         return self("unqualified_judgment")
 
+    def pages(self, pages: tuple[str, ...]) -> str:
+        """Return a note's page reference (`, p. 3`, `, pp. 3–4`), or "" without pages."""
+        if len(pages) == 2:
+            return self("note_pages", first=pages[0], last=pages[1])
+        return self("note_page", page=pages[0]) if pages else ""
+
     def kind(self, kind: SourceKind) -> str:
         """Return a kind of source as a label (`News report`)."""
         return self(f"source_kind_{kind.value.replace('-', '_')}")

@@ -6,13 +6,22 @@ and a passage cited by two statements is one note that links back to both.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from briefwright.evidence.passages import Passage, find_passage, pages_of
 from briefwright.evidence.quotes import normalise
 from briefwright.model.brief import Brief, Citation, Cited
 from briefwright.model.source import Source
+from briefwright.render.fragments import publisher_link
 from briefwright.render.labels import Labels, english
+
+
+def archived_copy(source: Source) -> str | None:
+    """Return the path, beside the brief, of a source's original when it is republished."""
+    name = source.published_original
+    return None if name is None else f"sources/{name}"
 
 
 def anchor(item_id: str) -> str:
@@ -33,6 +42,28 @@ class Note:
     def anchor(self) -> str:
         """Return the HTML id of the note."""
         return f"note-{self.number}"
+
+    @functools.cached_property
+    def passage(self) -> Passage | None:
+        """Return where the quote lies in the source's stored text."""
+        return find_passage(self.quote, self.source.text)
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """Return the page (or first and last pages) of a PDF source the quote is on."""
+        if not self.source.pages or self.passage is None:
+            return ()
+        return pages_of(self.source, self.passage)
+
+    @property
+    def archive(self) -> str | None:
+        """Return the path, beside the brief, of the source's archived copy, when published."""
+        return archived_copy(self.source)
+
+    @property
+    def publisher_link(self) -> str | None:
+        """Return the link to the quote on the publisher's page, when the source has one."""
+        return publisher_link(self.source, self.passage) if self.source.url else None
 
 
 class NoteIndex:

@@ -1,9 +1,8 @@
 """Turn one source into its page: metadata, fingerprint, and its stored text with every passage
 the brief quotes highlighted, numbered by note and linked back to the statements citing it.
 
-Quotes are found in the normalised text (`evidence.quotes`), whose offsets differ from the
-stored text's (NFKC, quote marks, collapsed whitespace); `locate` maps them back, so the
-highlight covers exactly the stored characters the quote matched.
+Quotes are located in the stored text by `evidence.passages`, so the highlight covers
+exactly the stored characters the quote matched.
 """
 
 from __future__ import annotations
@@ -17,14 +16,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from briefwright.evidence.quotes import normalise, quote_spans
+from briefwright.evidence.passages import NormalisedText, Span, locate, normalise_with_offsets
 from briefwright.model.brief import Brief, Citation, WordingChoice
 from briefwright.model.characters import BIDI_CONTROLS, ZERO_WIDTH
 from briefwright.model.source import Source
 from briefwright.render.brand import ASSETS
 from briefwright.render.html import reader_labels, render_page
 from briefwright.render.labels import Labels
-from briefwright.render.notes import Note, NoteIndex
+from briefwright.render.notes import Note, NoteIndex, archived_copy
 
 SOURCE_TEMPLATE = "source.html.j2"
 SOURCES = "sources"
@@ -33,7 +32,6 @@ SOURCES = "sources"
 Publish = Literal["full", "cited"]
 """What a source page republishes: the whole stored text, or only the paragraphs cited."""
 
-Span = tuple[int, int]
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _SHOWN_CONTROLS = frozenset({"Cc", "Cs", "Zl", "Zp"})
 _LINE_CONTROLS = frozenset("\n\t\r")
@@ -42,78 +40,6 @@ _LINE_CONTROLS = frozenset("\n\t\r")
 def source_page_path(source: Source) -> str:
     """Return the page's path in the output folder: `sources/<source-id>.html`."""
     return f"{SOURCES}/{source.id}.html"
-
-
-# Locating quotes in the stored text
-
-
-@dataclass(frozen=True)
-class NormalisedText:
-    """A text normalised as quotes are compared, and where each of its characters came from:
-    normalised character i stands for stored characters starts[i] to ends[i]."""
-
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-    def stored(self, start: int, end: int) -> Span:
-        """Return the stored text's span for the normalised span [start, end)."""
-        return self.starts[start], self.ends[end - 1]
-
-
-def normalise_with_offsets(text: str) -> NormalisedText:
-    """Normalise text exactly as `quotes.normalise` does, remembering each character's origin.
-
-    NFKC may merge neighbours (a letter and its accent), so the text is normalised in runs
-    that normalise independently; whitespace runs collapse to one space, mapped to the run.
-    """
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in _independent_runs(text):
-        for char in unicodedata.normalize("NFKC", text[start:end]):
-            if char.isspace():
-                if chars and chars[-1] == " ":
-                    ends[-1] = end
-                    continue
-                char = " "
-            for kept in char if char == " " else normalise(char):
-                chars.append(kept)
-                starts.append(start)
-                ends.append(end)
-    while chars and chars[-1] == " ":
-        del chars[-1], starts[-1], ends[-1]
-    first = 1 if chars[:1] == [" "] else 0
-    result = NormalisedText("".join(chars[first:]), tuple(starts[first:]), tuple(ends[first:]))
-    assert result.text == normalise(text), "offsets follow quotes.normalise exactly"
-    return result
-
-
-def _independent_runs(text: str) -> Iterator[Span]:
-    """Yield spans of text whose NFKC forms, joined, are the NFKC form of the whole.
-
-    A run ends before a character that starts a new one: ASCII always does (it composes
-    with nothing); anything else when it is a starter that does not merge with the run.
-    """
-    start = 0
-    for index in range(1, len(text)):
-        char = text[index]
-        if char < "\x80" or (
-            unicodedata.combining(char) == 0
-            and unicodedata.normalize("NFKC", text[start : index + 1])
-            == unicodedata.normalize("NFKC", text[start:index])
-            + unicodedata.normalize("NFKC", char)
-        ):
-            yield start, index
-            start = index
-    if text:
-        yield start, len(text)
-
-
-def locate(quote: str, text: NormalisedText) -> list[Span] | None:
-    """Return the stored spans of a quote's parts (one per `...` elision), or None."""
-    spans = quote_spans(quote, text.text)
-    return None if spans is None else [text.stored(start, end) for start, end in spans]
 
 
 # What a page shows: passages, paragraphs, and the pieces a paragraph is cut into
@@ -340,6 +266,7 @@ def render_source_page(
         passages=passages,
         section_of=lambda item_id: notes.section_of.get(item_id, t("section_other")),
         other_side=lambda passage: _other_side(brief, passage),
+        archive=archived_copy(source),
     )
 
 

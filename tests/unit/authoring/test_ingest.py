@@ -58,13 +58,15 @@ def test_invalid_bytes_and_replacement_characters_are_summarised(tmp_path: Path)
 
 
 def test_many_invalid_bytes_are_one_line_and_fast(tmp_path: Path) -> None:
-    """A text with thousands of invalid bytes gives one summary line, decoded in one pass."""
-    data = (b"Some text with one bad byte \xff here.\n" * 20_000)[:700_000]
+    """A UTF-8 text with thousands of invalid bytes gives one summary line, in one pass."""
+    line = "Mr Kishida\u2019s text with one bad byte \udcff here.\n"
+    data = (line * 20_000).encode("utf-8", errors="surrogateescape")[:700_000]
     started = time.perf_counter()
     added = add_source(_article(tmp_path, data), tmp_path / "sources", FACTS)
     assert time.perf_counter() - started < 5  # was over 30 s: the buffer re-sliced per byte
     (summary, *_) = added.notes
-    assert summary.startswith(f"{tmp_path / 'a.txt'}: 19,444 invalid byte(s)")
+    invalid = data.count(b"\xff")
+    assert summary.startswith(f"{tmp_path / 'a.txt'}: {invalid:,} invalid byte(s)")
     assert summary.endswith(", …")
 
 
@@ -102,15 +104,16 @@ def test_origin_is_recorded(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "kind"),
     [
-        (b"%PDF-1.7\n" + bytes(range(256)) * 40, "a PDF"),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 40, "cannot be read as a PDF"),
         (b"\x89PNG\r\n\x1a\n" + bytes(2000), "a PNG image"),
         (b"PK\x03\x04" + bytes(2000), "a zip archive"),
         (b"Text with a NUL\0 byte.\n", "NUL bytes"),
-        (bytes(range(128, 256)) * 100, "not UTF-8 text"),
+        (bytes(range(128, 256)) * 100, "not text in any encoding"),
     ],
 )
 def test_binary_files_are_refused_in_one_line(tmp_path: Path, data: bytes, kind: str) -> None:
-    """A PDF, an image, an archive, NUL bytes or undecodable bytes: BW013, nothing written."""
+    """A broken PDF, an image, an archive, NUL bytes or bytes that are text in no encoding:
+    BW013, nothing written."""
     with pytest.raises(BriefError) as caught:
         add_source(_article(tmp_path, data), tmp_path / "sources", FACTS)
     (diagnostic,) = caught.value.diagnostics
@@ -118,14 +121,26 @@ def test_binary_files_are_refused_in_one_line(tmp_path: Path, data: bytes, kind:
     assert not (tmp_path / "sources").exists()
 
 
-def test_html_is_refused_with_its_place(tmp_path: Path) -> None:
-    """An HTML page is never stored as article text: BW013 at the first tag, saying how."""
-    page = b"<!DOCTYPE html>\n<html><body><script>alert(1)</script><p>Text</p></body></html>\n"
+def test_html_without_an_article_is_refused(tmp_path: Path) -> None:
+    """A page with scripts and menus but no article text is BW013, nothing written."""
+    page = (
+        b"<!DOCTYPE html>\n<html><body><script>alert(1)</script><nav><ul><li><a href='/'>"
+        b"Home</a></li><li><a href='/w'>World news</a></li></ul></nav><footer><p>Copyright "
+        b"2023 Example Ltd. All rights reserved.</p></footer></body></html>\n"
+    )
     with pytest.raises(BriefError) as caught:
-        add_source(_article(tmp_path, page), tmp_path / "sources", FACTS)
+        add_source(_article(tmp_path, page, "page.html"), tmp_path / "sources", FACTS)
     (diagnostic,) = caught.value.diagnostics
-    assert (diagnostic.code, diagnostic.location.line) == ("BW013", 1)
-    assert "HTML page" in diagnostic.message and "copy the article's text" in diagnostic.message
+    assert diagnostic.code == "BW013" and "no article text found" in diagnostic.message
+    assert not (tmp_path / "sources").exists()
+
+
+def test_windows_1252_text_keeps_its_apostrophes(tmp_path: Path) -> None:
+    """A Windows-1252 file is detected and decoded: curly apostrophes, not U+FFFD."""
+    text = "Mr Kishida\u2019s visit \u2013 \u201ca new chapter\u201d \u2013 was welcomed.\n"
+    added = add_source(_article(tmp_path, text.encode("cp1252")), tmp_path / "sources", FACTS)
+    assert load_source(added.path).text == text
+    assert any("read as cp1252" in note for note in added.notes)
 
 
 @pytest.mark.parametrize("data", [b"", b"  \n\n\t\n", b"top of page\nbottom of page\n"])
@@ -211,3 +226,7 @@ def test_cli_prints_id_and_fingerprint(project: MakeProject, tmp_path: Path) -> 
     assert "write it as YYYY-MM-DD, e.g. 2023-03-20" in bad_date.stderr
     bad_url = runner.invoke(app, [*args, "--date", "2023-03-23", "--url", "javascript:x"])
     assert bad_url.exit_code == 1 and "BW003 --url" in bad_url.stderr
+    no_date = runner.invoke(app, ["sources", "add", str(article), "--content", str(content)])
+    assert no_date.exit_code == 1 and "BW003 no publisher in a text file" in no_date.stderr
+    ftp = runner.invoke(app, ["sources", "add", "ftp://example.org/a.txt", *args[3:]])
+    assert ftp.exit_code == 1 and "BW015" in ftp.stderr and "not an http(s)" in ftp.stderr

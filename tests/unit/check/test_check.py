@@ -50,6 +50,15 @@ def test_quote_not_in_source(project: MakeProject) -> None:
     ]
 
 
+def test_quote_found_twice_is_ambiguous(project: MakeProject) -> None:
+    """A quote that matches two passages of its source is BW109 at the quote, asking for more."""
+    content = project("ambiguous-quote")
+    assert _found(content) == [
+        f"{content}/topics/only.yaml:14:16: BW109 quote in 'fact-one' matches more than one "
+        "passage of source 'one'; quote a longer passage, so it names one"
+    ]
+
+
 def test_likelihood_word_in_a_fact(project: MakeProject) -> None:
     """A fact that says 'probably' is BW105: it belongs among the judgments."""
     content = project("likelihood-word")

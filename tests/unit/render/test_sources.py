@@ -1,4 +1,4 @@
-"""Tests for briefwright.render.sources: quotes located in the stored text, and source pages."""
+"""Tests for briefwright.render.sources: the stored text cut into paragraphs, and source pages."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
 
 from briefwright.evidence.quotes import normalise, quote_parts
 from briefwright.load.content import load_brief
@@ -25,8 +23,6 @@ from briefwright.render.sources import (
     Plain,
     Publish,
     cut_paragraphs,
-    locate,
-    normalise_with_offsets,
     paragraph_spans,
     render_source_page,
     source_page_path,
@@ -67,80 +63,6 @@ MINIMAL_TEXT = (
     'The first sentence of the source. A. Person, the Minister, said "something quoted" and'
     " more in the end.\n\nSomething happened in March 2023."
 )
-
-
-# Locating quotes
-
-
-def test_offsets_follow_normalise_on_every_real_source() -> None:
-    """On each real source, every note's stored spans normalise back to its quote's parts."""
-    brief = load_brief(CONTENT)
-    notes = NoteIndex(brief)
-    for note in notes.notes:
-        text = normalise_with_offsets(note.source.text)
-        spans = locate(note.quote, text)
-        assert spans is not None, note.quote
-        found = [normalise(note.source.text[start:end]) for start, end in spans]
-        assert found == quote_parts(note.quote)
-
-
-def test_spans_map_through_nfkc_marks_and_whitespace() -> None:
-    """Ligatures, accents, curly quotes, dashes, odd spaces and deleted characters map back
-    to exactly the stored characters the quote matched."""
-    stored = "Le  \ufb01nal\u00a0\u201cca\u0301fe\u0301\u201d \u2014 com\u200bplete\ufffd!"
-    text = normalise_with_offsets(stored)
-    assert text.text == normalise(stored)
-    cases = {
-        "final": "\ufb01nal",
-        '"ca\u0301fe\u0301"': "\u201cca\u0301fe\u0301\u201d",
-        "- complete": "\u2014 com\u200bplete",
-        "Le final": "Le  \ufb01nal",
-    }
-    for quote, expected in cases.items():
-        spans = locate(quote, text)
-        assert spans is not None, quote
-        assert [stored[a:b] for a, b in spans] == [expected]
-
-
-def test_elided_quote_has_one_span_per_part() -> None:
-    """A quote with `...` (or `…`) locates each part on its own, in order."""
-    stored = "Alpha beta gamma.\n\nDelta epsilon zeta."
-    spans = locate("beta … epsilon", normalise_with_offsets(stored))
-    assert spans is not None
-    assert [stored[a:b] for a, b in spans] == ["beta", "epsilon"]
-    assert locate("epsilon ... beta", normalise_with_offsets(stored)) is None
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.text(
-        alphabet=st.sampled_from(
-            list("ab c.\n\t\u00a0\u2019\u201c\ufb01\u0301\u200b\ufffd\u1100\u1161e")
-        ),
-        min_size=1,
-        max_size=40,
-    ),
-    st.data(),
-)
-def test_any_normalised_substring_maps_to_stored_text_holding_it(
-    stored: str, data: st.DataObject
-) -> None:
-    """For any text, the normalised form is exactly normalise()'s, and each part of any
-    passage of it maps to stored characters whose normalised form contains that part."""
-    text = normalise_with_offsets(stored)
-    words = [w for w in text.text.split(" ") if w]
-    if not words:
-        return
-    first = data.draw(st.integers(0, len(words) - 1))
-    last = data.draw(st.integers(first, len(words) - 1))
-    quote = " ".join(words[first : last + 1])
-    # normalise() is not idempotent where a removed character separated a letter from its
-    # accent; such a passage cannot be quoted at all, so it has nothing to map.
-    assume(normalise(quote) == quote)
-    spans = locate(quote, text)
-    assert spans is not None
-    for part, (start, end) in zip(quote_parts(quote), spans, strict=True):
-        assert part in normalise(stored[start:end])
 
 
 # Cutting the text

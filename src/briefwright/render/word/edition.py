@@ -385,5 +385,6 @@ def endnote(ctx: Context, note: Note) -> Endnote:
         kind=lower_first(ctx.t.kind(source.kind)),
         date=ctx.t.date(source.published),
         inferred=" " + ctx.t("date_inferred") if inferred else "",
+        pages=ctx.t.pages(note.pages),
     )
     return Endnote(line, note.quote)
