@@ -101,6 +101,15 @@ def test_a_planted_negation_is_an_error_at_its_line(flagship: Path) -> None:
     assert _codes_at(flagship, _at(actors, "Heard Modi tell Kishida", "role")) == ["BW167"]
 
 
+def test_a_planted_will_not_is_an_error_at_its_line(flagship: Path) -> None:
+    """ "will not help train" over Financial Express's "will help in training": BW167 (the
+    issue's case: a planted "will not" used to pass)."""
+    timeline = flagship / "timeline.yaml"
+    text = "Kishida says Japan will not help train 800 maritime security personnel."
+    _append(timeline, _event("planted-will-not", text, QUAD, "fe-online-2023-03-20"))
+    assert _codes_at(flagship, _at(timeline, text, "text")) == ["BW167"]
+
+
 # Each reader-visible text that states a fact is grounded: a timeline label, a glossary
 # definition, an actor's role. A number, a date or a name no quote gives, planted in each.
 _PLANTS = {

@@ -20,9 +20,9 @@ from briefwright.evidence.quotes import (
     normalise,
     quote_parts,
 )
-from briefwright.evidence.statements import Kind
+from briefwright.evidence.statements import Kind, stated_field
 from briefwright.evidence.variants import find_variants
-from briefwright.model.brief import Actor, Brief, Citation, GlossaryEntry
+from briefwright.model.brief import Brief, Citation
 from briefwright.model.source import Source
 
 
@@ -172,7 +172,7 @@ def check_corroboration(brief: Brief) -> Iterator[Diagnostic]:
             f"'{item.id}' cites {len(found)} independent origins but is not marked "
             f"corroborated: {short}"
         )
-        yield Diagnostic("BW169", message, located(item, _STATED.get(type(item), "text")))
+        yield Diagnostic("BW169", message, located(item, stated_field(item)))
 
 
 def _falls_short(origin: Origin) -> str:
@@ -180,10 +180,6 @@ def _falls_short(origin: Origin) -> str:
     more = " …" if len(origin.missing) > 4 else ""
     verb = "does" if len(origin.sources) == 1 else "do"
     return f"{' and '.join(origin.sources)} alone {verb} not give {words}{more}"
-
-
-#: The field in which a cited item states its fact (BW169 points there).
-_STATED = {Actor: "role", GlossaryEntry: "definition"}
 
 
 def check_sources_of_their_time(brief: Brief) -> Iterator[Diagnostic]:

@@ -185,15 +185,20 @@ def _label_statement(brief: Brief, event: TimelineEvent) -> Statement:
     return Statement(event.id, event.label, _where(event, "label"), evidence)
 
 
-def stated_text(item: Cited) -> str:
-    """Return the text in which a cited item states its fact (an actor's role, a term's
+def stated_field(item: Cited) -> str:
+    """Return the field in which a cited item states its fact (an actor's role, a term's
     definition, else its text)."""
-    return str(getattr(item, _STATED_FIELD.get(type(item), "text")))
+    return _STATED_FIELD.get(type(item), "text")
+
+
+def stated_text(item: Cited) -> str:
+    """Return the text in which a cited item states its fact."""
+    return str(getattr(item, stated_field(item)))
 
 
 def cited_statement(brief: Brief, item: Cited) -> Statement:
     """Return a cited item's statement: the text that states its fact, on its own quotes."""
-    field = _STATED_FIELD.get(type(item), "text")
+    field = stated_field(item)
     evidence = Evidence(item.cites, _sources_of(brief, item.cites))
     inferred = getattr(item, "inferred", None)
     dated = getattr(item, "date", None)
