@@ -194,6 +194,12 @@ CODES: dict[str, Code] = {
         Code("BW111", _I,
              "such a variant quotation, already covered by a `wording_choices` entry",
              "nothing; it is listed so the choice stays visible"),
+        Code("BW112", _W,
+             "a judgment speaks of the future (\"will\", \"would\", \"could\", \"is "
+             "expected to\", \"next\", a date after `as_of`…; see Forward clauses below) but "
+             "carries only a `confidence`",
+             "give it a `likelihood:` (ICD 203: how probable the outcome is) instead of "
+             "`confidence:`"),
         Code("BW120", _I,
              "a paragraph of a source (eight words or more) that no citation touches",
              "nothing, or cite it if it says something the brief needs"),
@@ -244,6 +250,14 @@ CODES: dict[str, Code] = {
              "a timeline event is dated after the brief's `as_of` date and is not marked "
              "`scheduled: true`",
              "check the date, move `as_of` forward, or mark an announced event `scheduled`"),
+        Code("BW157", _W,
+             "a citation names a source published after the brief's `as_of` date; the "
+             "warning is at the citing line",
+             "move `as_of` forward, or cite a source of the brief's time"),
+        Code("BW158", _W,
+             "a timeline event marked `scheduled: true` is dated wholly on or before `as_of`: "
+             "it had its day by then, yet the figure and the table would show it as to come",
+             "say whether it took place, and remove `scheduled: true`"),
         Code("BW170", _E,
              "a pair of brand colours the theme sets text in fails WCAG 2 AA contrast (4.5:1 "
              "for text, 3:1 for headings); the message names the pair and its ratio",
@@ -291,6 +305,21 @@ CODES: dict[str, Code] = {
              "an `inferred:` note excuses no year the statement gives (its quotes print it, or "
              "the statement gives no such year)",
              "remove the note"),
+        Code("BW167", _E,
+             "a statement negates what every quote that speaks of it asserts, or asserts "
+             "what they negate (an added or dropped \"not\", \"no\", \"never\", "
+             "\"without\"…)",
+             "keep the quotes' polarity, or quote a passage that says what the statement does"),
+        Code("BW168", _W,
+             "a quote, or a quotation in a statement's text, starts right after a hedge in "
+             "the same sentence of the source (\"I think\", \"perhaps\", \"reportedly\", "
+             "\"is believed to\", \"may\"…); the message names the hedge",
+             "quote from the hedge on, or keep it in the statement's own words"),
+        Code("BW169", _I,
+             "a fact cites sources of two or more independent origins but is not marked "
+             "corroborated: fewer than two origins' quotes give, each on their own, its "
+             "numbers, dates, names and modality; the message says what each lacks",
+             "nothing, or cite a source of another origin that says all the fact does"),
         Code("BW201", _E, "a template has a syntax error", "fix the template at the line named"),
         Code("BW202", _E, "a template uses an undefined name, or a template is missing",
              "fix the name at the line named"),

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from briefwright.check.brand import check_brand
 from briefwright.check.evidence import (
+    check_corroboration,
     check_grounding,
     check_grounding_language,
     check_quotes_found,
     check_quotes_unambiguous,
     check_sources_cited,
+    check_sources_of_their_time,
     check_unknown_sources,
     check_variant_quotations,
 )
@@ -23,6 +25,7 @@ from briefwright.check.judgments import (
     check_facts_are_not_judgments,
     check_judgment_qualified,
     check_paragraphs_cited,
+    check_predictions_have_likelihood,
     check_unique_ids,
 )
 from briefwright.check.onepagers import (
@@ -31,7 +34,7 @@ from briefwright.check.onepagers import (
     check_onepager_recommendations,
 )
 from briefwright.check.text import check_no_hidden_characters, check_text_is_plain
-from briefwright.check.timeline import check_timeline_order
+from briefwright.check.timeline import check_scheduled_ahead, check_timeline_order
 from briefwright.check.where import Check
 from briefwright.errors import Diagnostic
 from briefwright.model.brief import Brief
@@ -47,7 +50,9 @@ CHECKS: tuple[Check, ...] = (
     check_facts_are_not_judgments,
     check_basis_given,
     check_judgment_qualified,
+    check_predictions_have_likelihood,
     check_sources_cited,
+    check_sources_of_their_time,
     check_variant_quotations,
     check_paragraphs_cited,
     check_onepager_points,
@@ -55,7 +60,9 @@ CHECKS: tuple[Check, ...] = (
     check_onepager_caveats,
     check_grounding_language,
     check_grounding,
+    check_corroboration,
     check_timeline_order,
+    check_scheduled_ahead,
     check_brand,
 )
 

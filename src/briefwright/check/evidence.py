@@ -1,6 +1,7 @@
-"""Turn a brief's citations into diagnostics: sources that do not exist or are never
-cited, quotes not found in their source, variant quotations, and statements that say more
-than their quotes (grounding, evidence/grounding.py).
+"""Turn a brief's citations into diagnostics: sources that do not exist, are never cited or
+were published after `as_of`, quotes not found in their source, variant quotations,
+statements that say more than their quotes (grounding, evidence/grounding.py), and facts
+whose origins do not agree (evidence/corroboration.py).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from briefwright.check.text import PLACEHOLDER, editable_texts
 from briefwright.check.where import located
 from briefwright.errors import Diagnostic, Location
 from briefwright.evidence import grounding
+from briefwright.evidence.corroboration import Origin, origins
 from briefwright.evidence.quotes import (
     MAX_QUOTE,
     closest_passage,
@@ -19,7 +21,7 @@ from briefwright.evidence.quotes import (
     normalise,
     quote_parts,
 )
-from briefwright.evidence.statements import Kind
+from briefwright.evidence.statements import Kind, stated_field
 from briefwright.evidence.variants import find_variants
 from briefwright.model.brief import Brief, Citation
 from briefwright.model.source import Source
@@ -136,7 +138,7 @@ def check_sources_cited(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW106", message, located(source, "id"))
 
 
-#: Each kind of grounding finding's code (docs/checks.md, BW160–BW166).
+#: Each kind of grounding finding's code (docs/checks.md, BW160–BW168).
 _GROUNDING_CODES = {
     Kind.NUMBER: "BW160",
     Kind.DATE: "BW161",
@@ -144,27 +146,75 @@ _GROUNDING_CODES = {
     Kind.MODALITY: "BW163",
     Kind.VERB: "BW164",
     Kind.IDLE_INFERENCE: "BW166",
+    Kind.POLARITY: "BW167",
+    Kind.CUT_HEDGE: "BW168",
 }
 
 
 def check_grounding(brief: Brief) -> Iterator[Diagnostic]:
-    """BW160–BW164, BW166: no statement says more than the quotes it rests on.
+    """BW160–BW164, BW166–BW168: no statement says more than the quotes it rests on.
 
-    Numbers, dates and names a statement gives must be in its quotes (errors); a firm claim
-    over hedged quotes, or a verb stronger than theirs, is a warning; an `inferred:` note
-    that excuses nothing is a warning too. English only: see BW165. A statement still
+    Numbers, dates and names a statement gives must be in its quotes, and it may not negate
+    what they assert (errors); a firm claim over hedged quotes, a verb stronger than theirs,
+    or a quote cut off after a hedge is a warning; an `inferred:` note that excuses nothing
+    is a warning too. English only: see BW165. A statement still
     holding a placeholder is not grounded: BW152 already says what to do with it.
     """
     if not grounding.is_english(brief):
         return
-    unfinished = {
+    unfinished = _unfinished(brief)
+    for found in grounding.ground(brief):
+        if found.item_id not in unfinished:
+            yield Diagnostic(_GROUNDING_CODES[found.kind], found.message, found.where)
+
+
+def _unfinished(brief: Brief) -> set[str]:
+    """Return the ids of the items still holding a placeholder (BW152 says what to do)."""
+    return {
         item.id
         for item in brief.identified()
         if any(PLACEHOLDER.search(text) for _, _, text in editable_texts(item))
     }
-    for found in grounding.ground(brief):
-        if found.item_id not in unfinished:
-            yield Diagnostic(_GROUNDING_CODES[found.kind], found.message, found.where)
+
+
+def check_corroboration(brief: Brief) -> Iterator[Diagnostic]:
+    """BW169 (info): a fact that cites two or more independent origins but is not marked
+    corroborated, because fewer than two of them give all it states on their own."""
+    if not grounding.is_english(brief):
+        return
+    unfinished = _unfinished(brief)
+    for item in brief.cited():
+        found = origins(brief, item)
+        if len(found) < 2 or sum(o.agrees for o in found) >= 2 or item.id in unfinished:
+            continue
+        short = "; ".join(_falls_short(origin) for origin in found if not origin.agrees)
+        message = (
+            f"'{item.id}' cites {len(found)} independent origins but is not marked "
+            f"corroborated: {short}"
+        )
+        yield Diagnostic("BW169", message, located(item, stated_field(item)))
+
+
+def _falls_short(origin: Origin) -> str:
+    words = ", ".join(f"'{word}'" for word in origin.missing[:4])
+    more = " …" if len(origin.missing) > 4 else ""
+    verb = "does" if len(origin.sources) == 1 else "do"
+    return f"{' and '.join(origin.sources)} alone {verb} not give {words}{more}"
+
+
+def check_sources_of_their_time(brief: Brief) -> Iterator[Diagnostic]:
+    """BW157 (warning): no citation names a source published after the brief's `as_of`:
+    the brief says it read its sources up to that date."""
+    as_of = brief.metadata.as_of
+    for item_id, citation in brief.citations():
+        source = brief.source(citation.source)
+        if source is not None and source.published > as_of:
+            message = (
+                f"'{item_id}' cites '{source.id}', published {source.published.isoformat()}, "
+                f"after the brief's as_of ({as_of.isoformat()}); move as_of forward, or cite "
+                "a source of its time"
+            )
+            yield Diagnostic("BW157", message, located(citation, "source"))
 
 
 def check_grounding_language(brief: Brief) -> Iterator[Diagnostic]:
@@ -172,7 +222,7 @@ def check_grounding_language(brief: Brief) -> Iterator[Diagnostic]:
     if not grounding.is_english(brief):
         message = (
             f"the brief's language is '{brief.metadata.language}'; the grounding checks "
-            "(BW160–BW164, BW166) read English only, so no statement was checked against its "
-            "quotes"
+            "(BW160–BW164, BW166–BW169) read English only, so no statement was checked "
+            "against its quotes"
         )
         yield Diagnostic("BW165", message, located(brief.metadata, "language"))

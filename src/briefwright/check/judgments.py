@@ -1,6 +1,6 @@
 """Turn a brief's facts and judgments into diagnostics: ids given once, a judgment's basis
 that exists and is given, facts that do not hedge like judgments, judgments qualified as
-ICD 203 asks, and paragraphs that cite.
+ICD 203 asks (a prediction with a likelihood), and paragraphs that cite.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from briefwright.check.where import located
 from briefwright.errors import Diagnostic
+from briefwright.evidence.clauses import prediction
 from briefwright.evidence.coverage import source_coverage
 from briefwright.model.brief import Brief, Identified
 
@@ -86,6 +87,24 @@ def check_judgment_qualified(brief: Brief) -> Iterator[Diagnostic]:
         else:
             continue
         yield Diagnostic("BW108", f"judgment '{item.id}' {problem}", located(item))
+
+
+def check_predictions_have_likelihood(brief: Brief) -> Iterator[Diagnostic]:
+    """BW112 (warning): a judgment about the future carries a likelihood, not only a
+    confidence (ICD 203: how probable an outcome is, not how sure the brief is of its
+    sources). "About the future" is read from the text (evidence/clauses.py)."""
+    as_of = brief.metadata.as_of
+    for item in brief.judgments():
+        if item.confidence is None or item.likelihood is not None:
+            continue
+        if _LIKELIHOOD.search(item.text):  # BW108 already asks for `likelihood:`
+            continue
+        if (marker := prediction(item.text, as_of)) is not None:
+            message = (
+                f"judgment '{item.id}' speaks of the future ('{marker}') but carries only a "
+                "confidence; give it a `likelihood:` (an ICD 203 term) instead"
+            )
+            yield Diagnostic("BW112", message, located(item, "confidence"))
 
 
 def check_paragraphs_cited(brief: Brief) -> Iterator[Diagnostic]:

@@ -1,5 +1,5 @@
 """Turn a brief's timeline into diagnostics: events in date order, none after the brief's
-as-of date unless scheduled.
+as-of date unless scheduled, and none scheduled that lies wholly before it.
 """
 
 from __future__ import annotations
@@ -33,3 +33,17 @@ def check_timeline_order(brief: Brief) -> Iterator[Diagnostic]:
                 "`scheduled: true` if the sources announce it"
             )
             yield Diagnostic("BW156", message, located(event, "date"))
+
+
+def check_scheduled_ahead(brief: Brief) -> Iterator[Diagnostic]:
+    """BW158: an event marked `scheduled` lies after `as_of`, at least in part; one wholly
+    before it had its day by then, and the figure would draw it as still to come."""
+    as_of = brief.metadata.as_of
+    for event in brief.timeline:
+        if event.scheduled and last_day(event.date) <= as_of:
+            message = (
+                f"event '{event.id}' is marked scheduled but is dated {event.date}, on or "
+                f"before the brief's as_of ({as_of.isoformat()}); say whether it took place "
+                "and remove `scheduled: true`"
+            )
+            yield Diagnostic("BW158", message, located(event, "scheduled"))

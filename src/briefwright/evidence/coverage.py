@@ -1,8 +1,8 @@
 """Measure how a brief uses its sources: which paragraphs are cited, which facts corroborated.
 
 A source's paragraphs are its blocks of text between blank lines. A fact is corroborated when
-its citations reach two or more independent origins: sources that report one briefing or
-one ministry statement (the same `origin`) count once.
+two or more independent origins agree on it (evidence/corroboration.py): sources that report
+one briefing or one ministry statement (the same `origin`) count once.
 """
 
 from __future__ import annotations
@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass
 
 from briefwright.errors import Location
+
+# Re-exported: the templates and the Word edition ask it here.
+from briefwright.evidence.corroboration import independent_origins as independent_origins
 from briefwright.evidence.quotes import normalise, quote_spans
-from briefwright.model.brief import Brief, Cited
+from briefwright.model.brief import Brief
 from briefwright.model.source import Source
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
@@ -79,13 +82,3 @@ def _paragraphs(source: Source) -> list[tuple[Location, str]]:
 def _overlapping(starts: list[int], total: int, start: int, end: int) -> set[int]:
     ends = [*starts[1:], total]
     return {i for i, (a, b) in enumerate(zip(starts, ends, strict=True)) if a < end and start < b}
-
-
-def independent_origins(brief: Brief, item: Cited) -> int:
-    """Return how many independent origins a statement's citations reach."""
-    origins = set()
-    for citation in item.cites:
-        source = brief.source(citation.source)
-        if source is not None:
-            origins.add(source.origin or source.id)
-    return len(origins)

@@ -1,10 +1,12 @@
 """Turn each statement of a Brief, and the quotes it rests on, into grounding findings.
 
 A finding is a number, date or name a statement gives that its quotes do not, a claim it
-makes firmly where every quote hedges, or a verb stronger than the quotes' own. Facts are
-read against their own quotes; judgments and recommendations against the quotes of the facts
-under their basis. Every rule is a plain, documented reading of English (docs/checks.md,
-BW160–BW166): no statistical model, nothing fetched. The readers of numbers, dates and names
+makes firmly where every quote hedges, a verb stronger than the quotes' own, a negation its
+quotes do not make (`polarity.py`), or a quote cut off right after a hedge (`hedges.py`).
+Facts are read against their own quotes; judgments and recommendations against the quotes of
+the facts under their basis, their forward clauses read as prescriptions or forecasts, not
+claims (`clauses.py`). Every rule is a plain, documented reading of English (docs/checks.md,
+BW160–BW169): no statistical model, nothing fetched. The readers of numbers, dates and names
 live in `wording.py`; what a statement may rest on, in `statements.py`.
 """
 
@@ -15,6 +17,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from briefwright.evidence.clauses import is_after
+from briefwright.evidence.hedges import cut_quotations, cut_quotes
+from briefwright.evidence.polarity import reversed_polarity
 from briefwright.evidence.statements import (
     Entity,
     Evidence,
@@ -24,6 +29,7 @@ from briefwright.evidence.statements import (
     statements,
 )
 from briefwright.evidence.wording import (
+    Amount,
     DateMention,
     Name,
     canonical,
@@ -53,6 +59,7 @@ def ground(brief: Brief) -> Iterator[Finding]:
     for rule in RULES:
         for statement in found:
             yield from rule(statement, entities)
+    yield from cut_quotes(brief)
 
 
 # --- numbers (BW160) -------------------------------------------------------------------
@@ -60,7 +67,7 @@ def ground(brief: Brief) -> Iterator[Finding]:
 
 def unsupported_numbers(statement: Statement, entities: Entities = ()) -> Iterator[Finding]:
     """Yield each number the statement gives (with its currency) that none of its quotes gives."""
-    for amount in read_amounts(statement.text):
+    for amount in claimed_amounts(statement):
         if not any(amount.is_given_by(other) for other in statement.evidence.amounts):
             message = (
                 f"number '{amount.words}' in '{statement.item_id}' is in none of "
@@ -68,6 +75,17 @@ def unsupported_numbers(statement: Statement, entities: Entities = ()) -> Iterat
                 "it out"
             )
             yield statement.finding(Kind.NUMBER, amount.words, message)
+
+
+def claimed_amounts(statement: Statement) -> Iterator[Amount]:
+    """Yield the numbers a statement claims: all of a fact's; in a judgment's or
+    recommendation's forward clauses, not an ordinal ("the first exercise to come"), and in
+    a recommendation's not a plain count either ("name two projects")."""
+    yield from read_amounts(statement.claimed)
+    for amount in read_amounts(statement.foreseen):
+        is_count = amount.currency is None and not amount.scaled  # "name two projects"
+        if not (amount.ordinal or (statement.prescribes and is_count)):
+            yield amount
 
 
 # --- dates (BW161, BW166) ----------------------------------------------------------------
@@ -96,7 +114,11 @@ def idle_inferences(statement: Statement, entities: Entities = ()) -> Iterator[F
 
 
 def _date_claims(statement: Statement) -> list[DateMention]:
-    claims = list(read_dates(statement.text))
+    """Return the dates a statement claims: in a forward clause, a date after `as_of` is a
+    target ("by March 2024"), not a claim."""
+    claims = list(read_dates(statement.claimed))
+    as_of = statement.as_of
+    claims += [d for d in read_dates(statement.foreseen) if not (as_of and is_after(d, as_of))]
     if statement.dated:
         claims.append(DateMention.from_iso(statement.dated))
     return claims
@@ -129,7 +151,7 @@ def _date_finding(statement: Statement, claim: DateMention) -> Finding:
 
 def unsupported_names(statement: Statement, entities: Entities = ()) -> Iterator[Finding]:
     """Yield each proper name the statement gives that its quotes, sources and entities do not."""
-    for name in read_names(statement.text):
+    for name in read_names(statement.claimed):
         if not _is_named_by(name, statement.evidence, entities):
             yield _name_finding(statement, name)
 
@@ -254,7 +276,7 @@ def stronger_verbs(statement: Statement, entities: Entities = ()) -> Iterator[Fi
     quotes = " | ".join(statement.evidence.quotes)
     firmed: dict[str, str] = {}
     for pair in VERB_PAIRS:
-        strong = _first_form(pair.strong, statement.text)
+        strong = _first_form(pair.strong, statement.claimed)
         if strong is None:  # most statements: then the quotes need no search
             continue
         weak = _first_form(pair.weak, quotes)
@@ -286,4 +308,6 @@ RULES: tuple[Rule, ...] = (
     unsupported_names,
     firmer_than_quotes,
     stronger_verbs,
+    reversed_polarity,
+    cut_quotations,
 )

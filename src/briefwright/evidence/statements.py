@@ -16,6 +16,7 @@ from datetime import date
 from enum import StrEnum
 
 from briefwright.errors import Location
+from briefwright.evidence.clauses import forward_spans, read_clauses
 from briefwright.evidence.wording import (
     Amount,
     DateMention,
@@ -52,6 +53,8 @@ class Kind(StrEnum):
     NAME = "name"
     MODALITY = "modality"
     VERB = "verb"
+    POLARITY = "polarity"
+    CUT_HEDGE = "cut-hedge"
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,24 @@ class Statement:
     inferred: Inferred | None = None
     dated: str | None = None
     """A timeline event's `date` (YYYY, YYYY-MM or YYYY-MM-DD), itself a claim."""
+    as_of: date | None = None
+    """The brief's `as_of`: a date after it, in a forward clause, is a target, not a claim."""
+    forward: tuple[tuple[int, int], ...] = ()
+    """Where the text prescribes or predicts (a judgment's or recommendation's forward
+    clauses, evidence/clauses.py); a fact's text has none."""
+    prescribes: bool = False
+    """The statement is a recommendation: its forward clauses' plain counts are targets."""
+
+    @functools.cached_property
+    def claimed(self) -> str:
+        """Return the text with its forward clauses blanked: what it states as so."""
+        return _blank(self.text, self.forward)
+
+    @functools.cached_property
+    def foreseen(self) -> str:
+        """Return the text with all but its forward clauses blanked."""
+        edges = iter([0, *(edge for span in self.forward for edge in span), len(self.text)])
+        return _blank(self.text, zip(edges, edges, strict=True))
 
     def finding(self, kind: Kind, word: str, message: str) -> Finding:
         """Return a finding about a word of this statement."""
@@ -149,7 +170,7 @@ _STATED_FIELD: dict[type, str] = {Actor: "role", GlossaryEntry: "definition"}
 def statements(brief: Brief) -> tuple[Statement, ...]:
     """Return every statement the rules read, in reading order, with what it may rest on."""
     by_id = _cited_by_id(brief)
-    found = [_cited_statement(brief, item) for item in brief.cited()]
+    found = [cited_statement(brief, item) for item in brief.cited()]
     found += [_label_statement(brief, event) for event in brief.timeline if event.label]
     found += [_reasoned_statement(brief, item, by_id) for item in brief.reasoned()]
     return tuple(found)
@@ -164,8 +185,20 @@ def _label_statement(brief: Brief, event: TimelineEvent) -> Statement:
     return Statement(event.id, event.label, _where(event, "label"), evidence)
 
 
-def _cited_statement(brief: Brief, item: Cited) -> Statement:
-    field = _STATED_FIELD.get(type(item), "text")
+def stated_field(item: Cited) -> str:
+    """Return the field in which a cited item states its fact (an actor's role, a term's
+    definition, else its text)."""
+    return _STATED_FIELD.get(type(item), "text")
+
+
+def stated_text(item: Cited) -> str:
+    """Return the text in which a cited item states its fact."""
+    return str(getattr(item, stated_field(item)))
+
+
+def cited_statement(brief: Brief, item: Cited) -> Statement:
+    """Return a cited item's statement: the text that states its fact, on its own quotes."""
+    field = stated_field(item)
     evidence = Evidence(item.cites, _sources_of(brief, item.cites))
     inferred = getattr(item, "inferred", None)
     dated = getattr(item, "date", None)
@@ -178,7 +211,18 @@ def _reasoned_statement(
     facts = _facts_under(brief, item.basis)
     citations = tuple(c for fact in facts for c in by_id.get(fact, ()))
     evidence = Evidence(citations, _sources_of(brief, citations), tuple(facts))
-    return Statement(item.id, item.text, _where(item, "text"), evidence, item.inferred)
+    as_of, prescribes = brief.metadata.as_of, isinstance(item, Recommendation)
+    forward = forward_spans(read_clauses(item.text, as_of, prescribes=prescribes))
+    return Statement(item.id, item.text, _where(item, "text"), evidence, item.inferred,
+                     as_of=as_of, forward=forward, prescribes=prescribes)  # fmt: skip
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Return text with each span replaced by spaces, so no rule reads what it held."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _cited_by_id(brief: Brief) -> dict[str, tuple[Citation, ...]]:

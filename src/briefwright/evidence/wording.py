@@ -27,6 +27,7 @@ _CURRENCIES = {"us$": "USD", "$": "USD", "dollar": "USD", "dollars": "USD", "¥"
                "yen": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "rupee": "INR",
                "rupees": "INR", "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP",
                "pound": "GBP", "pounds": "GBP"}  # fmt: skip
+_SCALE_WORD = re.compile(rf"\b(?:{'|'.join(_SCALES)})\b", re.IGNORECASE)
 _SCALED = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"(?:(?P<pre>US\$|\$|¥|₹|€|£|\bRs\.?)\s?)?(?<![\w.+-])(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
@@ -43,6 +44,10 @@ class Amount:
     value: Decimal
     currency: str | None
     words: str
+    ordinal: bool = False
+    """Written as an ordinal: "first", "2nd"."""
+    scaled: bool = False
+    """Written with a scale word: "2 billion", "75 crore"."""
 
     def is_given_by(self, other: Amount) -> bool:
         """Return True when `other` states this number (a bare number ignores currency)."""
@@ -101,7 +106,8 @@ def _scale(text: str) -> str:
 def _amount(match: re.Match[str], words: str) -> Amount:
     sign = (match.group("pre") or match.group("post") or "").lower()
     value = Decimal(match.group("num").replace(",", "")).normalize()
-    return Amount(value, _CURRENCIES.get(sign), words)
+    scaled = _SCALE_WORD.search(words) is not None
+    return Amount(value, _CURRENCIES.get(sign), words, bool(match.group("ord")), scaled)
 
 
 def _code_spans(text: str) -> list[tuple[int, int]]:

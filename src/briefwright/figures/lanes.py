@@ -36,7 +36,9 @@ class Entry:
     track: str
     order: int
     date: str
-    """The date as the label prints it: `8 Sep 2022`."""
+    """The date as the label prints it: `8 Sep 2022`, or `due May 2023` when scheduled."""
+    scheduled: bool = False
+    """Announced for after the brief's `as_of`: drawn hollow, its date "due"."""
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,10 @@ def make_entries(
     labels: Mapping[str, str],
     other_track: str,
     short_date: Callable[[Period], str],
+    due: str,
 ) -> list[Entry]:
     """Return the entries of the events, oldest first (ties in their written order), each
-    date written by `short_date`."""
+    date written by `short_date`, a scheduled event's as `due` says ("due May 2023")."""
     entries = [
         Entry(
             id=event.id,
@@ -83,7 +86,8 @@ def make_entries(
             text=" ".join(event.text.split()),
             track=tracks.get(event.id) or other_track,
             order=order,
-            date=short_date(period),
+            date=due.format(date=short_date(period)) if event.scheduled else short_date(period),
+            scheduled=event.scheduled,
         )
         for order, event in enumerate(events)
     ]

@@ -1,6 +1,6 @@
 """Turn the marks a timeline uses into its legend: a swatch and the words for a date known
-to the day (a dot), to the month or year only (a band), and a year inferred (a hollow,
-dashed dot), wrapped to the figure's width.
+to the day (a dot), to the month or year only (a band), a year inferred (a hollow, dashed
+dot) and an event scheduled (a hollow dot), wrapped to the figure's width.
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from briefwright.figures.style import FigureStyle, text_width
 
 
 def legend_items(entries: Sequence[Entry]) -> list[str]:
-    """Return the keys of the marks the entries use: day, band, inferred, in that order."""
+    """Return the keys of the marks the entries use: day, band, inferred, scheduled, in
+    that order."""
     used = {
         "day": any(e.period.precision is Precision.DAY for e in entries),
         "band": any(e.period.precision is not Precision.DAY for e in entries),
         "inferred": any(e.inferred for e in entries),
+        "scheduled": any(e.scheduled and not e.inferred for e in entries),
     }
-    return [key for key in ("day", "band", "inferred") if used[key]]
+    return [key for key in ("day", "band", "inferred", "scheduled") if used[key]]
 
 
 Legend = Sequence[tuple[str, str]]
@@ -100,16 +102,11 @@ def _draw_swatch(group: ET.Element, key: str, x: float, middle: float, s: Figure
             },
         )
     else:
-        child(
-            group,
-            "circle",
-            {
-                "cx": x + 9,
-                "cy": middle,
-                "r": DOT,
-                "fill": s.paper,
-                "stroke": s.accent,
-                "stroke-width": 1.2,
-                "stroke-dasharray": "2.5 1.5",
-            },
-        )
+        hollow: dict[str, str | float] = {
+            "cx": x + 9, "cy": middle, "r": DOT, "fill": s.paper, "stroke-width": 1.2,
+        }  # fmt: skip
+        if key == "inferred":
+            hollow |= {"stroke": s.accent, "stroke-dasharray": "2.5 1.5"}
+        else:
+            hollow |= {"stroke": s.primary}
+        child(group, "circle", hollow)

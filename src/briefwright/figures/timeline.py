@@ -3,7 +3,8 @@
 Events sit on a horizontal time axis (years, months), one lane a track (e.g. the two summits
 of a brief) and a lane for the rest. A date known to the day is a dot; a date known only to
 the month or the year is a band across it; a date whose year is inferred is drawn hollow and
-dashed in the accent colour. `lanes` packs each lane's events into rows so that no label
+dashed in the accent colour; an event scheduled for after the brief's `as_of` is drawn
+hollow, its date labelled "due". `lanes` packs each lane's events into rows so that no label
 overlaps another label or mark; this module draws them and the axis, `legend` the legend.
 
 With note links the root has no `role` (an `<svg>`'s own role, graphics-document, keeps its
@@ -49,6 +50,10 @@ class TimelineWords:
     title: Callable[[int, str, str], str]
     precision: Mapping[Precision, str]
     year_inferred: str
+    scheduled: str
+    """Said of a scheduled event in the summary, e.g. "scheduled"."""
+    due: str
+    """A scheduled event's date beside its mark, e.g. "due {date}"."""
     list_separator: str
     event: str
     """One event in a summary, e.g. "{when}: {what}"."""
@@ -61,7 +66,7 @@ class TimelineWords:
     months: tuple[str, str, str]
     """April, July and October, as the axis names them."""
     legend: Mapping[str, str]
-    """The legend's entries by key: `day`, `band`, `inferred`."""
+    """The legend's entries by key: `day`, `band`, `inferred`, `scheduled`."""
 
 
 BREAK_GAP = 18.0  # between two runs of years
@@ -88,7 +93,9 @@ def draw_timeline(
     words in the brief's language.
     """
     style = style or FigureStyle()
-    entries = make_entries(events, tracks or {}, labels or {}, other_track, words.short_date)
+    entries = make_entries(
+        events, tracks or {}, labels or {}, other_track, words.short_date, words.due
+    )
     axis = build_axis([e.period for e in entries], MARGIN, style.width - MARGIN, BREAK_GAP)
     lanes = [Lane(n, pack(items, axis, style)) for n, items in group_lanes(entries, other_track)]
     return serialize(_svg(lanes, axis, entries, notes or {}, style, figure_id, words))
@@ -155,6 +162,7 @@ def _spoken(entry: Entry, words: TimelineWords) -> str:
     known = words.precision.get(entry.period.precision)
     notes = [words.date(entry.period), *([known] if known else [])]
     notes += [words.year_inferred] if entry.inferred else []
+    notes += [words.scheduled] if entry.scheduled else []
     return words.event.format(when=words.list_separator.join(notes), what=entry.label)
 
 
@@ -255,6 +263,8 @@ def _draw_mark(parent: ET.Element, placed: Placed, middle: float, s: FigureStyle
     look: dict[str, str | float] = {"stroke": colour, "stroke-width": 1.2}
     if entry.inferred:
         look |= {"fill": s.paper, "stroke-dasharray": "2.5 1.5"}
+    elif entry.scheduled:
+        look |= {"fill": s.paper}
     if entry.period.precision is Precision.DAY:
         look.setdefault("fill", colour)
         child(parent, "circle", {"cx": (x0 + x1) / 2, "cy": middle, "r": DOT, **look})

@@ -144,13 +144,17 @@ def timeline_words(t: Labels) -> TimelineWords:
             Precision.YEAR: t("timeline_svg_known_year"),
         },
         year_inferred=t("timeline_svg_year_inferred"),
+        scheduled=t("timeline_svg_scheduled"),
+        due=t("timeline_svg_due"),
         list_separator=t("list_separator"),
         event=t("timeline_svg_event"),
         lane=t("timeline_svg_lane"),
         separator=t("timeline_svg_event_separator"),
         tooltip=t("timeline_svg_tooltip"),
         months=(months[4], months[7], months[10]),
-        legend={key: t(f"timeline_legend_{key}") for key in ("day", "band", "inferred")},
+        legend={
+            key: t(f"timeline_legend_{key}") for key in ("day", "band", "inferred", "scheduled")
+        },
     )
 
 

@@ -64,6 +64,24 @@ def test_timeline_out_of_order_and_after_as_of_are_warnings(project: MakeProject
     ]
     _edit(timeline, "    date: 2023-05\n", "    date: 2023-05\n    scheduled: true\n")
     assert _found(content, "BW156") == []
+    assert _found(content, "BW158") == []
+
+
+def test_a_scheduled_event_before_as_of_is_a_warning(project: MakeProject) -> None:
+    """An event marked `scheduled` but dated wholly on or before as_of is BW158 at its
+    `scheduled:` line: by then it had its day, and the figure would draw it as to come. A
+    month that runs past as_of may still be scheduled."""
+    content = project("minimal")
+    timeline = content / "timeline.yaml"
+    _edit(timeline, "    date: 2023-03\n", "    date: 2023-03-20\n    scheduled: true\n")
+    assert _found(content, "BW158") == [
+        f"{content}/timeline.yaml:4:16: BW158 event 'event-one' is marked scheduled but is "
+        "dated 2023-03-20, on or before the brief's as_of (2023-03-20); say whether it took "
+        "place and remove `scheduled: true`"
+    ]
+    assert _severity(content, "BW158") == {Severity.WARNING}
+    _edit(timeline, "    date: 2023-03-20\n", "    date: 2023-03\n")
+    assert _found(content, "BW158") == []
 
 
 def test_brand_contrast_and_fonts_are_checked(project: MakeProject) -> None:

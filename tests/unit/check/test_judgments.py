@@ -3,6 +3,11 @@ that do not hedge, judgments qualified once, and the paragraphs no citation touc
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from briefwright.check import check_brief
 from briefwright.check.judgments import (
     check_basis_exists,
     check_basis_given,
@@ -12,6 +17,8 @@ from briefwright.check.judgments import (
     check_unique_ids,
 )
 from briefwright.errors import Severity
+from briefwright.load.content import load_brief
+from tests.conftest import MakeProject
 from tests.unit.check.conftest import Minimal, found
 
 CHECKS = (check_unique_ids, check_basis_exists, check_facts_are_not_judgments,
@@ -84,3 +91,62 @@ def test_a_paragraph_no_quote_touches_is_bw120_information(minimal: Minimal) -> 
         f"{minimal.at('sources/one.txt', 16, 1)}: BW120 paragraph of 'one' is never cited: "
         "Nobody in this brief ever cites this paragraph.…"
     )
+
+
+def _bw109(content: Path) -> list[str]:
+    return [str(d) for d in check_brief(load_brief(content)) if d.code == "BW112"]
+
+
+def _implication(content: Path, text: str, qualifier: str = "confidence: moderate") -> None:
+    brief = content / "brief.yaml"
+    old = "  - {id: imp-1, text: It follows., confidence: moderate, basis: [fact-one]}"
+    assert old in brief.read_text()
+    brief.write_text(brief.read_text().replace(
+        old, f"  - {{id: imp-1, text: {text}, {qualifier}, basis: [fact-one]}}"))  # fmt: skip
+
+
+def test_a_prediction_with_only_a_confidence_is_a_warning(project: MakeProject) -> None:
+    """An implication saying what "will" happen, rated by confidence, is BW112 at its
+    `confidence:`, naming the word that makes it a prediction."""
+    content = project("minimal")
+    _implication(content, "The source will say more")
+    assert _bw109(content) == [
+        f"{content}/brief.yaml:25:61: BW112 judgment 'imp-1' speaks of the future ('will') but "
+        "carries only a confidence; give it a `likelihood:` (an ICD 203 term) instead"
+    ]
+    assert {d.severity for d in check_brief(load_brief(content)) if d.code == "BW112"} == {
+        Severity.WARNING
+    }
+
+
+def test_a_prediction_with_a_likelihood_passes(project: MakeProject) -> None:
+    """The same prediction with `likelihood: likely` is what ICD 203 asks for."""
+    content = project("minimal")
+    _implication(content, "The source will say more", "likelihood: likely")
+    assert _bw109(content) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The source said more in March 2023",
+        "The minister agreed that the talks would go on",
+        "The source has said something quoted",
+        "The source names no date in May",
+    ],
+)
+def test_judgments_about_what_happened_are_not_predictions(
+    project: MakeProject, text: str
+) -> None:
+    """Past-tense judgments (a past report's "would", the month May) raise no BW112."""
+    content = project("minimal")
+    _implication(content, text)
+    assert _bw109(content) == []
+
+
+def test_a_likelihood_word_under_a_confidence_is_bw108_only(project: MakeProject) -> None:
+    """ "is likely to" under a confidence is BW108's (one scale per sentence), not BW112's."""
+    content = project("minimal")
+    _implication(content, "The source is likely to say more")
+    codes = [d.code for d in check_brief(load_brief(content)) if d.code in {"BW108", "BW112"}]
+    assert codes == ["BW108"]

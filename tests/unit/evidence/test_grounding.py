@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from briefwright.check import check_brief
 from briefwright.errors import Location, Severity
 from briefwright.evidence import grounding
+from briefwright.evidence.clauses import forward_spans, read_clauses
 from briefwright.evidence.grounding import Entities
 from briefwright.evidence.statements import Evidence, Finding, Kind, Statement, statements
 from briefwright.evidence.wording import DateMention, read_amounts, read_dates, read_relative_dates
@@ -389,3 +390,74 @@ def test_date_mentions_fit_only_what_they_give() -> None:
     """A mention fits another when every part it gives matches; open parts match anything."""
     assert DateMention(2022, 9, None, "").fits(DateMention(2022, 9, 8, ""))
     assert not DateMention(2022, 9, 8, "").fits(DateMention(None, 9, 8, ""))
+
+
+# --- forward clauses: what a recommendation or a forecast does not claim ----------------
+
+_AS_OF = date(2023, 3, 20)
+
+
+def _reasoned(text: str, *quotes: str, prescribes: bool) -> Statement:
+    """A judgment (or, with `prescribes`, a recommendation) on quotes of one source."""
+    base = _statement(text, *quotes)
+    forward = forward_spans(read_clauses(text, _AS_OF, prescribes=prescribes))
+    return Statement(base.item_id, text, base.where, base.evidence, as_of=_AS_OF,
+                     forward=forward, prescribes=prescribes)  # fmt: skip
+
+
+_SHIPS = "Finland and Estonia signed an agreement on Monday to share two cable repair ships"
+
+
+def test_a_recommendation_s_addressee_target_and_ordinal_are_not_claims() -> None:
+    """Who acts (Traficom), who judges (the Riigikogu), a target date after as_of and "the
+    first exercise" to come need no quote in a recommendation."""
+    text = (
+        "Finland's Traficom should name the home ports by March 2024, so that the Riigikogu "
+        "can judge progress at the first exercise under the agreement."
+    )
+    assert _findings(_reasoned(text, _SHIPS, prescribes=True)) == []
+    assert set(_words(_statement(text, _SHIPS), Kind.NAME)) == {"Traficom", "Riigikogu"}
+
+
+def test_a_recommendation_s_target_count_is_not_a_claim_but_its_money_is() -> None:
+    """ "name three ports" prescribes a count; "spend €40 million" still needs a quote."""
+    counted = _reasoned("Traficom should name three home ports.", _SHIPS, prescribes=True)
+    assert _words(counted, Kind.NUMBER) == []
+    spent = _reasoned("Traficom should spend €40 million on ports.", _SHIPS, prescribes=True)
+    assert _words(spent, Kind.NUMBER) == ["€40 million"]
+
+
+def test_what_a_recommendation_says_happened_still_needs_its_basis() -> None:
+    """A number, date or name stated as having happened is a claim, even in a
+    recommendation."""
+    text = "Because Sweden paid €40 million in 2021, Traficom should name the ports."
+    statement = _reasoned(text, _SHIPS, prescribes=True)
+    assert _words(statement, Kind.NUMBER) == ["€40 million"]
+    assert _words(statement, Kind.DATE) == ["2021"]
+    assert _words(statement, Kind.NAME) == ["Sweden"]
+
+
+def test_a_target_date_before_as_of_is_still_a_claim() -> None:
+    """A date on or before as_of cannot be a target: it needs its quote."""
+    statement = _reasoned("Traficom should name the ports by March 2022.", _SHIPS,
+                          prescribes=True)  # fmt: skip
+    assert _words(statement, Kind.DATE) == ["March 2022"]
+
+
+def test_a_forecast_s_ordinal_and_date_are_not_claims_but_its_count_is() -> None:
+    """In a judgment's forward clause "the first exercise" and "by June 2024" are not
+    claims; a forecast's count ("four exercises") still rests on the quotes."""
+    first = "The two countries will likely hold the first exercise by June 2024."
+    assert _findings(_reasoned(first, _SHIPS, prescribes=False)) == []
+    four = "The two countries will likely hold four exercises by June 2024."
+    assert _words(_reasoned(four, _SHIPS, prescribes=False), Kind.NUMBER) == ["four"]
+
+
+def test_a_prescribed_agreement_is_not_a_firmer_verb() -> None:
+    """ "should agree" prescribes: BW164 reads only what a statement states as done."""
+    quote = "the two sides discussed a repair plan"
+    assert _words(_reasoned("The two sides should agree a repair plan.", quote,
+                            prescribes=True), Kind.VERB) == []  # fmt: skip
+    assert _words(_statement("The two sides agreed a repair plan.", quote), Kind.VERB) == [
+        "agreed"
+    ]

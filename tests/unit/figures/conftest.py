@@ -56,6 +56,8 @@ WORDS = TimelineWords(
     title=_title,
     precision={Precision.MONTH: "known to the month", Precision.YEAR: "known to the year"},
     year_inferred="year inferred",
+    scheduled="scheduled",
+    due="due {date}",
     list_separator=", ",
     event="{when}: {what}",
     lane="{lane}: {events}.",
@@ -66,6 +68,7 @@ WORDS = TimelineWords(
         "day": "date known to the day",
         "band": "known to the month or year only: the band spans it",
         "inferred": "year inferred: no source prints it",
+        "scheduled": "scheduled: announced for after the as-of date",
     },
 )
 

@@ -118,6 +118,35 @@ def test_inferred_dates_are_hollow_dashed_and_in_the_legend(timeline: TimelineFi
     ]
 
 
+def test_scheduled_events_are_hollow_due_and_in_the_legend(timeline: TimelineFixture) -> None:
+    """An event marked `scheduled` is drawn hollow in the primary colour (not dashed), its
+    date beside the mark reads "due May 2023", the desc says "scheduled" and the legend
+    explains the hollow mark."""
+    style = FigureStyle()
+    events = tuple(
+        event.model_copy(update={"scheduled": True}) if event.id == "t-g7" else event
+        for event in timeline.events
+    )
+    svg = draw_timeline(events, timeline.tracks, labels=timeline.labels, words=WORDS)
+    root = ET.fromstring(svg)
+    (group,) = [g for g in events_drawn(root) if g.get("data-event") == "t-g7"]
+    mark = group[0]
+    assert mark.get("fill") == style.paper and mark.get("stroke") == style.primary
+    assert mark.get("stroke-dasharray") is None
+    assert [t.text for t in group.iter(SVG + "tspan")] == ["\u2002due May 2023"]
+    assert "May 2023, known to the month, scheduled: Japan due to host the G7" in (
+        root[1].text or ""
+    )
+    legend = next(g for g in root.iter(SVG + "g") if g.get("class") == "bw-legend")
+    assert [t.text for t in legend.iter(SVG + "text")][-1] == (
+        "scheduled: announced for after the as-of date"
+    )
+    plain = _draw(timeline)
+    (unscheduled,) = [g for g in events_drawn(plain) if g.get("data-event") == "t-g7"]
+    assert unscheduled[0].get("fill") == style.tint
+    assert "due" not in "".join(t.text or "" for t in unscheduled.iter(SVG + "tspan"))
+
+
 def test_desc_summarises_every_event(timeline: TimelineFixture) -> None:
     """The desc names each lane and each event with its date, its precision and whether its
     year is inferred, in date order."""
@@ -172,7 +201,7 @@ def test_labels_fit_in_the_bundled_font(timeline: TimelineFixture, width: float)
         return float(sum(advances[cmap[ord(c)]][0] for c in text) * size / em)
 
     for entry in make_entries(
-        timeline.events, timeline.tracks, timeline.labels, OTHER_TRACK, short_date
+        timeline.events, timeline.tracks, timeline.labels, OTHER_TRACK, short_date, WORDS.due
     ):
         text = real(entry.label, style.font_size) + real("\u2002" + entry.date, style.small_size)
         assert label_width(entry.label, entry.date, style) >= text - 0.01, entry.label

@@ -193,6 +193,8 @@ def _timeline(ctx: Context, section: Section) -> list[Block]:
     rows = []
     for event in ctx.brief.timeline:
         when: list[Run] = [Text(t.date(event.date))]
+        if event.scheduled:
+            when.append(Text("\n" + t("timeline_scheduled"), style="Muted"))
         if event.date_note:
             when.append(Text("\n" + typographic(event.date_note), style="Muted"))
         text = typographic(event.text) + inferred(ctx, event)
