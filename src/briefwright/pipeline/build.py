@@ -34,6 +34,7 @@ from briefwright.pipeline.incremental import (
     take_snapshot,
     up_to_date_notice,
 )
+from briefwright.pipeline.length import MainText, measure_main_text
 from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.prepare import Prepared, Rendered, prepare
 from briefwright.pipeline.scratch import enter_scratch
@@ -76,7 +77,10 @@ class Produced:
     seconds: dict[str, float]
     timings: dict[str, float]
     warnings: tuple[Diagnostic, ...] = ()
-    """The warnings the content raised (a series: every rebuilt brief's)."""
+    """The warnings the content raised (a series: every rebuilt brief's), and the length
+    budget's (BW191) from the typeset PDF."""
+    lengths: tuple[MainText, ...] = ()
+    """Each typeset brief's main text: pages and words, against their budgets."""
 
     @property
     def remarks(self) -> tuple[str, ...]:
@@ -164,6 +168,8 @@ def produce(
     fresh, editions = typeset_with_editions(prepared, project, pdf, run)
     laps.lap("typeset PDFs, web fonts and Word")
     documents, artifacts = finish(prepared, pdf, fresh, *editions)
+    rendered = prepared.rendered
+    length = measure_main_text(rendered.checked.brief, rendered.labels, artifacts)
     laps.lap("manifest")
     return Produced(
         checked=prepared.rendered.checked,
@@ -175,7 +181,8 @@ def produce(
         docx_reused=editions[1].kept,
         seconds={stem: result.seconds for stem, result in fresh.items()},
         timings=laps.laps,
-        warnings=prepared.rendered.checked.warnings,
+        warnings=rendered.checked.warnings + (length.diagnostics if length else ()),
+        lengths=(length,) if length else (),
     )
 
 
