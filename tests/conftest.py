@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from briefwright.model.brand import Brand
@@ -29,9 +30,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PROJECT = Project(CONTENT, TEMPLATES)
 LAYERS = (TEMPLATES,)
 """The template layers of this repository: its templates/ is the theme itself."""
-MADE = brand_assets(Brand(), CONTENT) | {LABELS_CSS: english().stylesheet().encode()}
-"""The assets a build makes for the default brand in English (fonts.css, brand.css…): what
-a page typeset outside a build links to besides the theme's files."""
+BRAND = Brand.model_validate(yaml.safe_load((CONTENT / "brand.yaml").read_text()))
+"""The real brief's brand (content/brand.yaml): its palette, fonts and logo."""
+MADE = brand_assets(BRAND, CONTENT) | {LABELS_CSS: english().stylesheet().encode()}
+"""The assets a build makes for the real brief's brand in English (fonts.css, brand.css,
+its logo…): what a page typeset outside a build links to besides the theme's files."""
 
 
 def typeset_html(

@@ -276,6 +276,26 @@ CODES: dict[str, Code] = {
              "in a series, a source's text differs from the one its briefs were last built "
              "from (its fingerprint changed); the message names the briefs that cite it",
              "nothing, if the change is meant: those briefs are checked and built again"),
+        Code("BW190", _W,
+             "the main text (cover to the end of the discussion, before the source notes) "
+             "has more words than `metadata.length.words` allows (default 1,600); the "
+             "message names the longest parts",
+             "cut what a reader of page 1 does not need, or move detail into the notes; "
+             "raise the budget only if the brief is meant to be longer"),
+        Code("BW191", _W,
+             "the typeset main text runs to more pages than `metadata.length.pages` allows "
+             "(default 5), counted by `build` from the page where the source notes begin; "
+             "the message names the longest sections, in pages",
+             "as above; a figure counts too"),
+        Code("BW192", _W,
+             "a recommendation's `to:` is neither the brief's `audience`, one of its "
+             "`audience_parts`, nor a name the audience's sentence holds",
+             "recommend what the audience itself can decide or do; if the addressee is part "
+             "of the audience, list it under `metadata.audience_parts`"),
+        Code("BW193", _W, "a recommendation names no addressee (`to:`)",
+             "add `to:` with who acts on it: the audience, or a part of it"),
+        Code("BW194", _W, "a brief with recommendations names no `metadata.audience`",
+             "add `audience:`, who the brief is for, in a phrase the cover can print"),
         Code("BW160", _E,
              "a number a statement gives (with its unit or currency) is in none of the quotes "
              "it rests on",

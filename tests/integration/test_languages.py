@@ -38,7 +38,8 @@ def test_pdf_labels_dates_and_language_are_japanese(japanese: Path) -> None:
     the PDF declares /Lang ja."""
     text = _text(japanese / "brief.pdf")
     labels = ["結論", "目次", "主要判断", "評価・可能性が高い（55〜80%）", "評価・確信度：高"]
-    labels += ["根拠：注", "出典注", "情報時点2023年3月20日", "1/4ページ", "2023年3月"]
+    labels += ["根拠：注", "出典注", "情報時点2023年3月20日", "1/3ページ", "2023年3月"]
+    labels += ["宛先試験の読者", "提言・試験の読者向け", "このブリーフのHTML版"]
     for label in labels:
         assert label in text, label
     assert "Key judgments" not in text and "Page" not in text

@@ -10,7 +10,13 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from briefwright.pipeline.outcome import Built
+from briefwright.model.vocab import AnnexPlace
+from briefwright.pipeline.outcome import Built, RunOptions
+from briefwright.pipeline.run import build_project
+from briefwright.render.html import annex_ids
+from briefwright.render.notes import NoteIndex, anchor
+from briefwright.settings import Project
+from tests.conftest import TEMPLATES, MakeProject
 
 
 def _reader(built: Built) -> PdfReader:
@@ -106,11 +112,34 @@ def test_note_links_resolve_both_ways_in_the_pdf(built: Built) -> None:
             target = str(annotation["/Dest"])
             assert target in destinations, f"link to missing destination {target}"
             targets.add(target)
-    notes = {name for name in destinations if name.startswith("note-")}
-    assert notes and notes <= targets, "every note is linked from its statement"
+    annex = annex_ids(built.brief)
+    notes = {f"note-{n.number}" for n in NoteIndex(built.brief).notes if set(n.cited_by) - annex}
+    assert notes and notes <= targets, "every note is linked from its statement in the PDF"
     html = (built.out_dir / "brief.html").read_text()
     backlinks = {target for target in targets if target.startswith("s-")}
-    assert backlinks == set(re.findall(r'href="#(s-[^"]+)"', html))
+    in_html = set(re.findall(r'href="#(s-[^"]+)"', html))
+    in_annex = {anchor(item_id) for item_id in annex}
+    assert built.brief.metadata.annex is AnnexPlace.HTML and in_html & in_annex
+    assert backlinks == in_html - in_annex, "the annex, and links into it, are the HTML's"
+
+
+def test_every_note_keeps_its_quote_in_the_pdf(built: Built) -> None:
+    """With the annex left to the HTML edition, the PDF still holds every note, numbered,
+    with its quote verbatim (a note the annex alone cites included)."""
+    reader = _reader(built)
+    text = _flowing(" ".join(page.extract_text() for page in reader.pages))
+    notes = NoteIndex(built.brief).notes
+    assert {f"note-{note.number}" for note in notes} <= set(reader.named_destinations)
+    annex_only = [n for n in notes if set(n.cited_by) <= annex_ids(built.brief)]
+    assert annex_only, "the real brief has notes only its annex cites"
+    for note in notes:
+        assert _flowing(note.quote) in text, note.number
+    assert "Timeline (HTML edition)" in text and "also holds its annex: timeline" in text
+
+
+def _flowing(text: str) -> str:
+    """Return text as one line: single spaces, and no break after a hyphen ("post- Covid")."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))
 
 
 def test_pdf_is_tagged(built: Built) -> None:
@@ -154,13 +183,38 @@ def test_catalog_declares_an_accessible_document(built: Built) -> None:
 def test_outline_matches_the_headings(built: Built) -> None:
     """The PDF bookmarks are the brief's section headings, in order."""
     html = (built.out_dir / "brief.html").read_text()
+    printed = html.split('<div class="annex annex-html-only">')[0]  # the annex: HTML only
     headings = [
         re.sub(r"<[^>]+>", "", h).replace("&amp;", "&")
-        for h in re.findall(r'<section id="[^"]+" class="section[^"]*">\s*<h2>(.*?)</h2>', html)
+        for h in re.findall(r'<section id="[^"]+" class="section[^"]*">\s*<h2>(.*?)</h2>', printed)
     ]
+    assert headings[:2] == ["Key judgments", "Recommendations"] and headings[-1] == "Source notes"
     titles = [
         t.strip()
         for t in _outline_titles(_reader(built))
         if t.startswith("  ") and not t.startswith("    ")
     ]
     assert titles == headings
+
+
+@pytest.mark.parametrize("annex", ["pdf", "html"])
+def test_the_annex_follows_the_notes_or_stays_in_the_html(
+    project: MakeProject, annex: str
+) -> None:
+    """Decision material first, the discussion, the notes; then the annex, in the PDF with
+    `annex: pdf`, in the HTML edition alone with `annex: html` (the default)."""
+    content = project("minimal")
+    if annex == "pdf":
+        brief = content / "brief.yaml"
+        brief.write_text(brief.read_text().replace("  audience:", "  annex: pdf\n  audience:"))
+    out = content.parent / "out"
+    build_project(Project(content, TEMPLATES), out, run=RunOptions(only="brief"))
+    outline = _outline_titles(PdfReader(out / "brief.pdf"))
+    titles = [t.strip() for t in outline if t.startswith("  ") and not t.startswith("    ")]
+    shape = ["Key judgments", "Recommendations", "Background", "1. The only topic",
+             "Implications", "Source notes"]  # fmt: skip
+    annexed = ["Timeline", "Key actors", "Sources", "Methods annex"]
+    assert titles == (shape + annexed if annex == "pdf" else shape)
+    html = (out / "brief.html").read_text()
+    headings = re.findall(r'<section id="[^"]+" class="section[^"]*">\s*<h2>(.*?)</h2>', html)
+    assert headings == shape + annexed  # the HTML edition holds the annex either way

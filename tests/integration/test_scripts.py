@@ -25,10 +25,18 @@ def _to_unicode_maps(pdf: Path) -> str:
     return "".join(maps).upper()
 
 
+def _scripts(project: MakeProject) -> Path:
+    """Return the scripts fixture with its annex (where the glossary is) printed in the PDF."""
+    content = project("scripts")
+    brief = content / "brief.yaml"
+    brief.write_text(brief.read_text().replace("  audience:", "  annex: pdf\n  audience:"))
+    return content
+
+
 def test_devanagari_and_japanese_render(project: MakeProject, tmp_path: Path) -> None:
     """A glossary in Hindi and Japanese typesets with the bundled faces and no .notdef."""
     out = tmp_path / "out"
-    build_project(Project(project("scripts"), TEMPLATES), out, run=RunOptions(only="brief"))
+    build_project(Project(_scripts(project), TEMPLATES), out, run=RunOptions(only="brief"))
     drawn = _to_unicode_maps(out / "brief.pdf")
     assert "0906" in drawn and "092D" in drawn  # आ and भ (alone or in a cluster)
     assert "5CB8" in drawn and "65E5" in drawn  # 岸 and 日
@@ -39,7 +47,7 @@ def test_devanagari_and_japanese_render(project: MakeProject, tmp_path: Path) ->
 def test_a_character_no_font_covers_fails(project: MakeProject, tmp_path: Path) -> None:
     """Hangul, which no bundled font covers, is BW302 once per character, at the content
     line and column that holds it (not at brief.pdf:1:1), saying what to do."""
-    content = project("scripts")
+    content = _scripts(project)
     glossary = content / "glossary.yaml"
     glossary.write_text(glossary.read_text().replace("日本", "한국"))
     line, column = next(

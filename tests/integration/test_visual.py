@@ -6,13 +6,17 @@ A page passes when its mean pixel difference from the reference stays within TOL
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from briefwright.pipeline.outcome import Built
+from briefwright.pipeline.outcome import Built, RunOptions
+from briefwright.pipeline.run import build_project
+from briefwright.settings import Project
+from tests.conftest import FIXTURES, TEMPLATES
 
 REFERENCES = Path(__file__).resolve().parent.parent / "visual"
 SCALE = 30 / 72  # 30 dpi: enough to see layout, small enough to keep in git
@@ -40,8 +44,39 @@ def _render(pdf: Path) -> list[Image.Image]:
 @pytest.mark.parametrize("stem", DOCUMENTS)
 def test_pages_look_as_reviewed(built: Built, stem: str, request: pytest.FixtureRequest) -> None:
     """Each page matches its reference image within the tolerance, and the page count holds."""
-    pages = _render(built.out_dir / f"{stem}.pdf")
-    folder = REFERENCES / stem.replace("/", "-")
+    _compare(built.out_dir / f"{stem}.pdf", REFERENCES / stem.replace("/", "-"), request)
+
+
+@pytest.fixture(scope="module")
+def logo_onepagers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the minimal brief's one-pager once with a wide and once with a square logo."""
+    made = {}
+    for name in LOGOS:
+        content = tmp_path_factory.mktemp(name) / "content"
+        shutil.copytree(FIXTURES / "minimal", content)
+        shutil.copytree(FIXTURES / name, content, dirs_exist_ok=True)
+        out = content.parent / "build"
+        build_project(Project(content, TEMPLATES), out, run=RunOptions(only="onepagers"))
+        made[name] = out / "onepagers" / "only.pdf"
+    return made
+
+
+LOGOS = ["logo-wide", "logo-square"]
+
+
+@pytest.mark.parametrize("name", LOGOS)
+def test_a_one_pagers_logo_looks_as_reviewed(
+    logo_onepagers: dict[str, Path], name: str, request: pytest.FixtureRequest
+) -> None:
+    """A one-pager with a wide or a square logo matches its reviewed image: the logo at the
+    band's right, the title clear below it."""
+    _compare(logo_onepagers[name], REFERENCES / f"onepager-{name}", request)
+
+
+def _compare(pdf: Path, folder: Path, request: pytest.FixtureRequest) -> None:
+    """Compare each page of `pdf` with the references in `folder` (rewrite them on
+    --snapshot-update)."""
+    pages = _render(pdf)
     if request.config.getoption("--snapshot-update"):
         if folder.exists():
             for old in folder.glob("*.png"):
@@ -55,4 +90,4 @@ def test_pages_look_as_reviewed(built: Built, stem: str, request: pytest.Fixture
         expected = Image.open(reference).convert("L")
         assert image.size == expected.size, f"page {number} changed size"
         difference = ImageStat.Stat(ImageChops.difference(image, expected)).mean[0]
-        assert difference <= TOLERANCE, f"{stem} page {number} differs by {difference:.2f}"
+        assert difference <= TOLERANCE, f"{pdf.name} page {number} differs by {difference:.2f}"

@@ -25,8 +25,9 @@ STARTER = files("briefwright.authoring") / "starter"
 #: Starter files under another name in the project.
 RENAMED = {"gitignore": ".gitignore", "workflow.yml": ".github/workflows/brief.yml"}
 SCHEMAS = "docs/schemas"
-#: What of the example content a project gets: the content files, not Python's.
-EXAMPLE_FILES = (".yaml", ".txt")
+#: What of the example content a project gets: the content files and the brand's logo, not
+#: Python's.
+EXAMPLE_FILES = (".yaml", ".txt", ".svg")
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,16 @@
 
 Each check is a small function `check_x(brief) -> Iterator[Diagnostic]` with its own stable
 code, in the module of what it looks at (evidence, judgments, one-pagers, text, timeline,
-brand); `CHECKS` lists them in order. docs/checks.md documents every code.
+brand, audience, length); `CHECKS` lists them in order. docs/checks.md documents every code.
 """
 
 from __future__ import annotations
 
+from briefwright.check.audience import (
+    check_addressees_in_audience,
+    check_audience_named,
+    check_recommendations_addressed,
+)
 from briefwright.check.brand import check_brand
 from briefwright.check.evidence import (
     check_corroboration,
@@ -28,6 +33,7 @@ from briefwright.check.judgments import (
     check_predictions_have_likelihood,
     check_unique_ids,
 )
+from briefwright.check.length import check_word_budget
 from briefwright.check.onepagers import (
     check_onepager_caveats,
     check_onepager_points,
@@ -64,6 +70,10 @@ CHECKS: tuple[Check, ...] = (
     check_timeline_order,
     check_scheduled_ahead,
     check_brand,
+    check_audience_named,
+    check_recommendations_addressed,
+    check_addressees_in_audience,
+    check_word_budget,
 )
 
 

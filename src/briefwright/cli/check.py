@@ -86,6 +86,10 @@ def _print_summary(brief_id: str, checked: Checked) -> None:
         f"{lead}: {summary.statements} cited statements, {summary.quotes} quotes verified "
         f"against {summary.sources} sources, {summary.judgments} judgments"
     )
+    typer.echo(
+        f"  main text: {summary.words:,} words (budget {summary.word_budget:,}; pages are "
+        "counted by `build`)"
+    )
     for use in summary.uses:
         typer.echo(
             f"  {use.source_id}: cited by {use.statements} statements; "

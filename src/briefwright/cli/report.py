@@ -70,7 +70,7 @@ def print_summary(built: Built, verbose: bool) -> None:
 
 def print_outcome(outcome: UpToDate | Built, quiet: bool, verbose: bool) -> None:
     """Say what a build did: nothing (up to date), or its warnings, what it typeset, the
-    table, and remarks."""
+    table, each brief's main text against its budget, and remarks."""
     if isinstance(outcome, UpToDate):
         print(outcome.notice)
         return
@@ -83,5 +83,7 @@ def print_outcome(outcome: UpToDate | Built, quiet: bool, verbose: bool) -> None
                 f"unchanged; wrote {len(outcome.written)} files to {outcome.out_dir}"
             )
             print_summary(outcome, verbose)
+            for length in produced.lengths:  # pages and words against the brief's budget
+                print(length.remark)
         for remark in produced.remarks:
             print(remark)

@@ -21,7 +21,7 @@ from briefwright.model.cited import Inferred as Inferred
 from briefwright.model.dates import PartialDate
 from briefwright.model.figure import Figure
 from briefwright.model.source import Source
-from briefwright.model.vocab import Confidence, Likelihood
+from briefwright.model.vocab import AnnexPlace, Confidence, Likelihood
 
 
 class Judgment(Model):
@@ -57,6 +57,9 @@ class Recommendation(Model):
 
     id: Id
     """Stable identifier, unique across the brief."""
+    to: Text | None = None
+    """Who acts on it: the brief's `audience`, or a part of it (check BW192), e.g. `India's
+    Ministry of Defence`. Printed with the recommendation ("Recommendation · for …")."""
     text: Text
     """What to do, addressed to a reader who can act on it."""
     basis: tuple[Id, ...] = ()
@@ -212,6 +215,16 @@ class GlossaryFile(Model):
     """Terms, each with a cited definition."""
 
 
+class Length(Model):
+    """The budget of the main text: from the cover to the end of the discussion, before the
+    source notes (the notes and the annex are not counted)."""
+
+    words: int = Field(default=1600, ge=1)
+    """At most this many words (`check` counts them; BW190 when over)."""
+    pages: int = Field(default=5, ge=1)
+    """At most this many pages in the typeset PDF (`build` counts them; BW191 when over)."""
+
+
 class Metadata(Model):
     """What the brief is: title, identifiers, date, authorship and handling."""
 
@@ -237,6 +250,19 @@ class Metadata(Model):
     """BCP 47 language tag of the text."""
     keywords: tuple[str, ...] = ()
     """Subject keywords for the PDF metadata."""
+    audience: Text | None = None
+    """Who the brief is for, as the cover prints it ("Prepared for"), e.g. `India's Ministry
+    of Defence and the planners advising it`. Every recommendation's `to:` is this audience
+    or a part of it (check BW192)."""
+    audience_parts: tuple[Text, ...] = ()
+    """The bodies or people the audience includes that its sentence does not name word for
+    word (e.g. `Defence Planning Committee`): a recommendation may be addressed to any."""
+    length: Length = Length()
+    """The main text's budget in words and pages (default 1,600 words, 5 pages)."""
+    annex: AnnexPlace = AnnexPlace.HTML
+    """Where the annex (timeline, key actors, glossary, sources, methods) goes: `html` (the
+    HTML edition only; the PDF ends with the source notes, every one kept) or `pdf` (also
+    after the source notes of the PDF, set compactly)."""
 
 
 class Front(Model):

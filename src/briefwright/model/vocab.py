@@ -67,3 +67,12 @@ _ICD203_RANGES = {
     Likelihood.VERY_LIKELY: "80–95%",
     Likelihood.ALMOST_CERTAIN: "95–99%",
 }
+
+
+class AnnexPlace(StrEnum):
+    """Where a brief's annex (timeline, key actors, glossary, sources, methods) is printed."""
+
+    PDF = "pdf"
+    """After the source notes in the PDF, set compactly, and in the HTML edition."""
+    HTML = "html"
+    """In the HTML edition only: the PDF ends with the source notes."""

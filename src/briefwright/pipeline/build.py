@@ -22,6 +22,7 @@ from briefwright.pipeline.clock import Stopwatch
 from briefwright.pipeline.editions import WordEdition, web_edition_assets, word_edition
 from briefwright.pipeline.finish import finish
 from briefwright.pipeline.incremental import Kept, Previous, Snapshot
+from briefwright.pipeline.length import measure_main_text
 from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.outcome import Built, Produced, RunOptions
 from briefwright.pipeline.prepare import Prepared, Rendered, prepare
@@ -63,6 +64,8 @@ def produce(
     laps.lap("typeset PDFs, web fonts and Word")
     documents, artifacts = finish(prepared, pdf, fresh, *editions)
     artifacts.update(share.record(snapshot, pdf, fresh), "the shard record")
+    rendered = prepared.rendered
+    length = measure_main_text(rendered.checked.brief, rendered.labels, artifacts)
     laps.lap("manifest")
     return Produced(
         checked=prepared.rendered.checked,
@@ -74,7 +77,8 @@ def produce(
         docx_reused=editions[1].kept,
         seconds={stem: result.seconds for stem, result in fresh.items()},
         timings=laps.laps,
-        warnings=prepared.rendered.checked.warnings,
+        warnings=rendered.checked.warnings + (length.diagnostics if length else ()),
+        lengths=(length,) if length else (),
     )
 
 

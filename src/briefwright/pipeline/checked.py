@@ -1,5 +1,6 @@
 """Turn a content folder into a checked Brief, and a checked brief into the summary `check`
-prints: how many statements, quotes and judgments, and how each source is used."""
+prints: how many statements, quotes and judgments, the main text's words, and how each
+source is used."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefwright.check import check_brief
+from briefwright.check.length import main_text_words
 from briefwright.errors import BriefError, Diagnostic, Location, Severity
 from briefwright.evidence.coverage import source_coverage
 from briefwright.load.content import load_brief, load_library
@@ -70,6 +72,9 @@ class Summary:
     sources: int
     judgments: int
     uses: tuple[SourceUse, ...]
+    words: int = 0
+    """The main text's words (check/length.py), against `word_budget`."""
+    word_budget: int = 0
 
 
 def summarise(brief: Brief) -> Summary:
@@ -85,6 +90,8 @@ def summarise(brief: Brief) -> Summary:
         sources=len(brief.sources),
         judgments=sum(1 for _ in brief.judgments()),
         uses=tuple(uses),
+        words=main_text_words(brief),
+        word_budget=brief.metadata.length.words,
     )
 
 

@@ -23,6 +23,7 @@ from briefwright.typeset.pool import Progress
 if TYPE_CHECKING:
     from briefwright.model.brief import Brief
     from briefwright.pipeline.checked import Checked
+    from briefwright.pipeline.length import MainText
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,10 @@ class Produced:
     seconds: dict[str, float]
     timings: dict[str, float]
     warnings: tuple[Diagnostic, ...] = ()
-    """The warnings the content raised (a series: every rebuilt brief's)."""
+    """The warnings the content raised (a series: every rebuilt brief's), and the length
+    budget's (BW191) from the typeset PDF."""
+    lengths: tuple[MainText, ...] = ()
+    """Each typeset brief's main text: pages and words, against their budgets."""
 
     @property
     def remarks(self) -> tuple[str, ...]:

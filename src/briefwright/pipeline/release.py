@@ -56,6 +56,8 @@ def release_brief(project: Project, out_dir: Path, pdf: PdfSettings, run: RunOpt
         raise BriefError.of("BW009", message, Location(str(project.brief_root / "brief.yaml")))
     produced = produce(project, pdf, run, take_snapshot(project), checked=checked)
     assert produced.built_at is not None, "a release builds its brief"
+    if over_budget := [d for length in produced.lengths for d in length.diagnostics]:
+        raise BriefError(over_budget)  # strict: the page budget's warning (BW191) fails it
     files = dict(produced.artifacts)
     files["SHA256SUMS"] = checksums(files)
     archive = make_zip(name, files, produced.built_at)

@@ -29,6 +29,7 @@ from briefwright.pipeline.clock import Stopwatch, series_time
 from briefwright.pipeline.editions import WordEdition
 from briefwright.pipeline.finish import artifact_records, finish
 from briefwright.pipeline.incremental import Previous, Snapshot
+from briefwright.pipeline.length import MainText, measure_main_text
 from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.outcome import Built, Produced, RunOptions
 from briefwright.pipeline.prepare import Prepared, prepare, read_assets
@@ -72,6 +73,7 @@ class Gathered:
     reused: dict[str, tuple[str, ...]] = field(default_factory=dict)
     docx_reused: dict[str, tuple[str, ...]] = field(default_factory=dict)
     warnings: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    lengths: dict[str, MainText] = field(default_factory=dict)
     built: dict[str, datetime] = field(default_factory=dict)
     first: tuple[str, Checked] | None = None
     """The id and checked content of the first rebuilt brief in the series' order."""
@@ -177,7 +179,10 @@ def _gather_built(gathered: Gathered, done: Finished, pdf: PdfSettings) -> None:
     gathered.seconds |= {stem: result.seconds for stem, result in done.typeset.items()}
     gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.plan.kept)
     gathered.docx_reused[brief_id] = done.word.kept
-    gathered.warnings[brief_id] = checked.warnings
+    length = measure_main_text(checked.brief, ready.rendered.labels, own)
+    gathered.warnings[brief_id] = checked.warnings + (length.diagnostics if length else ())
+    if length is not None:
+        gathered.lengths[brief_id] = replace(length, stem=f"{brief_id}/{length.stem}")
     gathered.built[brief_id] = ready.rendered.built_at
     if gathered.first is None or brief_id < gathered.first[0]:
         gathered.first = (brief_id, checked)
@@ -314,4 +319,5 @@ def _produced(gathered: Gathered, laps: Stopwatch) -> Produced:
         seconds=dict(sorted(gathered.seconds.items())),
         timings=laps.laps,
         warnings=tuple(w for brief in in_order for w in gathered.warnings[brief]),
+        lengths=tuple(gathered.lengths[brief] for brief in in_order if brief in gathered.lengths),
     )

@@ -24,6 +24,7 @@ from briefwright.evidence.coverage import independent_origins
 from briefwright.files import read_regular
 from briefwright.model.brief import Brief, Topic
 from briefwright.model.source import Source
+from briefwright.model.vocab import AnnexPlace
 from briefwright.render.brand import ASSETS, favicon_uri, logo_url
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels, english, load_labels
@@ -35,6 +36,12 @@ _OPEN_DOUBLE = re.compile(r'(^|[\s(\[\u2013\u2014/-])"')
 _OPEN_SINGLE = re.compile(r"(^|[\s(\[\u201c\u2013\u2014/-])'")
 
 
+#: The parts of a brief, in reading order: what a reader decides on (key judgments,
+#: recommendations), the discussion (background, topics, implications, gaps), the source
+#: notes, and the annex (timeline, actors, glossary, sources, methods).
+DECISION, DISCUSSION, NOTES, ANNEX = "decision", "discussion", "notes", "annex"
+
+
 @dataclass(frozen=True)
 class Section:
     """A section of the brief as the contents list and the partial that draws it see it."""
@@ -44,6 +51,8 @@ class Section:
     partial: str
     topic: Topic | None = None
     number: int = 0
+    part: str = DISCUSSION
+    """Which part of the brief it is in: DECISION, DISCUSSION, NOTES or ANNEX."""
 
 
 class ConfinedLoader(jinja2.BaseLoader):
@@ -126,27 +135,41 @@ def reader_labels(t: Labels) -> dict[str, str]:
 
 
 def brief_sections(brief: Brief, t: Labels) -> list[Section]:
-    """Return the brief's sections in reading order, leaving out those with nothing in them."""
+    """Return the brief's sections in reading order, leaving out those with nothing in them:
+    the decision material first, then the discussion, the notes and the annex."""
     front = brief.front
-    sections = [Section("key-judgments", t("key_judgments_heading"), "key_judgments")]
+    judgments = t("key_judgments_heading")
+    sections = [Section("key-judgments", judgments, "key_judgments", part=DECISION)]
+    if front.recommendations:
+        heading = t("recommendations_heading")
+        sections.append(Section("recommendations", heading, "recommendations", part=DECISION))
     if front.background:
         sections.append(Section("background", t("background_heading"), "background"))
     for number, topic in enumerate(brief.topics, 1):
         heading = t("topic_heading", number=number, title=topic.title)
         sections.append(Section(f"topic-{topic.id}", heading, "topic", topic, number))
-    optional = [
+    discussion = [
         ("implications", "implications_heading", front.implications),
-        ("recommendations", "recommendations_heading", front.recommendations),
         ("gaps", _gaps_heading(brief), front.information_gaps or front.alternative_views),
+    ]
+    sections += [Section(id_, t(key), id_) for id_, key, items in discussion if items]
+    sections.append(Section("notes", t("source_notes_heading"), "notes", part=NOTES))
+    annex = [
         ("timeline", "timeline_heading", brief.timeline),
         ("actors", "key_actors_heading", brief.actors),
         ("glossary", "glossary_heading", brief.glossary),
     ]
-    sections += [Section(id_, t(key), id_) for id_, key, items in optional if items]
-    sections.append(Section("notes", t("source_notes_heading"), "notes"))
-    sections.append(Section("sources", t("sources_heading"), "sources"))
-    sections.append(Section("methods", t("methods_heading"), "methods"))
+    sections += [Section(id_, t(key), id_, part=ANNEX) for id_, key, items in annex if items]
+    sections.append(Section("sources", t("sources_heading"), "sources", part=ANNEX))
+    sections.append(Section("methods", t("methods_heading"), "methods", part=ANNEX))
     return sections
+
+
+def annex_ids(brief: Brief) -> frozenset[str]:
+    """Return the ids of the statements the annex holds (timeline, actors, glossary): the
+    notes' links back to them lead out of a PDF that leaves the annex to the HTML edition."""
+    ids = [item.id for item in brief.timeline] + [item.id for item in brief.actors]
+    return frozenset(ids + [item.id for item in brief.glossary])
 
 
 def _gaps_heading(brief: Brief) -> str:
@@ -179,6 +202,8 @@ def render_brief(
         figures=draw_figures(brief, t, layers, notes),
         sections=brief_sections(brief, t),
         any_corroborated=any(independent_origins(brief, item) > 1 for item in brief.cited()),
+        annex_in_pdf=brief.metadata.annex is AnnexPlace.PDF,
+        annex_ids=annex_ids(brief),
         assets=ASSETS,
         reader_labels=reader_labels(t),
         link_notes=True,

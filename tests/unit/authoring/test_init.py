@@ -94,10 +94,12 @@ def test_bad_init_options_are_usage_errors(tmp_path: Path, options: list[str]) -
 
 
 def test_example_is_the_repository_brief(tmp_path: Path) -> None:
-    """init --example writes the India–Japan brief's content files byte for byte."""
+    """init --example writes the India–Japan brief's content files, and its brand's logo,
+    byte for byte."""
     _init(tmp_path / "ex", "--example")
     ours = {p.relative_to(CONTENT): p.read_bytes() for p in CONTENT.rglob("*")
-            if p.is_file() and p.suffix in (".yaml", ".txt")}  # fmt: skip
+            if p.is_file() and p.suffix in (".yaml", ".txt", ".svg")}  # fmt: skip
+    assert Path("logo.svg") in ours
     theirs = {p.relative_to(tmp_path / "ex/content"): p.read_bytes()
               for p in (tmp_path / "ex/content").rglob("*") if p.is_file()}  # fmt: skip
     assert theirs == ours

@@ -99,7 +99,7 @@ def test_unknown_basis(project: MakeProject) -> None:
         "BW104 'kj-3' names unknown basis 'kj-9'; use the id of a fact",
         "BW104 'rec-1' names unknown basis 'kj-9'; use the id of a fact",
     ]
-    assert found[0].startswith(f"{content}/brief.yaml:18:")
+    assert found[0].startswith(f"{content}/brief.yaml:19:")
 
 
 def test_uncited_source_is_a_warning(project: MakeProject) -> None:
@@ -131,7 +131,7 @@ def test_judgment_with_confidence_and_likelihood(project: MakeProject) -> None:
     """A judgment carrying both a confidence level and a likelihood is BW108."""
     content = project("both-qualifiers")
     assert _found(content) == [
-        f"{content}/brief.yaml:17:5: BW108 judgment 'kj-2' has both a confidence and a "
+        f"{content}/brief.yaml:18:5: BW108 judgment 'kj-2' has both a confidence and a "
         "likelihood; keep one"
     ]
 
@@ -149,7 +149,7 @@ def test_judgment_without_basis(project: MakeProject) -> None:
     """A judgment that names no facts to rest on is BW107."""
     content = project("no-basis")
     assert _found(content) == [
-        f"{content}/brief.yaml:25:5: BW107 'imp-1' has no basis; "
+        f"{content}/brief.yaml:26:5: BW107 'imp-1' has no basis; "
         "list the ids of the facts it rests on"
     ]
 

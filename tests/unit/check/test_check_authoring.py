@@ -127,6 +127,6 @@ def test_a_quote_from_another_source_names_it(project: MakeProject) -> None:
     _edit(content / "brief.yaml", "quote: The first sentence of the source.",
           "quote: A sentence only the second has.")  # fmt: skip
     assert _found(content, "BW101") == [
-        f"{content}/brief.yaml:23:30: BW101 quote in 'fact-bg' is not in source 'one' but is "
+        f"{content}/brief.yaml:24:30: BW101 quote in 'fact-bg' is not in source 'one' but is "
         "in source 'two'; cite that source"
     ]

@@ -40,6 +40,8 @@ def test_check_real_content() -> None:
     assert re.match(
         r"ok: \d+ cited statements, \d+ quotes verified against 5 sources", result.stdout
     )
+    assert re.search(r"\n  main text: \d,\d{3} words \(budget \d,\d{3}; pages are counted by ",
+                     result.stdout)  # fmt: skip
 
 
 def test_check_reports_every_problem_on_its_own_line(project: MakeProject) -> None:
@@ -153,6 +155,8 @@ def test_build_summary_and_stage_timings(project: MakeProject, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert "document" in result.stdout and "brief.pdf" in result.stdout
     assert "onepagers/only.pdf" in result.stdout
+    assert re.search(r"brief.pdf: main text \d pages? \(budget 5\), 51 words \(budget 1,600\); "
+                     r"recommendations begin on page 1", result.stdout)  # fmt: skip
     assert "typeset PDFs" in result.stdout and "load and check" in result.stdout
     quiet = runner.invoke(app, [*args, "--quiet", "--force"])
     assert quiet.exit_code == 0 and quiet.stdout == ""

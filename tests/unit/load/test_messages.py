@@ -66,7 +66,7 @@ def test_unknown_field_suggests_the_nearest(project: MakeProject) -> None:
     _edit(content / "brief.yaml", "  confidence: high\n  basis: [fact-one]",
           "  confidance: high\n  basis: [fact-one]")  # fmt: skip
     expected = (
-        f"{content}/brief.yaml:13:15: BW003 unknown field 'bottom_line.confidance'; "
+        f"{content}/brief.yaml:14:15: BW003 unknown field 'bottom_line.confidance'; "
         "did you mean `confidence`?"
     )
     assert expected in _problems(content)
@@ -79,7 +79,7 @@ def test_unquoted_colon_says_to_quote(project: MakeProject) -> None:
           "text: The fixture: it holds together.")  # fmt: skip
     (problem,) = _problems(content)
     assert problem == (
-        f"{content}/brief.yaml:12:20: BW002 YAML syntax: mapping values are not allowed in this "
+        f"{content}/brief.yaml:13:20: BW002 YAML syntax: mapping values are not allowed in this "
         "context; "
         "text that contains ': ' must be quoted: put the whole value in double quotes (\"…\")"
     )

@@ -13,7 +13,7 @@ from briefwright.pipeline.outcome import RunOptions
 from briefwright.pipeline.release import Released
 from briefwright.pipeline.run import release_project
 from briefwright.settings import Project
-from tests.conftest import TEMPLATES, answered_flagship
+from tests.conftest import TEMPLATES, MakeProject, answered_flagship
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +77,16 @@ def test_release_is_strict(tmp_path: Path) -> None:
     with pytest.raises(BriefError, match="BW106"):
         release_project(Project(content, TEMPLATES), tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_main_text_over_its_page_budget_stops_a_release(project: MakeProject) -> None:
+    """The page budget is counted in the typeset PDF (BW191): a release, strict, fails on it."""
+    content = project("minimal")
+    brief = content / "brief.yaml"
+    gap = " ".join(["The sources do not settle this question, and the brief says so."] * 40)
+    text = brief.read_text().replace("  audience:", "  length: {pages: 1}\n  audience:")
+    brief.write_text(text + f"information_gaps:\n  - id: gap-long\n    text: {gap}\n")
+    out = content.parent / "out"
+    with pytest.raises(BriefError, match=r"BW191 the main text runs to \d pages"):
+        release_project(Project(content, TEMPLATES), out)
+    assert not (out / "release").exists()

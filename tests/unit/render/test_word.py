@@ -32,6 +32,7 @@ from briefwright.docx.writer import write_docx
 from briefwright.evidence.coverage import independent_origins
 from briefwright.load.content import load_brief
 from briefwright.model.brief import Brief, GlossaryEntry
+from briefwright.render.html import typographic
 from briefwright.render.labels import load_labels
 from briefwright.render.notes import NoteIndex
 from briefwright.render.word.brief import brief_document
@@ -92,10 +93,11 @@ def test_the_brief_uses_the_named_house_styles(package: bytes) -> None:
 def test_the_heading_outline_is_the_briefs_sections_with_source_notes_last(
     package: bytes, brief: Brief
 ) -> None:
-    """Heading 1 is each section of the brief in the PDF's order, "Source notes" moved last
-    (Word sets endnotes after the last paragraph)."""
+    """Heading 1 is each section of the brief in the PDF's order, decision material first,
+    the annex kept and "Source notes" moved last (Word sets endnotes after the last
+    paragraph)."""
     topics = [f"{number}. {topic.title}" for number, topic in enumerate(brief.topics, 1)]
-    sections = ["Key judgments", "Background", *topics, "Implications", "Recommendations",
+    sections = ["Key judgments", "Recommendations", "Background", *topics, "Implications",
                 "Information gaps and alternative views", "Timeline", "Key actors", "Glossary",
                 "Sources", "Methods annex", "Source notes"]  # fmt: skip
     paragraphs = docx.Document(io.BytesIO(package)).paragraphs
@@ -168,7 +170,11 @@ def test_judgments_keep_their_labels(brief: Brief, fonts: Fonts) -> None:
     labels = [b.label for b in document.blocks if isinstance(b, Judgment)]
     for item in brief.front.key_judgments:
         assert f"Assessment · {item.label}" in labels
-    assert labels.count("Recommendation · assessment") == len(brief.front.recommendations)
+    addressed = [
+        f"Recommendation · for {typographic(item.to or '')}"
+        for item in brief.front.recommendations
+    ]
+    assert [label for label in labels if label.startswith("Recommendation")] == addressed
 
 
 def _corroboration_marks(package: bytes) -> int:

@@ -1,6 +1,8 @@
-"""Turn a checked Brief into the Word edition of the brief: the sections the HTML has, in
-its order, with one change: Word sets endnotes after the last paragraph, so "Source notes"
-is the last section here, after the sources and the methods annex."""
+"""Turn a checked Brief into the Word edition of the brief, in the PDF's order: the cover and
+bottom line, the key judgments and recommendations, the contents, the discussion; then,
+because Word sets endnotes after the last paragraph, the annex (always: the Word edition is
+the review copy, and a note its annex alone cites needs a place to stand) and "Source notes"
+last."""
 
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ from briefwright.docx.model import (
     Document,
     Furniture,
     Heading,
-    PageBreak,
     Paragraph,
     ParagraphStyle,
     Run,
@@ -26,7 +27,14 @@ from briefwright.docx.model import (
 from briefwright.evidence.coverage import independent_origins
 from briefwright.model.brief import Brief, Topic, WordingChoice
 from briefwright.model.source import Source
-from briefwright.render.html import Section, brief_sections, typographic
+from briefwright.render.html import (
+    ANNEX,
+    DECISION,
+    DISCUSSION,
+    Section,
+    brief_sections,
+    typographic,
+)
 from briefwright.render.labels import Labels
 from briefwright.render.word.edition import (
     Context,
@@ -62,7 +70,8 @@ def brief_document(
     ctx = context(brief, fonts, labels, in_brief=True)
     t, meta = ctx.t, brief.metadata
     pages = (Furniture(), Furniture(CurrentSection(), ctx.product_line))
-    blocks = [*_cover(ctx), *_sections(ctx)]
+    blocks = [*_cover(ctx), *_sections(ctx, DECISION), *_guide(ctx)]
+    blocks += [*_sections(ctx, DISCUSSION), *_sections(ctx, ANNEX)]
     blocks += [_colophon(ctx), Heading(1, t("source_notes_heading"), "notes")]
     return Document(
         document_meta(ctx, meta.title, meta.subtitle, built, pages, t("page_number_of_total")),
@@ -86,6 +95,10 @@ def _cover(ctx: Context) -> list[Block]:
                                 organisation=organisation)),
     ]  # fmt: skip
     cover_meta: list[Run] = []
+    if meta.audience:  # whom the brief is for: a line of its own, above the pairs
+        audience = "\u00a0" + typographic(meta.audience)
+        cover_meta += [Text(t("cover_prepared_for"), style="QuietLabel"),
+                       Text(audience, bold=True), Text("\n")]  # fmt: skip
     for separator, (label, value) in zip(("", "\t", "\n", "\t"), pairs, strict=True):
         cover_meta += [Text(separator)] if separator else []  # two pairs a line, tab-aligned
         cover_meta += [Text(t(label), style="QuietLabel"), Text("\u00a0" + value, bold=True)]
@@ -99,7 +112,12 @@ def _cover(ctx: Context) -> list[Block]:
     if front.rests_on:
         lead = Text(t("rests_on_label"), style="Label")
         blocks.append(Paragraph("RestsOn", (lead, Text(" " + typographic(front.rests_on)))))
-    return [*blocks, TableOfContents(t("contents_heading"), levels=1), _legend(ctx), PageBreak()]
+    return blocks
+
+
+def _guide(ctx: Context) -> list[Block]:
+    """Return the contents and the legend, between the decision material and the discussion."""
+    return [TableOfContents(ctx.t("contents_heading"), levels=1), _legend(ctx)]
 
 
 def _legend(ctx: Context) -> Paragraph:
@@ -116,12 +134,12 @@ def _legend(ctx: Context) -> Paragraph:
     return Paragraph("Note", compose(text, corroborated=mark, assessment=assessment))
 
 
-def _sections(ctx: Context) -> list[Block]:
-    """Return the brief's sections as the HTML has them (render.html.brief_sections: those
-    with nothing in them are left out), but for the notes, which Word sets last."""
+def _sections(ctx: Context, part: str) -> list[Block]:
+    """Return the brief's sections of one part (render.html.brief_sections: those with
+    nothing in them are left out), as the HTML draws them."""
     blocks: list[Block] = []
     for section in brief_sections(ctx.brief, ctx.t):
-        if section.id != "notes":
+        if section.part == part:
             blocks += _SECTIONS[section.partial](ctx, section)
     return blocks
 

@@ -340,8 +340,11 @@ def judgment(
 
 
 def recommendation(ctx: Context, item: Recommendation) -> Judgment:
+    """Return a recommendation's box, labelled with whom it is for when it says."""
     text = (Text(typographic(item.text) + inferred(ctx, item)),)
     label = ctx.t("recommendation_label")
+    if item.to:
+        label = ctx.t("recommendation_label_to", to=typographic(item.to))
     return Judgment("recommendation", label, text, basis(ctx, item.basis))
 
 
