@@ -73,6 +73,18 @@ class Provenance:
     media_type: str = "text/plain"
 
 
+#: What makes the argument of `sources add` an address rather than a file name.
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def add_article(article: str, sources_dir: Path, facts: ArticleFacts) -> Ingested:
+    """Write an article as a new source: fetched once when it is an address, else read from
+    the file it names."""
+    if _ADDRESS.match(article):
+        return add_address(article, sources_dir, facts)
+    return add_source(Path(article), sources_dir, facts)
+
+
 def add_source(article: Path, sources_dir: Path, facts: ArticleFacts) -> Ingested:
     """Write an article file (text, HTML page or PDF) as a new source; refuse to
     overwrite an existing one."""

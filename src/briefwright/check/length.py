@@ -94,7 +94,7 @@ def check_word_budget(brief: Brief) -> Iterator[Diagnostic]:
         yield Diagnostic("BW190", message, budget_location(brief))
 
 
-def check_page_budget(brief: Brief, pages: int, parts: list[Part]) -> Iterator[Diagnostic]:
+def pages_over_budget(brief: Brief, pages: int, parts: list[Part]) -> Iterator[Diagnostic]:
     """BW191: the typeset main text (`pages`, its `parts` measured in pages) runs to no more
     pages than `metadata.length.pages` allows."""
     budget = brief.metadata.length.pages

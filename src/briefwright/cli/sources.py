@@ -3,10 +3,9 @@ address) to the content."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,12 +14,14 @@ from briefwright.cli.options import ContentOption, sub_app
 from briefwright.errors import BriefError
 from briefwright.model.vocab import SourceKind
 
+if TYPE_CHECKING:
+    from briefwright.authoring.ingest import Ingested
+
 app = sub_app("Work with the source articles.")
 
 
 #: Lines of dropped furniture printed; the source file lists them all.
 SHOWN_REMOVED = 10
-_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 @app.command("add", short_help="Add an article (file, HTML page, PDF or URL) to content/sources/.")
@@ -64,17 +65,19 @@ def add(
 ) -> None:
     """Add an article to content/sources/: its text, the metadata used and where each value
     came from, what was dropped, and the page, PDF or fetched responses kept beside it."""
-    from briefwright.authoring.ingest import ArticleFacts, add_address, add_source
+    from briefwright.authoring.ingest import ArticleFacts, add_article
 
     day = _iso_date(published) if published is not None else None
     facts = ArticleFacts(publisher, day, title, url, kind, source_id, origin)
     try:
-        if _ADDRESS.match(article):
-            added = add_address(article, content / "sources", facts)
-        else:
-            added = add_source(Path(article), content / "sources", facts)
+        added = add_article(article, content / "sources", facts)
     except BriefError as error:
         fail(error)
+    _print_added(added)
+
+
+def _print_added(added: Ingested) -> None:
+    """Print what `sources add` wrote, kept and dropped (every dropped line is in the file)."""
     for note in added.notes:
         typer.echo(note, err=True)
     for line in added.removed[:SHOWN_REMOVED]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefwright.check.length import Part, check_page_budget, main_text_words
+from briefwright.check.length import Part, pages_over_budget, main_text_words
 from briefwright.errors import Diagnostic
 from briefwright.model.brief import Brief
 from briefwright.render.html import ANNEX, NOTES, brief_sections
@@ -72,7 +72,7 @@ def measure_main_text(
         words=main_text_words(brief),
         word_budget=meta.length.words,
         recommendations_page=recommendations.page if recommendations else None,
-        diagnostics=tuple(check_page_budget(brief, pages, parts)),
+        diagnostics=tuple(pages_over_budget(brief, pages, parts)),
     )
 
 

@@ -38,7 +38,7 @@ def test_an_unknown_source_is_bw102_with_the_sources_there_are(minimal: Minimal)
     """A citation of a source id that does not exist is BW102 at its `source:`."""
     minimal.edit("brief.yaml", "{source: one, quote", "{source: two, quote")
     assert found(check_unknown_sources, minimal.brief()) == [
-        f"{minimal.at('brief.yaml', 23, 18)}: BW102 'fact-bg' cites unknown source 'two'; "
+        f"{minimal.at('brief.yaml', 24, 18)}: BW102 'fact-bg' cites unknown source 'two'; "
         "use one of: one"
     ]
 
@@ -48,7 +48,7 @@ def test_a_quote_not_in_its_source_is_bw101_with_the_closest_passage(minimal: Mi
     minimal.edit("brief.yaml", QUOTE, "quote: The first sentence of the article.")
     (problem,) = found(check_quotes_found, minimal.brief())
     assert problem.startswith(
-        f"{minimal.at('brief.yaml', 23, 30)}: BW101 quote in 'fact-bg' is not in source 'one'; "
+        f"{minimal.at('brief.yaml', 24, 30)}: BW101 quote in 'fact-bg' is not in source 'one'; "
         "closest passage ("
     )
     assert "[-source.-] {+article.+}" in problem
@@ -98,7 +98,7 @@ def test_a_number_the_quote_does_not_give_is_bw160(minimal: Minimal) -> None:
     """A statement giving a number its quotes do not is a grounding error at the statement."""
     minimal.edit("brief.yaml", "text: The source exists.", "text: The source exists 12 times.")
     (problem,) = found(check_grounding, minimal.brief())
-    assert problem.startswith(f"{minimal.at('brief.yaml', 21, 11)}: BW160 ")
+    assert problem.startswith(f"{minimal.at('brief.yaml', 22, 11)}: BW160 ")
 
 
 def test_a_statement_left_as_a_placeholder_is_not_grounded(minimal: Minimal) -> None:
@@ -147,7 +147,7 @@ def test_a_recommendation_s_past_still_needs_its_basis(project: MakeProject) -> 
     _edit(content / "brief.yaml", "      Estonia's Ministry",
           "      As Sweden paid €40 million in 2021, Estonia's Ministry")  # fmt: skip
     found = [(d.code, str(d.location)) for d in _diagnostics(content)]
-    at = f"{content}/brief.yaml:30:11"
+    at = f"{content}/brief.yaml:31:11"
     assert found == [("BW160", at), ("BW161", at), ("BW162", at)]
 
 

@@ -111,7 +111,7 @@ def test_a_prediction_with_only_a_confidence_is_a_warning(project: MakeProject) 
     content = project("minimal")
     _implication(content, "The source will say more")
     assert _bw109(content) == [
-        f"{content}/brief.yaml:25:61: BW112 judgment 'imp-1' speaks of the future ('will') but "
+        f"{content}/brief.yaml:26:61: BW112 judgment 'imp-1' speaks of the future ('will') but "
         "carries only a confidence; give it a `likelihood:` (an ICD 203 term) instead"
     ]
     assert {d.severity for d in check_brief(load_brief(content)) if d.code == "BW112"} == {

@@ -8,7 +8,7 @@ import pytest
 
 from briefwright.check.length import (
     Part,
-    check_page_budget,
+    pages_over_budget,
     check_word_budget,
     count_words,
     main_text,
@@ -82,10 +82,10 @@ def test_pages_over_budget_name_the_longest_sections(project: MakeProject) -> No
     """BW191 gives the pages, the budget and the longest sections in pages."""
     brief = load_brief(_with_length(project("minimal"), "{pages: 2}"))
     parts = [Part("Background", 0.4), Part("1. The only topic", 1.25), Part("Key judgments", 1.0)]
-    (warning,) = check_page_budget(brief, 3, parts)
+    (warning,) = pages_over_budget(brief, 3, parts)
     assert warning.message == (
         "the main text runs to 3 pages of the PDF, over its budget of 2 "
         "(metadata.length.pages); longest: 1. The only topic (1.2 pages), Key judgments "
         "(1.0 pages), Background (0.4 pages)"
     )
-    assert list(check_page_budget(brief, 2, parts)) == []
+    assert list(pages_over_budget(brief, 2, parts)) == []

@@ -34,7 +34,7 @@ def test_a_series_is_a_project_of_briefs_not_one_brief_of_it(series: Project) ->
 def test_checking_a_project_gives_its_briefs_by_id(series: Project) -> None:
     """A brief is checked under the id ""; a series' briefs under theirs (all, or those
     named), with the library's findings."""
-    one = check_project(PROJECT, strict=True)
+    one = check_project(PROJECT)
     assert list(one.briefs) == [""] and one.library == ()
     assert one.notices == one.briefs[""].notices
     every = check_project(series)
