@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefwright.check.length import Part, pages_over_budget, main_text_words
+from briefwright.check.length import Part, main_text_words, pages_over_budget
 from briefwright.errors import Diagnostic
 from briefwright.model.brief import Brief
 from briefwright.render.html import ANNEX, NOTES, brief_sections

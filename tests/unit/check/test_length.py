@@ -8,11 +8,11 @@ import pytest
 
 from briefwright.check.length import (
     Part,
-    pages_over_budget,
     check_word_budget,
     count_words,
     main_text,
     main_text_words,
+    pages_over_budget,
 )
 from briefwright.load.content import load_brief
 from tests.conftest import CONTENT, MakeProject
