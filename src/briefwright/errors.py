@@ -106,17 +106,23 @@ CODES: dict[str, Code] = {
              "fix the syntax at the place named"),
         Code("BW003", _E,
              "a value does not fit the model: a missing required field, an unknown field, a "
-             "wrong type, an empty file, a topic bottom line of more than one sentence",
-             "add, remove or correct the field"),
+             "wrong type, an empty file, a topic bottom line of more than one sentence; an id "
+             "given elsewhere that breaks the id rule (a series brief's folder name, `sources "
+             "add --id`, `new topic ID`); a brand label that is unknown or uses a placeholder "
+             "it is never given",
+             "add, remove or correct the field (rename the folder)"),
         Code("BW004", _E, "a content file or the content folder is missing",
              "create it, or pass `--content DIR`"),
         Code("BW006", _E,
              "the output folder cannot be written: `--out` names a file or a path under a "
-             "file, the file system is read-only or full, or permission is denied",
-             "choose another `--out`, or free space and permissions; the previous build is "
-             "left as it was"),
+             "file, the file system is read-only or full, or permission is denied; or the "
+             "same for the files `init`, `new topic` or `sources add` write (nothing of "
+             "theirs is left behind)",
+             "choose another `--out` (or folder), or free space and permissions; the previous "
+             "build is left as it was"),
         Code("BW005", _E,
-             "`build --only` names neither `brief`, `onepagers` nor a topic id (a usage "
+             "`build --only` names neither `brief`, `onepagers` nor a topic id, or `--brief` "
+             "names no brief of the series (or is given in a project of one brief) (a usage "
              "error: exit code 2)",
              "use one of the names the message lists"),
         Code("BW007", _E,
@@ -128,8 +134,10 @@ CODES: dict[str, Code] = {
         Code("BW009", _E,
              "`release` would overwrite an existing release of the same product id and version",
              "raise `version` in `brief.yaml`, or remove the old release"),
-        Code("BW010", _E, "`sources add` or `new topic` would overwrite an existing file",
-             "choose another id or date, or edit the existing file"),
+        Code("BW010", _E,
+             "`sources add`, `new topic` or `init` would overwrite an existing file, or write "
+             "into a folder that is not empty or through a symlink to nothing",
+             "choose another id, date or folder, or edit the existing file"),
         Code("BW011", _E,
              "a build would write two artifacts at one path, or a path outside the output folder",
              "rename the topic or template asset whose output collides"),
@@ -141,15 +149,17 @@ CODES: dict[str, Code] = {
              "`sources add` refused the article: it is binary (an image, an archive, a Word "
              "file, NUL bytes), text in no encoding recognised, empty or nothing but site "
              "furniture, a page with no article text found, or a PDF that cannot be read, "
-             "forbids extraction, or has no text layer (a scan: no OCR)",
+             "forbids extraction, or has no text layer (a scan: no OCR); or a folder",
              "add the page saved from a browser, the PDF with its text, or the article's "
              "text as a file"),
         Code("BW014", _E,
              "`assemble` was given shards of different builds (other inputs, settings or "
              "clock), a share missing or given twice, a document typeset by two shards or "
-             "by none, or a folder that is not a shard",
+             "by none, or a folder that is not a shard; or a shard's file is not the one its "
+             "manifests record (changed, added or missing since the build), or a manifest "
+             "entry leads out of the shard",
              "build every shard from the same commit with --shard K/N (K = 1..N), then "
-             "assemble them all"),
+             "assemble them all, as they were built"),
         Code("BW015", _E,
              "`sources add URL` could not fetch the address: not http(s), no answer in time, "
              "an error status, too many redirects, over the size limit (40,000,000 bytes), or "
@@ -159,6 +169,10 @@ CODES: dict[str, Code] = {
              "an original a source republishes (its archived fetch or PDF, with `publish: "
              "full`) is missing, or its SHA-256 is not the one its front matter records",
              "restore the file from version control, or add the source again"),
+        Code("BW017", _E,
+             "`serve --port` names a port that is in use or cannot be listened on (a usage "
+             "error: exit code 2)",
+             "choose another `--port`, or stop what listens on it"),
         Code("BW101", _E,
              "a quote is not in the source it cites (after normalising quote marks, dashes, "
              "whitespace, Unicode forms and U+FFFD; `...` is an elision)",
@@ -239,9 +253,11 @@ CODES: dict[str, Code] = {
         Code("BW154", _E,
              "a text an author writes (content, a title, a command-line option) holds an "
              "invisible or direction-changing character: a bidirectional override or isolate "
-             "(U+202A–U+202E, U+2066–U+2069), a zero-width space (U+200B, U+FEFF) or a "
-             "control character; the joiners scripts need (U+200C, U+200D) and the marks "
-             "right-to-left text needs (U+200E, U+200F, U+061C) are allowed",
+             "(U+202A–U+202E, U+2066–U+2069), a zero-width space (U+200B, U+FEFF), a "
+             "control character or a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF…: what XML "
+             "forbids, so the feed, XMP, .docx and SVG stay well-formed), in any content file, "
+             "brand label or series.yaml; the joiners scripts need (U+200C, U+200D) and the "
+             "marks right-to-left text needs (U+200E, U+200F, U+061C) are allowed",
              "delete the character at the place named (it may be invisible in your editor); "
              "source texts keep theirs verbatim"),
         Code("BW155", _W, "a timeline event is dated before the event listed above it",
@@ -264,8 +280,11 @@ CODES: dict[str, Code] = {
              "darken the text colour or lighten its background"),
         Code("BW171", _E,
              "the brand names a font family that is neither bundled nor supplied, a logo that "
-             "is not SVG or PNG (or an SVG that refers to files or URLs outside itself), a "
-             "font that is not TTF or OTF, or two files of one name",
+             "is not SVG or PNG, an SVG logo with active content (a script, an event handler, "
+             "a foreign object, a `javascript:` link) or references outside itself, XML "
+             "entities, or a shape over 20:1, a PNG logo over 10,000 pixels a side, a font "
+             "that is not a whole TTF or OTF face (another file, cut short, damaged), or two "
+             "files of one name",
              "fix the name or the file the message points at"),
         Code("BW180", _W, "in a series, a source of the library that no brief cites",
              "cite it, or remove it from content/sources/"),

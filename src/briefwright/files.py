@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefwright.errors import BriefError, Location
+from briefwright.errors import BriefError, Diagnostic, Location
 
 #: Largest file briefwright reads as an input, in bytes.
 MAX_FILE_BYTES = 2_000_000
@@ -46,10 +46,11 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except OSError as error:
         message = f"cannot read the file: {error.strerror}; check its permissions"
         raise BriefError.of("BW012", message, Location(str(path))) from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode):  # before fdopen, which refuses a folder by raising
+        os.close(descriptor)
+        raise _not_regular(path, info.st_mode)
     with os.fdopen(descriptor, "rb") as opened:
-        info = os.fstat(opened.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise _not_regular(path, info.st_mode)
         if info.st_size > limit:
             message = f"file is {info.st_size:,} bytes; the limit is {limit:,} bytes: split it"
             raise BriefError.of("BW001", message, Location(str(path)))
@@ -65,27 +66,40 @@ def refuse_outside(path: Path, root: Path) -> None:
 
 
 def regular_files(root: Path) -> Iterator[Path]:
-    """Yield every file under root in sorted order; refuse one that is not a regular file
-    inside root (a FIFO, a device, a symlink leading out).
+    """Yield every file under root in sorted order; refuse each one that is not a regular
+    file inside root (a FIFO, a device, a symlink leading out or to nothing), all of them
+    in one error once the walk is done, so a user fixes them in one pass.
 
     Symlinked folders are not descended into, as `Path.rglob` does not.
     """
+    problems: list[Diagnostic] = []
     for path in sorted(root.rglob("*")):
-        mode = path.lstat().st_mode
+        try:
+            if _is_regular_file(path, root):
+                yield path
+        except BriefError as error:
+            problems += error.diagnostics
+    if problems:
+        raise BriefError(problems)
+
+
+def _is_regular_file(path: Path, root: Path) -> bool:
+    """Return True for a regular file inside root, False for a folder; refuse the rest."""
+    mode = path.lstat().st_mode
+    if stat.S_ISDIR(mode):
+        return False
+    if stat.S_ISLNK(mode):
+        refuse_outside(path, root)
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            message = "is a symlink to nothing; remove it or point it at a file"
+            raise BriefError.of("BW012", message, Location(str(path))) from None
         if stat.S_ISDIR(mode):
-            continue
-        if stat.S_ISLNK(mode):
-            refuse_outside(path, root)
-            try:
-                mode = path.stat().st_mode
-            except OSError:
-                message = "is a symlink to nothing; remove it or point it at a file"
-                raise BriefError.of("BW012", message, Location(str(path))) from None
-            if stat.S_ISDIR(mode):
-                continue
-        if not stat.S_ISREG(mode):
-            raise _not_regular(path, mode)
-        yield path
+            return False
+    if not stat.S_ISREG(mode):
+        raise _not_regular(path, mode)
+    return True
 
 
 def _not_regular(path: Path, mode: int) -> BriefError:

@@ -86,3 +86,45 @@ def test_shards_that_are_not_of_one_build_are_refused(tmp_path: Path) -> None:
         assemble([shards[0], tmp_path / "other-2"], tmp_path / "out")
     assert "was built from other inputs" in caught.value.diagnostics[0].message
     assert not (tmp_path / "out").exists()
+
+
+def _tampered(shard: Path, target: Path, how: str) -> Path:
+    """Return a copy of a shard changed after its build in one way."""
+    shutil.copytree(shard, target)
+    if how == "appended":
+        with (target / "alpha" / "brief.pdf").open("ab") as pdf:
+            pdf.write(b"\n% appended after the build\n")
+    elif how == "extra":
+        (target / "alpha" / "sources" / "injected.html").write_text("<script>alert(1)</script>")
+    elif how == "escaping":
+        manifest = json.loads((target / "manifest.json").read_text())
+        manifest["artifacts"]["../../escaped.txt"] = {"sha256": "0" * 64, "bytes": 1}
+        (target / "manifest.json").write_text(json.dumps(manifest))
+    elif how == "missing":
+        (target / "alpha" / "sources" / "one.html").unlink()
+    return target
+
+
+def test_every_file_of_a_shard_is_verified_against_its_manifest(tmp_path: Path) -> None:
+    """A PDF with bytes appended, a file no manifest lists, a manifest entry leading out of
+    the shard, a listed file gone: each is BW014 naming the file, and nothing is written
+    (before, the first two were assembled and the manifest took the tampered hash)."""
+    shutil.copytree(FIXTURES / "series", tmp_path / "content")
+    project = Project(tmp_path / "content", tmp_path / "templates", theme=TEMPLATES)
+    shards = _shards(project, tmp_path, 2)
+    owner = next(s for s in shards if "alpha/brief" in (s / SHARD_FILE).read_text())
+    other = next(s for s in shards if s != owner)
+    expected = {
+        "appended": "alpha/brief.pdf is not the file the shard's manifest records",
+        "extra": "alpha/sources/injected.html is in no manifest of the shard",
+        "escaping": "records '../../escaped.txt', a path leading out of the shard",
+        "missing": "alpha/sources/one.html is recorded in the shard's manifest but missing",
+    }
+    for how, message in expected.items():
+        changed = _tampered(owner, tmp_path / f"tampered-{how}", how)
+        with pytest.raises(BriefError) as caught:
+            assemble([changed, other], tmp_path / "out")
+        (problem,) = caught.value.diagnostics
+        assert problem.code == "BW014" and message in problem.message, problem
+        assert not (tmp_path / "out").exists()
+    assemble([owner, other], tmp_path / "out")  # the shards themselves still assemble

@@ -20,10 +20,12 @@ from typing import Any
 
 import yaml
 
+from briefwright.authoring.writing import new_files
 from briefwright.errors import BriefError, Location
 from briefwright.files import MAX_FILE_BYTES, read_file
 from briefwright.ingest.document import MAX_PDF_BYTES, Extracted
 from briefwright.ingest.extract import extract, extract_file
+from briefwright.model.base import id_problem
 from briefwright.model.characters import describe, forbidden_characters
 from briefwright.model.source import Found, MetadataField, Original
 from briefwright.model.vocab import SourceKind
@@ -89,6 +91,9 @@ def add_source(article: Path, sources_dir: Path, facts: ArticleFacts) -> Ingeste
     """Write an article file (text, HTML page or PDF) as a new source; refuse to
     overwrite an existing one."""
     _refuse_bad_options(facts)
+    if article.is_dir():
+        message = "is a folder; give the file of one article (add several one at a time)"
+        raise BriefError.of("BW013", message, Location(str(article)))
     raw = read_file(article, MAX_PDF_BYTES)
     extracted = extract_file(raw, str(article))
     suffix = _SIDE_FILES.get(extracted.media_type)
@@ -145,20 +150,11 @@ def write_source(
 def _write(
     sources_dir: Path, source_id: str, document: str, original: Original | None, data: bytes
 ) -> Path:
-    """Write the file kept beside the text, then the text; remove the first if the second
-    cannot be written."""
-    sources_dir.mkdir(parents=True, exist_ok=True)
-    target = sources_dir / f"{source_id}.txt"
-    side = sources_dir / original.file if original else None
-    if side is not None:
-        side.write_bytes(data)
-    try:
-        target.write_text(document, encoding="utf-8")
-    except OSError:
-        if side is not None:
-            side.unlink(missing_ok=True)
-        raise
-    return target
+    """Write the file kept beside the text, then the text: both, or neither."""
+    with new_files() as files:
+        if original is not None:
+            files.write(sources_dir / original.file, data)
+        return files.write(sources_dir / f"{source_id}.txt", document.encode("utf-8"))
 
 
 def slug(text: str) -> str:
@@ -299,8 +295,9 @@ def _refuse_bad_options(facts: ArticleFacts) -> None:
     if facts.url is not None and not re.fullmatch(r"https?://[^\s<>\"']+", facts.url):
         message = f"--url {facts.url!r} is not an http(s) address; give the article's web address"
         raise BriefError.of("BW003", message, Location("--url"))
-    if facts.source_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", facts.source_id):
-        message = f"--id {facts.source_id!r} must be lowercase letters, digits and hyphens"
+    problem = id_problem(facts.source_id) if facts.source_id is not None else None
+    if problem:
+        message = f"--id is not a source id, as `check` would say: {problem}"
         raise BriefError.of("BW003", message, Location("--id"))
 
 

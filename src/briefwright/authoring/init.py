@@ -17,8 +17,9 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from briefwright.authoring.scaffold import new_topic
+from briefwright.authoring.scaffold import topic_text
 from briefwright.authoring.schema import content_schemas
+from briefwright.authoring.writing import new_files
 from briefwright.errors import BriefError, Location
 
 STARTER = files("briefwright.authoring") / "starter"
@@ -43,17 +44,18 @@ class Starter:
 
 def init_project(target: Path, starter: Starter, example: bool = False) -> list[Path]:
     """Write a new project into `target` (created if missing; refused unless empty) and
-    return the files written, in order."""
+    return the files written, in order: all of them, or none (authoring/writing.py)."""
     _refuse_non_empty(target)
-    written = [_write(target / name, data) for name, data in _common_files(starter)]
-    if example:
-        written += _copy_example(target / "content")
-    else:
-        written += _starter_content(target, starter)
-    return written
+    made = _common_files(starter)
+    made += _example_content() if example else _starter_content(starter)
+    with new_files() as files:
+        return [files.write(target / name, data) for name, data in made]
 
 
 def _refuse_non_empty(target: Path) -> None:
+    if target.is_symlink() and not target.exists():
+        message = f"{target} is a symlink to nothing; remove it, or give a new folder's name"
+        raise BriefError.of("BW010", message, Location(str(target)))
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         message = (
             f"{target} is not an empty folder; give a new folder's name "
@@ -70,16 +72,17 @@ def _common_files(starter: Starter) -> list[tuple[str, bytes]]:
     return found
 
 
-def _starter_content(target: Path, starter: Starter) -> list[Path]:
-    """Write the placeholder content: every file, and one topic."""
-    written = []
+def _starter_content(starter: Starter) -> list[tuple[str, bytes]]:
+    """Return the placeholder content: every file, and one topic."""
+    made = []
     for name in ("brief.yaml", "timeline.yaml", "actors.yaml", "glossary.yaml", "brand.yaml"):
         path = f"content/{name}"
-        written.append(_write(target / path, _filled(path, starter)))
-    readme = (STARTER / "content/sources/README.md").read_bytes()
-    written.append(_write(target / "content/sources/README.md", readme))
-    written.append(new_topic(target / "content/topics", "first-topic", "REPLACE with a title"))
-    return written
+        made.append((path, _filled(path, starter)))
+    made.append(
+        ("content/sources/README.md", (STARTER / "content/sources/README.md").read_bytes())
+    )
+    topic = topic_text("first-topic", "REPLACE with a title", order=1)
+    return [*made, ("content/topics/first-topic.yaml", topic.encode("utf-8"))]
 
 
 def _filled(name: str, starter: Starter) -> bytes:
@@ -98,10 +101,10 @@ def _filled(name: str, starter: Starter) -> bytes:
     return template.substitute(values).encode("utf-8")
 
 
-def _copy_example(content: Path) -> list[Path]:
-    """Copy the example brief's content files, as the package installed them."""
+def _example_content() -> list[tuple[str, bytes]]:
+    """Return the example brief's content files, as the package installed them."""
     return [
-        _write(content / relative, entry.read_bytes())
+        (f"content/{relative}", entry.read_bytes())
         for relative, entry in _example_files(files("briefwright.example"))
     ]
 
@@ -116,9 +119,3 @@ def _example_files(folder: Traversable, prefix: str = "") -> list[tuple[str, Tra
         elif entry.is_file() and entry.name.endswith(EXAMPLE_FILES):
             found.append((name, entry))
     return sorted(found, key=lambda pair: pair[0])
-
-
-def _write(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path

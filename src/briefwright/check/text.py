@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from briefwright.check.where import located
 from briefwright.errors import Diagnostic
 from briefwright.model.base import Model
-from briefwright.model.brief import Brief
-from briefwright.model.characters import describe, forbidden_characters
+from briefwright.model.characters import MARKUP, describe, forbidden_characters
 from briefwright.model.source import Source
 
 # What `init`, `new topic` and `sources add` write for the editor to replace, including the
@@ -21,22 +20,22 @@ PLACEHOLDER = re.compile(
     r"Given by the editor who added the source"
 )
 
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
-
 MAX_WORD = 60
 
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
-def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
+def check_text_is_plain(brief: Model) -> Iterator[Diagnostic]:
     """BW150: no HTML in content text; BW151: no word over MAX_WORD; BW152: no placeholders.
 
     Markup would be escaped anyway; refusing it tells the editor at once that pasted HTML
     will not render. An unbroken run of thousands of characters makes layout crawl.
     """
     for model, field, text in editable_texts(brief):
+        if "." in field:  # a brand's label: render/labels.py judges it by its catalogue
+            continue
         where = located(model, field)
-        if match := _MARKUP.search(text):
+        if match := MARKUP.search(text):
             excerpt = text[match.start() : match.start() + 30]
             message = f"{field} contains HTML markup ({excerpt!r}); write plain text"
             yield Diagnostic("BW150", message, where)
@@ -51,12 +50,13 @@ def check_text_is_plain(brief: Brief) -> Iterator[Diagnostic]:
             yield Diagnostic("BW151", message, where)
 
 
-def check_no_hidden_characters(brief: Brief) -> Iterator[Diagnostic]:
-    """BW154: no invisible or direction-changing character in anything an author wrote.
+def check_no_hidden_characters(root: Model) -> Iterator[Diagnostic]:
+    """BW154: no invisible or direction-changing character, nor one XML forbids, in anything
+    an author wrote: a brief (its brand, figures, every file) or a series' settings.
 
     Source texts are exempt: they are stored verbatim, whatever they hold.
     """
-    for model, field, text in editable_texts(brief):
+    for model, field, text in editable_texts(root):
         for index, char in forbidden_characters(text):
             message = (
                 f"{field} holds {describe(char)} at character {index + 1} "
@@ -72,11 +72,15 @@ _RECORDED = frozenset({"text", "url", "chrome_removed", "metadata", "original", 
 
 
 def editable_texts(model: Model) -> Iterator[tuple[Model, str, str]]:
-    """Yield (model, field, text) for every string an editor wrote, except article text."""
+    """Yield (model, field, text) for every string an editor wrote, except article text; a
+    mapping's values (the brand's labels) as `field.key`."""
     for name in type(model).model_fields:
         if isinstance(model, Source) and name in _RECORDED:
             continue
         value = getattr(model, name)
+        if isinstance(value, dict):
+            yield from ((model, f"{name}.{key}", text) for key, text in value.items())
+            continue
         for item in value if isinstance(value, tuple) else (value,):
             if isinstance(item, str):
                 yield model, name, item

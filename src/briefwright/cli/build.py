@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -102,14 +103,18 @@ def _run_options(
 
 
 def _shard(value: str | None) -> tuple[int, int] | None:
-    """Return --shard K/N as (K, N), or a usage error for anything else."""
+    """Return --shard K/N as (K, N), or a usage error for anything else: ASCII digits only,
+    1 ≤ K ≤ N ≤ MAX_SHARDS (N sizes a table, so a huge N must not reach the build)."""
+    from briefwright.pipeline.shards import MAX_SHARDS
+
     if value is None:
         return None
-    number, _, count = value.partition("/")
-    if not (number.isdigit() and count.isdigit() and 1 <= int(number) <= int(count)):
-        message = f"{value!r} is not K/N with 1 ≤ K ≤ N, e.g. --shard 2/3"
+    found = re.fullmatch(r"([0-9]{1,9})/([0-9]{1,9})", value)
+    number, count = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
+    if not 1 <= number <= count <= MAX_SHARDS:
+        message = f"{value[:40]!r} is not K/N with 1 ≤ K ≤ N ≤ {MAX_SHARDS:,}, e.g. --shard 2/3"
         raise typer.BadParameter(message, param_hint="'--shard'")
-    return int(number), int(count)
+    return number, count
 
 
 def _launch_snapshot(context: typer.Context, project: Project) -> Snapshot | None:

@@ -33,9 +33,10 @@ def fail(error: BriefError) -> NoReturn:
 SUMMARISED = {"BW120": "paragraphs no citation touches"}
 
 
-#: Codes that report a bad command-line value only the content can judge (an `--only` that
-#: names no topic): usage errors, exit code 2, in Typer's usage format.
-USAGE_CODES = {"BW005"}
+#: Codes that report a bad command-line value only the content or the machine can judge (an
+#: `--only` that names no topic, a `--port` in use): usage errors, exit code 2, in Typer's
+#: usage format.
+USAGE_CODES = {"BW005", "BW017"}
 
 
 def fail_usage_or(error: BriefError, context: typer.Context, option: str) -> NoReturn:

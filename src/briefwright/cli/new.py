@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,7 @@ import typer
 
 from briefwright.cli.messages import fail
 from briefwright.cli.options import ContentOption, sub_app
-from briefwright.errors import BriefError, Location
+from briefwright.errors import BriefError
 
 app = sub_app("Scaffold new content files.")
 
@@ -26,9 +25,6 @@ def topic(
     """Scaffold content/topics/ID.yaml with every field present and explained."""
     from briefwright.authoring.scaffold import new_topic
 
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", topic_id):
-        message = f"topic id {topic_id!r} must be lowercase letters, digits and hyphens"
-        fail(BriefError.of("BW003", message, Location("ID")))
     try:
         path = new_topic(content / "topics", topic_id, title)
     except BriefError as error:

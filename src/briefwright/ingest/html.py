@@ -27,6 +27,15 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "svg"})
+_LOWER = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
+#: What a reader of the page never sees: trafilatura leaves it out (`prune_xpath`), and
+#: `remove_hidden` lists it.
+HIDDEN = (
+    f"//*[@hidden] | //*[contains({_LOWER}, 'display:none')] | "
+    f"//*[contains({_LOWER}, 'visibility:hidden')]"
+)
+#: Elements that show another document or a drawing, not text.
+_EMBEDDED = "//iframe | //frame | //object | //embed | //svg | //canvas | //video | //audio"
 #: Longest entry of the furniture list, in characters (the page itself is kept beside).
 MAX_REMOVED_ENTRY = 200
 _FURNITURE_XPATH = (
@@ -46,11 +55,12 @@ def extract_page(raw: bytes | str, name: str) -> Extracted:
     if tree is None:
         raise BriefError.of("BW013", "the page cannot be read as HTML", Location(name))
     found, notes = read_metadata(tree)
+    hidden = remove_hidden(tree)
     # Precision over recall: text left out shows up as a quote not found (BW101); furniture
     # kept in would pass silently as the article's words.
     document: Any = trafilatura.bare_extraction(
         raw, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
-        include_formatting=False, include_links=False, deduplicate=False,
+        include_formatting=False, include_links=False, deduplicate=False, prune_xpath=HIDDEN,
     )  # fmt: skip
     lines = [line.strip() for line in (document.text if document else "").split("\n")]
     body = "\n\n".join(line for line in lines if line)
@@ -58,10 +68,32 @@ def extract_page(raw: bytes | str, name: str) -> Extracted:
         message = "no article text found in the page; save the article's own page, or its text"
         raise BriefError.of("BW013", message, Location(name))
     found += _fallbacks(document, {item.field for item in found})
-    removed = tuple(furniture(tree, body, found))
+    removed = tuple(f"hidden on the page: {line}" for line in hidden)
+    removed += tuple(furniture(tree, body, found))
     scripts = len(tree.xpath("//script")) + len(tree.xpath("//style"))
     removed += (f"{scripts} script and style elements",) if scripts else ()
+    embedded = len(tree.xpath(_EMBEDDED))
+    removed += (f"{embedded} frames, embedded objects and drawings",) if embedded else ()
+    if hidden:
+        notes.append(
+            f"left out {len(hidden)} line(s) of text hidden on the page (hidden, display: "
+            "none, visibility: hidden): a reader never sees them; listed under chrome_removed"
+        )
     return Extracted(body + "\n", "text/html", tuple(found), removed, notes=tuple(notes))
+
+
+def remove_hidden(tree: Any) -> list[str]:
+    """Remove, in place, the elements a reader of the page never sees (`hidden`, or styled
+    `display: none` or `visibility: hidden`), and return their lines of text: such text is
+    not the article, whatever it says (a page can hide words for a machine to read)."""
+    lines: list[str] = []
+    for element in tree.xpath(HIDDEN):
+        parent = element.getparent()
+        if parent is None or not isinstance(element.tag, str):
+            continue
+        lines += [line for line in _lines_of(element) if line]
+        element.drop_tree()  # keeps the text that follows it
+    return list(dict.fromkeys(lines))
 
 
 def _is_all_furniture(tree: Any, body: str) -> bool:

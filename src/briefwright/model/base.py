@@ -6,6 +6,7 @@ keeps it privately, so a check can later point at `file:line:column`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -17,8 +18,21 @@ from briefwright.errors import Location
 POSITION_KEY = "__position__"
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+ID_MAX_LENGTH = 80
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+#: The id rule said as a reader would write it, for messages about an id given elsewhere
+#: (a folder's name, a command-line option).
+ID_RULE = f"lower-case letters, digits and hyphens, at most {ID_MAX_LENGTH} characters"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def id_problem(text: str) -> str | None:
+    """Return why text is not an id, as content ids are checked; None when it is one."""
+    if not re.fullmatch(ID_PATTERN, text):
+        return f"an id uses {ID_RULE}"
+    if len(text) > ID_MAX_LENGTH:
+        return f"an id has at most {ID_MAX_LENGTH} characters, this one has {len(text)}"
+    return None
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ sets text in are checked for WCAG 2 AA contrast (`contrast_failures`, check BW17
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, PrivateAttr, StringConstraints, model_validator
 
 from briefwright.errors import Location
-from briefwright.model.base import Model, Text
+from briefwright.model.base import POSITION_KEY, Model, Position, Text
 
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 Color = Annotated[str, StringConstraints(pattern=COLOR_PATTERN)]
@@ -158,6 +158,34 @@ class Brand(Model):
     """The closing line of the colophon (default: the catalogue's)."""
     labels: dict[str, str] = Field(default_factory=dict)
     """Label overrides, by key of labels/en.yaml (e.g. `bluf_heading: Key message`)."""
+
+    _label_places: dict[str, Location] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_label_places(cls, data: Any, handler: Any) -> Any:
+        """Take the loader's positions out of `labels` (a mapping of any keys, so no model
+        of its own keeps them), and keep where each label was written."""
+        labels = data.get("labels") if isinstance(data, dict) else None
+        position = labels.get(POSITION_KEY) if isinstance(labels, dict) else None
+        if isinstance(labels, dict) and POSITION_KEY in labels:
+            data = {**data, "labels": {k: v for k, v in labels.items() if k != POSITION_KEY}}
+        brand = handler(data)
+        if isinstance(position, Position):
+            brand._label_places = dict(position.values)
+        return brand
+
+    def where(self, field: str | None = None) -> Location | None:
+        """Return where the brand (or a field, or one label: `labels.<key>`) was written."""
+        if field is not None and field.startswith("labels."):
+            found = self._label_places.get(field.removeprefix("labels."))
+            return found or super().where("labels")
+        return super().where(field)
+
+    @property
+    def label_places(self) -> dict[str, Location]:
+        """Return where each label under `labels:` was written, by key (when loaded)."""
+        return dict(self._label_places)
 
     def families(self) -> dict[str, str]:
         """Return the families a brand may name, each with the CSS family it becomes."""

@@ -10,12 +10,15 @@ from pathlib import Path
 
 from briefwright.check import check_brief
 from briefwright.check.length import main_text_words
+from briefwright.check.text import check_no_hidden_characters, check_text_is_plain
 from briefwright.errors import BriefError, Diagnostic, Location, Severity
 from briefwright.evidence.coverage import source_coverage
-from briefwright.load.content import load_brief, load_library
+from briefwright.load.content import load_brief, load_library, load_series
+from briefwright.model.base import id_problem
 from briefwright.model.brief import Brief
 from briefwright.model.source import Source
 from briefwright.output.manifest import Manifest
+from briefwright.render.labels import brand_label_problems
 from briefwright.settings import BRIEFS, Project
 
 
@@ -33,13 +36,18 @@ class Checked:
 
 
 def load_and_check(
-    content_dir: Path, strict: bool = False, brief_dir: Path | None = None
+    content_dir: Path,
+    strict: bool = False,
+    brief_dir: Path | None = None,
+    layers: tuple[Path, ...] | None = None,
 ) -> Checked:
     """Load and check the content (in a series, the brief of `brief_dir`); raise every error
     (and, if strict, warning) at once. The error carries the warnings too, so one run lists
-    everything left to do."""
+    everything left to do. With the template `layers`, the brand's labels are checked too."""
     brief = load_brief(content_dir, brief_dir)
     diagnostics = check_brief(brief)
+    if layers is not None:  # the brand's labels, judged against the catalogues they override
+        diagnostics += brand_label_problems(brief.brand, layers, brief.metadata.language)
     failing_severities = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if any(d.severity in failing_severities for d in diagnostics):
         raise BriefError([d for d in diagnostics if d.severity is not Severity.INFO])
@@ -50,7 +58,7 @@ def load_and_check_brief(project: Project, strict: bool = False) -> Checked:
     """Load and check the brief a project value stands for: its one brief, or the series
     brief it names (`project.brief`)."""
     brief_dir = project.brief_root if project.brief else None
-    return load_and_check(project.content, strict, brief_dir)
+    return load_and_check(project.content, strict, brief_dir, project.layers)
 
 
 @dataclass(frozen=True)
@@ -111,8 +119,16 @@ class ProjectChecked:
 
 def select_briefs(project: Project, names: tuple[str, ...]) -> tuple[str, ...]:
     """Return the briefs of a series to build or check: all, or those named (BW005 for a
-    name that is not one of them, listing those that are)."""
+    name that is not one of them, listing those that are; BW003 for every folder whose
+    name is no id: it becomes the brief's folder in build/ and the links to it)."""
     series = project.series()
+    bad = [(brief_id, id_problem(brief_id)) for brief_id in series]
+    if any(problem for _, problem in bad):
+        raise BriefError(
+            Diagnostic("BW003", f"the folder's name is not a brief id; rename it ({problem})",
+                       Location(str(project.content / BRIEFS / brief_id)))
+            for brief_id, problem in bad if problem
+        )  # fmt: skip
     unknown = [name for name in names if name not in series]
     if unknown:
         message = f"{unknown[0]!r} names no brief of the series; use one of: {', '.join(series)}"
@@ -132,18 +148,37 @@ def check_series(
     ids = select_briefs(project, names)
     checked: dict[str, Checked] = {}
     problems: list[Diagnostic] = []
+    try:
+        settings = series_settings_checks(project)
+    except BriefError as error:
+        settings, problems = [], list(error.diagnostics)
     for brief_id in ids:
         try:
             checked[brief_id] = load_and_check(
-                project.content, strict, project.content / BRIEFS / brief_id
+                project.content, strict, project.content / BRIEFS / brief_id, project.layers
             )
         except BriefError as error:
             problems += error.diagnostics
-    library = tuple(library_checks(project, checked, out_dir, complete=not names))
+    library = (*settings, *library_checks(project, checked, out_dir, complete=not names))
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if problems or any(d.severity in failing for d in library):
         raise BriefError([*problems, *(d for d in library if d.severity is not Severity.INFO)])
     return ProjectChecked(checked, library)
+
+
+def series_settings_checks(project: Project) -> list[Diagnostic]:
+    """Load content/series.yaml (raising for its syntax or schema) and check its texts as a
+    brief's are: no markup, placeholder or hidden character (BW150–BW154). Its title and
+    description reach the index and the Atom feed, which XML-forbidden characters break."""
+    series, _ = load_series(project.content)
+    return [*check_text_is_plain(series), *check_no_hidden_characters(series)]
+
+
+def refuse_bad_series_settings(project: Project) -> None:
+    """Raise the errors of the series' settings before anything of the series is built."""
+    errors = [d for d in series_settings_checks(project) if d.severity is Severity.ERROR]
+    if errors:
+        raise BriefError(errors)
 
 
 def library_checks(

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefwright.errors import BriefError, Diagnostic
 from briefwright.files import read_regular, regular_files
 from briefwright.output.manifest import ArtifactRecord, DocumentRecord, Manifest, sha256
 from briefwright.pipeline.clock import known_epoch
@@ -48,14 +49,30 @@ def fingerprint_inputs(project: Project) -> dict[str, str]:
 
     The files are listed and read as the loader reads them (`files.regular_files`): a FIFO
     or a symlink leading out of the project fails here too, instead of reading as "up to
-    date" while the build would hang on it.
+    date" while the build would hang on it; every such file at once.
     """
-    found = {}
+    found: dict[str, str] = {}
+    problems: list[Diagnostic] = []
     for name, root in project.named_roots:
-        for path in regular_files(root):
-            key = f"{name}/{path.relative_to(root).as_posix()}"
-            found[key] = sha256(read_regular(path, root, limit=MAX_INPUT_BYTES))
+        try:  # regular_files raises for every bad file of the folder once its walk ends
+            for path in regular_files(root):
+                _fingerprint(f"{name}/{path.relative_to(root).as_posix()}", path, root, found,
+                             problems)  # fmt: skip
+        except BriefError as error:
+            problems += error.diagnostics
+    if problems:
+        raise BriefError(problems)
     return found
+
+
+def _fingerprint(
+    key: str, path: Path, root: Path, found: dict[str, str], problems: list[Diagnostic]
+) -> None:
+    """Record an input's SHA-256 under its key, or why it cannot be read."""
+    try:
+        found[key] = sha256(read_regular(path, root, limit=MAX_INPUT_BYTES))
+    except BriefError as error:
+        problems += error.diagnostics
 
 
 def typeset_key(html: str, pdf: PdfSettings, assets: dict[str, bytes]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from briefwright.errors import BriefError, Location
 from briefwright.output.write import check_writable
 from briefwright.pipeline.build import build_brief
 from briefwright.pipeline.checked import ProjectChecked, check_series, load_and_check_brief
@@ -21,7 +22,7 @@ from briefwright.pipeline.release import RELEASES, Released, release_brief, rele
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.pipeline.series import build_series
 from briefwright.pipeline.shards import for_shard
-from briefwright.settings import PdfSettings, Project
+from briefwright.settings import BRIEFS, PdfSettings, Project
 from briefwright.typeset.pool import warm_up
 
 
@@ -36,8 +37,9 @@ def build_project(
     its folder and the series pages. UpToDate, before any content is parsed, when out_dir
     already holds this whole build."""
     pdf, run = pdf or PdfSettings(), for_shard(run or RunOptions())
-    snapshot = snapshot or take_snapshot(project)
     series = is_series(project)
+    refuse_briefs_of_one(project, run.briefs, series)
+    snapshot = snapshot or take_snapshot(project)
     previous = None if run.force else Previous.read(out_dir)
     whole = not run.briefs if series else run.only is None
     if whole and previous is not None and previous.is_current(snapshot, pdf):
@@ -59,6 +61,7 @@ def check_project(
     error (and, if strict, warning) at once."""
     if is_series(project):
         return check_series(project, briefs, strict, out_dir)
+    refuse_briefs_of_one(project, briefs, series=False)
     return ProjectChecked({"": load_and_check_brief(project, strict)})
 
 
@@ -75,6 +78,17 @@ def release_project(
     if is_series(project):
         return release_series(project, out_dir, pdf, run)
     return [release_brief(project, out_dir, pdf, run)]
+
+
+def refuse_briefs_of_one(project: Project, briefs: tuple[str, ...], series: bool) -> None:
+    """Refuse `--brief` in a project of one brief (BW005, a usage error): it names a brief
+    of a series, and this project has none to choose from."""
+    if briefs and not series:
+        message = (
+            f"{briefs[0]!r} names no brief: this project is one brief, not a series of "
+            f"{BRIEFS}/<id>/ folders; leave out --brief"
+        )
+        raise BriefError.of("BW005", message, Location(str(project.content)))
 
 
 def is_series(project: Project) -> bool:

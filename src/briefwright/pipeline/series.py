@@ -24,7 +24,7 @@ from briefwright.output.spool import Payload, Spool, spooling
 from briefwright.output.webfonts import web_assets
 from briefwright.output.write import Artifacts, Output
 from briefwright.pipeline.build import make_editions
-from briefwright.pipeline.checked import Checked, select_briefs
+from briefwright.pipeline.checked import Checked, refuse_bad_series_settings, select_briefs
 from briefwright.pipeline.clock import Stopwatch, series_time
 from briefwright.pipeline.editions import WordEdition
 from briefwright.pipeline.finish import artifact_records, finish
@@ -91,6 +91,7 @@ def build_series(
     and the series pages; carry over what did not change. Files wait in a spool under
     `scratch` until the write."""
     ids = select_briefs(project, run.briefs)
+    refuse_bad_series_settings(project)  # before any brief: the feed is written last
     laps = Stopwatch()
     kept, rebuilt = _sort_briefs(project, ids, out_dir, pdf, run, snapshot)
     share = Share(run.shard)
@@ -232,7 +233,8 @@ def series_pages(
     """Return the series pages: index.html with its assets (its fonts cut to its text), and
     feed.xml when the series has a base_url; `folders` are the briefs' folders by id."""
     series, brand = load_series(project.content)
-    t = load_labels(project.layers, series.language, brand.labels, brand.where("labels"))
+    t = load_labels(project.layers, series.language, brand.labels, brand.where("labels"),
+                    brand.label_places)  # fmt: skip
     html = render_index(series, brand, entries, project.layers, t, built, EDITIONS, folders)
     assets = read_assets(project.layers) | brand_assets(brand, project.content)
     assets[LABELS_CSS] = t.stylesheet().encode("utf-8")

@@ -10,8 +10,10 @@ fonts, source pages, the series pages): those are cheap and the same on every ma
 A shard writes its tree without the other shards' PDFs, and shard.json: the share, the
 fingerprint of the inputs, and the records of the documents it typeset. `assemble` checks
 that the shards are of one build (same fingerprint, shares 1..N each once, every document
-typeset once), takes each PDF from its shard and completes the manifests with the records
-the other shards hold: byte for byte the tree a single build writes.
+typeset once) and that every file of every shard is the one its manifests record (a file
+changed, added or missing since the build is refused, as is an entry leading out of the
+shard), takes each PDF from its shard and completes the manifests with the records the
+other shards hold: byte for byte the tree a single build writes.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
     from briefwright.settings import PdfSettings
 
 SHARD_FILE = "shard.json"
+#: The most shards a build splits into: far more machines than any build has documents to
+#: share, and few enough that the table of shares stays small.
+MAX_SHARDS = 1000
 
 
 class Shares:
@@ -46,6 +51,8 @@ class Shares:
     can assign each brief's documents as soon as it is rendered."""
 
     def __init__(self, count: int) -> None:
+        if not 1 <= count <= MAX_SHARDS:
+            raise ValueError(f"a build splits into 1 to {MAX_SHARDS} shards, not {count}")
         self.loads = [0] * count
 
     def take(self, sizes: dict[str, int]) -> dict[str, int]:
@@ -109,20 +116,19 @@ def shard_record(
 
 def assemble(shards: list[Path], out_dir: Path) -> list[Path]:
     """Merge the shards' trees into out_dir, as one build writes it; refuse shards of
-    different builds, a share missing or given twice, a document typeset twice or never."""
+    different builds, a share missing or given twice, a document typeset twice or never,
+    and any file that is not the one its shard's manifests record."""
     records = [_read_shard(folder) for folder in shards]
     _refuse_mismatch(records, shards)
     owner = {stem: folder for folder, record in zip(shards, records, strict=True)
              for stem in record["typeset"]}  # fmt: skip
     files: dict[str, Spooled] = {}  # each file where a shard wrote it, not in memory
     for folder in shards:
-        for path in regular_files(folder):
-            name = path.relative_to(folder).as_posix()
-            if name == SHARD_FILE or name.endswith(MANIFEST):
+        for name, found in verified_files(folder).items():
+            if name.endswith(MANIFEST):  # verified; a brief's is completed below
                 continue
             if name.endswith(".pdf") and owner.get(name.removesuffix(".pdf")) != folder:
                 _refuse(f"{folder}: {name} was typeset by another shard", folder)
-            found = Spooled.of_file(path)
             if files.setdefault(name, found).sha256 != found.sha256:
                 _refuse(f"{name} differs between the shards: they are not of one build", folder)
     missing = sorted(stem for stem in _documents(shards[0]) if f"{stem}.pdf" not in files)
@@ -135,17 +141,75 @@ def assemble(shards: list[Path], out_dir: Path) -> list[Path]:
     return write_artifacts(out_dir, artifacts)
 
 
+def verified_files(folder: Path) -> dict[str, Spooled]:
+    """Return a shard's files (but its manifests and shard.json) by path, each checked to be
+    the file its manifests record: the same SHA-256 and size, nothing listed missing, nothing
+    there that no manifest lists, and no entry leading out of the shard (BW014)."""
+    expected = _expected(folder)
+    found: dict[str, Spooled] = {}
+    for path in regular_files(folder):
+        name = path.relative_to(folder).as_posix()
+        if name in (SHARD_FILE, MANIFEST):
+            continue
+        record = expected.pop(name, None)
+        if record is None:
+            _refuse(f"{folder}: {name} is in no manifest of the shard; it was added after "
+                    "the build", path)  # fmt: skip
+        spooled = Spooled.of_file(path)
+        if (spooled.sha256, spooled.size) != (record.sha256, record.size):
+            _refuse(f"{folder}: {name} is not the file the shard's manifest records (SHA-256 "
+                    "or size differ): it was changed after the build; build the shard again",
+                    path)  # fmt: skip
+        found[name] = spooled
+    if expected:
+        _refuse(f"{folder}: {min(expected)} is recorded in the shard's manifest but missing",
+                folder)  # fmt: skip
+    return found
+
+
+def _expected(folder: Path) -> dict[str, ArtifactRecord]:
+    """Return every file a shard's manifests record, by its path in the shard; a brief's
+    manifest and the series' must agree on each file they both record."""
+    expected: dict[str, ArtifactRecord] = {}
+    for path in regular_files(folder):
+        if path.name != MANIFEST:
+            continue
+        prefix = path.parent.relative_to(folder).as_posix().removeprefix(".")
+        prefix = f"{prefix}/" if prefix else ""
+        manifest = Manifest.read(path.parent)
+        if manifest is None:
+            _refuse(f"{path} is not a manifest briefwright can read", path)
+        for entry, record in manifest.artifacts.items():
+            if not is_inside(entry):
+                _refuse(f"{path} records {entry[:80]!r}, a path leading out of the shard", path)
+            name = f"{prefix}{entry}"
+            if expected.setdefault(name, record) != record:
+                _refuse(f"{folder}: the shard's manifests disagree on {name}", path)
+    return expected
+
+
+def is_inside(entry: str) -> bool:
+    """Return True for a relative path of plain names (no `..`, `.`, empty part, backslash
+    or absolute start): an entry that can only name a file inside its folder."""
+    parts = entry.split("/")
+    return bool(entry) and "\\" not in entry and all(p not in ("", ".", "..") for p in parts)
+
+
 def _read_shard(folder: Path) -> dict[str, Any]:
     try:
         data = json.loads((folder / SHARD_FILE).read_text(encoding="utf-8"))
-        return {
+        record: dict[str, Any] = {
             "shard": int(data["shard"]),
             "of": int(data["of"]),
             "fingerprint": str(data["fingerprint"]),
-            "typeset": list(data["typeset"]),
+            "typeset": [str(stem) for stem in data["typeset"]],
         }
     except (OSError, ValueError, KeyError, TypeError):
         _refuse(f"{folder} holds no {SHARD_FILE}: build it with --shard K/N", folder)
+    outside = [stem for stem in record["typeset"] if not is_inside(f"{stem}.pdf")]
+    if outside or not 1 <= record["of"] <= MAX_SHARDS:
+        _refuse(f"{folder / SHARD_FILE} is not a shard record briefwright wrote", folder)
+    return record
 
 
 def _refuse_mismatch(records: list[dict[str, Any]], shards: list[Path]) -> None:
@@ -183,14 +247,17 @@ def _manifests(
     for name in names:
         prefix = name.removesuffix(MANIFEST)
         manifest = Manifest.read((folder / name).parent)
-        assert manifest is not None, f"{name} is a manifest a shard wrote"
+        assert manifest is not None, f"{name} was read by verified_files"
         documents, artifacts = dict(manifest.documents), dict(manifest.artifacts)
         for stem in documents:
             holder = owner.get(f"{prefix}{stem}")
             if holder is None:
                 continue
             theirs = Manifest.read((holder / name).parent)
-            assert theirs is not None
+            if theirs is None or stem not in theirs.documents:
+                _refuse(
+                    f"{holder / name} does not record {prefix}{stem}, which it typeset", holder
+                )
             documents[stem] = theirs.documents[stem]
             pdf = f"{stem}.pdf"
             typeset = files[f"{prefix}{pdf}"]

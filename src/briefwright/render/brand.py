@@ -18,8 +18,8 @@ from urllib.parse import quote
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.files import read_regular
 from briefwright.model.brand import Brand, Colors
+from briefwright.render.brandfiles import check_font, checked_logo
 from briefwright.render.labels import css_string
-from briefwright.render.svgrefs import outside_references, parse_svg
 
 ASSETS = "assets"
 BRAND_ASSETS = f"{ASSETS}/brand"
@@ -183,7 +183,8 @@ def _flat(path: str) -> str:
 
 
 def _read_brand_file(brand: Brand, content: Path, name: str) -> bytes:
-    """Read a file the brand names, from inside the content folder only (BW012 otherwise)."""
+    """Read a file the brand names, from inside the content folder only (BW012 otherwise);
+    a logo made safe to publish, a font checked to be one (render/brandfiles.py)."""
     path = next(p for p in brand.file_paths() if _flat(p) == name)
     where = Location(str(content / path))
     if not (content / path).is_file():
@@ -192,22 +193,9 @@ def _read_brand_file(brand: Brand, content: Path, name: str) -> bytes:
         )
         raise BriefError([Diagnostic("BW004", message, where)])
     data = read_regular(content / path, content)
-    if brand.logo is not None and path == brand.logo.path and name.lower().endswith(".svg"):
-        _refuse_an_unsafe_logo(data, where)
+    if brand.logo is not None and path == brand.logo.path:
+        return checked_logo(data, where)
+    faces = [face for font in brand.typography.fonts for face in font.files if face.path == path]
+    if faces:
+        check_font(data, where, faces[0].where("path"))
     return data
-
-
-def _refuse_an_unsafe_logo(svg: bytes, where: Location) -> None:
-    """Refuse (BW171) an SVG logo that is not SVG, or that refers outside itself: it would
-    be read while rendering, and it draws differently wherever the file is missing."""
-    root = parse_svg(svg)
-    if root is None:
-        message = "the logo is not an SVG document; fix the file, or use a PNG"
-        raise BriefError([Diagnostic("BW171", message, where)])
-    outside = outside_references(root)
-    if outside:
-        message = (
-            f"the SVG logo refers to {outside[0][:80]!r} outside itself; put the picture in "
-            "the SVG (a data: URI) or use a PNG"
-        )
-        raise BriefError([Diagnostic("BW171", message, where)])

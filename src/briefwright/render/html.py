@@ -182,8 +182,9 @@ def _gaps_heading(brief: Brief) -> str:
 
 def document_labels(brief: Brief, layers: tuple[Path, ...]) -> Labels:
     """Return the labels of the brief's language, with the brand's overrides."""
-    where = brief.brand.where("labels")
-    return load_labels(layers, brief.metadata.language, brief.brand.labels, where)
+    brand = brief.brand
+    return load_labels(layers, brief.metadata.language, brand.labels, brand.where("labels"),
+                       brand.label_places)  # fmt: skip
 
 
 def render_brief(

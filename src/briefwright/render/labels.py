@@ -15,7 +15,8 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Mapping
+import string
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,10 +26,12 @@ from babel import Locale
 from babel.dates import format_skeleton
 from markupsafe import Markup, escape
 
-from briefwright.errors import BriefError, Location
+from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.files import read_regular
 from briefwright.load.yamlfile import parse_yaml
 from briefwright.model.base import POSITION_KEY
+from briefwright.model.brand import Brand
+from briefwright.model.characters import MARKUP
 from briefwright.model.vocab import Confidence, Likelihood, SourceKind
 from briefwright.settings import default_theme
 
@@ -151,21 +154,100 @@ def load_labels(
     language: str,
     overrides: Mapping[str, str] | None = None,
     where: Location | None = None,
+    places: Mapping[str, Location] | None = None,
 ) -> Labels:
     """Return the labels for a language: English under the language's own catalogue, under
-    the project's catalogue files, under the brand's `labels:` (later wins); `where` is
-    where the overrides were written."""
+    the project's catalogue files, under the brand's `labels:` (later wins). `where` is
+    where the overrides were written, `places` where each was; every override that is not
+    a label's plain text with the label's own placeholders is refused, all at once."""
+    words = _catalogues(layers, language)
+    problems = override_problems(words, overrides or {}, where, places)
+    if problems:
+        raise BriefError(problems)
+    return Labels(language, words | dict(overrides or {}))
+
+
+def brand_label_problems(
+    brand: Brand, layers: tuple[Path, ...], language: str
+) -> list[Diagnostic]:
+    """Return what is wrong with a brand's `labels:` for a language (unknown keys, foreign
+    placeholders, markup), each at its line: `check` reports them with everything else."""
+    words = _catalogues(layers, language)
+    return override_problems(words, brand.labels, brand.where("labels"), brand.label_places)
+
+
+def override_problems(
+    words: Mapping[str, str],
+    overrides: Mapping[str, str],
+    where: Location | None,
+    places: Mapping[str, Location] | None,
+) -> list[Diagnostic]:
+    """Return a diagnostic for every override that is not a label's plain text with the
+    label's own placeholders, at its place (else where the overrides were written)."""
+    return [
+        Diagnostic(code, message, (places or {}).get(key) or where or Location("brand.yaml"))
+        for key, value in overrides.items()
+        for code, message in _override_problems(key, value, words)
+    ]
+
+
+def _catalogues(layers: tuple[Path, ...], language: str) -> dict[str, str]:
+    """Return the words of English under the language's own, under the project's files."""
     words: dict[str, str] = {}
     for tag in dict.fromkeys([FALLBACK, language.split("-")[0], language]):
         for layer in reversed(layers):
             words |= _catalogue(layer / LABELS / f"{tag}.yaml", layer)
-    unknown = sorted(set(overrides or {}) - set(words))
-    if unknown:
-        nearest = difflib.get_close_matches(unknown[0], list(words), n=1, cutoff=0.6)
+    return words
+
+
+def _override_problems(
+    key: str, value: str, words: Mapping[str, str]
+) -> Iterator[tuple[str, str]]:
+    """Yield (code, message) for what is wrong with one label override: an unknown key,
+    a placeholder the label does not fill (or a format spec, attribute or index: a label is
+    data, not a format program), or markup."""
+    if key not in words:
+        nearest = difflib.get_close_matches(key, list(words), n=1, cutoff=0.6)
         hint = f"did you mean `{nearest[0]}`?" if nearest else "the keys are in labels/en.yaml"
-        message = f"unknown label '{unknown[0]}' under `brand: labels:`; {hint}"
-        raise BriefError.of("BW003", message, where or Location("brand.yaml"))
-    return Labels(language, words | dict(overrides or {}))
+        yield "BW003", f"unknown label '{key}' under `brand: labels:`; {hint}"
+        return
+    allowed = placeholders_of(key, words)
+    named = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "no placeholder"
+    problem = _placeholder_problem(value, allowed)
+    if problem:
+        yield "BW003", f"label '{key}' {problem}; it may use {named}"
+    if MARKUP.search(value):
+        yield "BW150", f"label '{key}' holds HTML markup; write plain text (it shows as typed)"
+
+
+def placeholders_of(key: str, words: Mapping[str, str]) -> set[str]:
+    """Return the placeholders a label is filled with: its own, and for a plural form
+    (`key.one`) those of every form of it, and `count`."""
+    base = key.split(".")[0]
+    forms = [text for name, text in words.items() if name == key or name.startswith(f"{base}.")]
+    found = {name for text in forms for _, name, _, _ in _fields(text) if name}
+    return found | ({"count"} if "." in key else set())
+
+
+def _placeholder_problem(value: str, allowed: set[str]) -> str | None:
+    try:
+        fields = list(_fields(value))
+    except ValueError:
+        return "has a brace that opens or closes no placeholder; remove it"
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            written = f"{name}{'!' if conversion else ''}{conversion or ''}"
+            written += f":{spec}" if spec else ""
+            return f"writes {{{written}}}: a placeholder is a plain name, with no format"
+        if name not in allowed:
+            return f"has the placeholder {{{name}}}, which it is never given"
+    return None
+
+
+def _fields(text: str) -> Iterable[tuple[str, str | None, str | None, str | None]]:
+    return string.Formatter().parse(text)
 
 
 def _catalogue(path: Path, layer: Path) -> dict[str, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from briefwright.model.brand import Brand
 from briefwright.model.series import Series
@@ -70,7 +71,8 @@ def atom_feed(
     built: datetime,
     folders: dict[str, str] | None = None,
 ) -> bytes:
-    """Return the series' Atom feed: one entry a brief, latest first, links absolute."""
+    """Return the series' Atom feed: one entry a brief, latest first, links absolute (each
+    folder's name percent-encoded, as the index's links are)."""
     from feedgen.feed import FeedGenerator  # only a project with a base_url has a feed
 
     assert series.base_url is not None, "a feed needs the series' base_url"
@@ -87,8 +89,8 @@ def atom_feed(
     for entry in sorted(entries, key=lambda e: (e.as_of, e.brief_id)):
         summary = entry.summary
         item = feed.add_entry()
-        folder = (folders or {}).get(entry.brief_id, entry.brief_id)
-        item.id(f"{series.base_url}{entry.brief_id}/")
+        folder = quote((folders or {}).get(entry.brief_id, entry.brief_id), safe="")
+        item.id(f"{series.base_url}{quote(entry.brief_id, safe='')}/")
         item.title(str(summary["title"]))
         item.link(href=f"{series.base_url}{folder}/brief.html", rel="alternate")
         item.summary(str(summary["bottom_line"]))

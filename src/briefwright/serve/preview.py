@@ -13,6 +13,7 @@ Only 127.0.0.1 is listened on.
 
 from __future__ import annotations
 
+import errno
 import html
 import re
 import tempfile
@@ -23,8 +24,9 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 
-from briefwright.errors import BriefError, Interrupted
+from briefwright.errors import BriefError, Interrupted, Location
 from briefwright.output.write import write_artifacts
 from briefwright.pipeline.clock import known_epoch
 from briefwright.pipeline.outcome import RunOptions
@@ -34,6 +36,18 @@ from briefwright.pipeline.scratch import enter_scratch
 from briefwright.settings import Limits, Project
 
 EVENTS = "/__events"
+#: The longest request path answered: the preview's own paths are far shorter, and a name
+#: longer than the file system's limit must not reach it.
+MAX_PATH = 1024
+#: What a browser is told to wait before asking again for a PDF still being built.
+RETRY_SECONDS = 2
+#: An SVG opened on its own runs no script and loads nothing (its styles may be inline).
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+_BEING_BUILT = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    f'<meta http-equiv="refresh" content="{RETRY_SECONDS}"><title>Being built</title></head>'
+    "<body><p>This PDF is being built; the page reloads by itself.</p></body></html>"
+).encode()
 _RELOAD = (
     f'<script>new EventSource("{EVENTS}").onmessage = () => location.reload();</script>'
 ).encode()
@@ -56,12 +70,15 @@ class Preview:
         self.watching = threading.Event()
         self._pdfs_wanted = threading.Event()
         self._written: dict[str, bytes] = {}
+        self.documents: frozenset[str] = frozenset()
+        """The PDFs the preview makes (`brief.pdf`, `onepagers/<id>.pdf`), once rendered."""
 
     def refresh(self) -> float:
         """Rebuild the HTML (not the PDFs), tell the browsers, and return the seconds taken."""
         started = time.perf_counter()
         try:
             files = render_html(self.project)
+            self.documents = frozenset(documents_of(files))
             # Only what changed: rewriting megabytes of unchanged fonts costs more than the
             # whole HTML build.
             changed = {
@@ -128,9 +145,13 @@ class Preview:
         if problems:
             return _problems_page(problems)
         target = self.out_dir / path.lstrip("/")
-        if not (target.is_file() and target.resolve().is_relative_to(self.out_dir.resolve())):
+        try:
+            inside = target.resolve().is_relative_to(self.out_dir.resolve())
+            body = target.read_bytes() if inside and target.is_file() else None
+        except OSError:  # a name too long, a loop of symlinks: nothing the preview made
             return None
-        body = target.read_bytes()
+        if body is None:
+            return None
         if typeset_problems:
             banner = _typeset_banner(typeset_problems)
             body = _BODY_OPENS.sub(lambda opening: opening.group(0) + banner, body, count=1)
@@ -149,42 +170,58 @@ def render_html(project: Project) -> dict[str, bytes]:
     rendered = render_site(project, None, known_epoch(project.roots))
     pages = {f"{stem}.html": html.encode() for stem, html in rendered.pages.items()}
     pages |= {path: html.encode() for path, html in rendered.source_pages.items()}
-    pages["index.html"] = _index(rendered.checked.brief.metadata.title, pages)
+    pages["index.html"] = _index(rendered.checked.brief.metadata.title, rendered.pages)
     return pages | rendered.assets
 
 
+def documents_of(files: dict[str, bytes]) -> list[str]:
+    """Return the PDFs a preview's pages are typeset into: one for each document page (the
+    brief, the one-pagers), none for the source pages."""
+    return [
+        f"{name.removesuffix('.html')}.pdf"
+        for name in files
+        if name.endswith(".html") and name != "index.html" and not name.startswith("sources/")
+    ]
+
+
 def serve(project: Project, port: int, jobs: int, say: Say) -> None:
-    """Preview the project on 127.0.0.1:port until interrupted (Ctrl-C or SIGTERM)."""
+    """Preview the project on 127.0.0.1:port until interrupted (Ctrl-C or SIGTERM); BW017
+    at once when the port cannot be listened on."""
     enter_scratch()
     with tempfile.TemporaryDirectory(prefix="briefwright-preview-") as folder:
         preview = Preview(project, Path(folder), jobs)
-        preview.refresh()
-        for problem in preview.problems:
-            say(problem)
-        server = make_server(preview, port)
-        threads = [
-            threading.Thread(
-                target=preview.watch_forever,
-                args=(lambda seconds: _report_refresh(preview, seconds, say),),
-                daemon=True,
-            ),
-            threading.Thread(target=server.serve_forever, daemon=True),
-            threading.Thread(target=preview.typeset_forever, args=(say,), daemon=True),
-        ]
-        threads[0].start()
-        preview.watching.wait(timeout=10)  # serve nothing an unwatched edit could make stale
-        for thread in threads[1:]:
-            thread.start()
-        say(f"serving http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-        try:
-            while True:
-                threading.Event().wait(3600)
-        except (KeyboardInterrupt, Interrupted):  # Ctrl-C, or SIGTERM (cli/launch.py)
-            preview.stop.set()
-            server.shutdown()
-            for thread in threads:
-                thread.join(timeout=10)
-            say("stopped")
+        with make_server(preview, port) as server:
+            preview.refresh()
+            for problem in preview.problems:
+                say(problem)
+            _run(preview, server, port, say)
+
+
+def _run(preview: Preview, server: ThreadingHTTPServer, port: int, say: Say) -> None:
+    """Watch, serve and typeset in threads until Ctrl-C or SIGTERM, then stop them all."""
+    threads = [
+        threading.Thread(
+            target=preview.watch_forever,
+            args=(lambda seconds: _report_refresh(preview, seconds, say),),
+            daemon=True,
+        ),
+        threading.Thread(target=server.serve_forever, daemon=True),
+        threading.Thread(target=preview.typeset_forever, args=(say,), daemon=True),
+    ]
+    threads[0].start()
+    preview.watching.wait(timeout=10)  # serve nothing an unwatched edit could make stale
+    for thread in threads[1:]:
+        thread.start()
+    say(f"serving http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    try:
+        while True:
+            threading.Event().wait(3600)
+    except (KeyboardInterrupt, Interrupted):  # Ctrl-C, or SIGTERM (cli/launch.py)
+        preview.stop.set()
+        server.shutdown()
+        for thread in threads:
+            thread.join(timeout=10)
+        say("stopped")
 
 
 def _report_refresh(preview: Preview, seconds: float, say: Say) -> None:
@@ -194,11 +231,13 @@ def _report_refresh(preview: Preview, seconds: float, say: Say) -> None:
         say(f"rebuilt the HTML in {seconds:.2f} s")
 
 
-def _index(title: str, pages: dict[str, bytes]) -> bytes:
+def _index(title: str, documents: dict[str, str]) -> bytes:
+    """Return the preview's index: each document's HTML and its PDF (being built, until the
+    first PDF build is done: the PDF link answers "being built" until then)."""
     links = "".join(
-        f'<li><a href="{name}">{html.escape(name)}</a> · '
-        f'<a href="{name[: -len(".html")]}.pdf">PDF</a></li>'
-        for name in sorted(pages)
+        f'<li><a href="{quote(stem)}.html">{html.escape(stem)}</a> · '
+        f'<a href="{quote(stem)}.pdf">PDF</a></li>'
+        for stem in sorted(documents)
     )
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Preview: '
@@ -229,12 +268,25 @@ def _typeset_banner(problems: list[str]) -> bytes:
 
 class _Handler(SimpleHTTPRequestHandler):
     preview: Preview
+    port: int
 
     def log_message(self, format: str, *args: Any) -> None:
         """Keep the terminal for build messages."""
 
+    def end_headers(self) -> None:
+        """Send every answer with nosniff; an SVG (the brand's logo) also with a policy that
+        runs nothing in it, should one be opened on its own."""
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if urlsplit(self.path).path.lower().endswith(".svg"):
+            self.send_header("Content-Security-Policy", SVG_POLICY)
+        super().end_headers()
+
     def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
+        refusal = self._refusal()
+        if refusal is not None:
+            self.send_error(*refusal)
+            return
+        path = urlsplit(self.path).path
         if path == EVENTS:
             self._events()
             return
@@ -247,7 +299,42 @@ class _Handler(SimpleHTTPRequestHandler):
             else:
                 self._send_html(body)
             return
+        if self._being_built(path):
+            self._send_being_built()
+            return
         super().do_GET()
+
+    def do_HEAD(self) -> None:
+        refusal = self._refusal()
+        if refusal is not None:
+            self.send_error(*refusal)
+            return
+        super().do_HEAD()
+
+    def _refusal(self) -> tuple[int, str] | None:
+        """Return the error to answer a request with that names another host (DNS
+        rebinding: a web page's script reaching the preview under its own name) or has a
+        path longer than any the preview serves."""
+        if (self.headers.get("Host") or "").lower() not in allowed_hosts(self.port):
+            return 421, "Misdirected Request: the preview answers only to localhost"
+        if len(self.path) > MAX_PATH:
+            return 414, "URI Too Long"
+        return None
+
+    def _being_built(self, path: str) -> bool:
+        """Return True for a PDF the preview makes that its first build has not made yet."""
+        name = unquote(path).lstrip("/")
+        return name in self.preview.documents and not (self.preview.out_dir / name).is_file()
+
+    def _send_being_built(self) -> None:
+        body = _BEING_BUILT
+        self.send_response(503)
+        self.send_header("Retry-After", str(RETRY_SECONDS))
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _send_html(self, body: bytes) -> None:
         body = body.replace(b"</body>", _RELOAD + b"</body>", 1)
@@ -275,11 +362,24 @@ class _Handler(SimpleHTTPRequestHandler):
             return
 
 
+def allowed_hosts(port: int) -> frozenset[str]:
+    """Return the Host values the preview answers: the loopback address or `localhost`,
+    with the port (without it only on port 80, as browsers send it)."""
+    names = ("127.0.0.1", "localhost")
+    return frozenset({f"{name}:{port}" for name in names} | (set(names) if port == 80 else set()))
+
+
 def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
-    """Return an HTTP server on 127.0.0.1:port serving the preview's folder."""
-    handler = type("PreviewHandler", (_Handler,), {"preview": preview})
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", port), partial(handler, directory=str(preview.out_dir))
-    )
+    """Return an HTTP server on 127.0.0.1:port serving the preview's folder; BW017 (a
+    usage error) when the port cannot be listened on."""
+    handler = type("PreviewHandler", (_Handler,), {"preview": preview, "port": port})
+    try:
+        server = ThreadingHTTPServer(
+            ("127.0.0.1", port), partial(handler, directory=str(preview.out_dir))
+        )
+    except OSError as error:
+        reason = "is in use" if error.errno == errno.EADDRINUSE else f"cannot be used ({error})"
+        message = f"port {port} {reason}; choose another --port"
+        raise BriefError.of("BW017", message, Location("--port")) from None
     server.daemon_threads = True
     return server

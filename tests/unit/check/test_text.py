@@ -3,12 +3,17 @@ and no hidden characters in what an author wrote."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from briefwright.check.text import (
     MAX_WORD,
     check_no_hidden_characters,
     check_text_is_plain,
     editable_texts,
 )
+from briefwright.load.content import load_series
 from tests.unit.check.conftest import Minimal, found
 
 
@@ -47,3 +52,42 @@ def test_editable_texts_skip_the_articles_own_text(minimal: Minimal) -> None:
     texts = {(type(model).__name__, field) for model, field, _ in editable_texts(minimal.brief())}
     assert {("Topic", "watch"), ("Source", "reliability"), ("Metadata", "title")} <= texts
     assert ("Source", "text") not in texts and ("Source", "url") not in texts
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "field", "reaches"),
+    [
+        ("brief.yaml", "  series: Test series", '  series: Test series\n  keywords: ["a\\uFFFE"]',
+         "keywords", "the PDF's XMP metadata"),
+        ("topics/only.yaml", "title: The only topic", 'title: "The only\\x01 topic"', "title",
+         "the .docx"),
+        ("timeline.yaml", "text: Something happened.", 'text: "Something\\uFFFF happened."',
+         "text", "the timeline's SVG"),
+        ("brief.yaml", "  title: Minimal brief", '  title: "Minimal \\uFDD0brief"', "title",
+         "the Atom feed and XMP"),
+    ],
+)  # fmt: skip
+def test_characters_xml_forbids_are_refused_in_every_field_that_reaches_xml(
+    minimal: Minimal, relative: str, old: str, new: str, field: str, reaches: str
+) -> None:
+    """A control character or a noncharacter (U+FFFE, U+FFFF, U+FDD0…) is BW154 at its
+    field's line, in whatever file it is: the one rule every XML output relies on."""
+    minimal.edit(relative, old, new)
+    (problem,) = found(check_no_hidden_characters, minimal.brief())
+    assert problem.startswith(f"{minimal.content / relative}:"), reaches
+    assert f" BW154 {field} holds U+" in problem
+
+
+def test_series_settings_and_brand_labels_are_checked_as_content(tmp_path: Path) -> None:
+    """The series' title and description (the index, the feed) and a brand's label are
+    author text too: each XML-forbidden character is BW154 at its line."""
+    (tmp_path / "series.yaml").write_text('title: "A\\x01"\ndescription: "B\\uFFFE"\n')
+    (tmp_path / "brand.yaml").write_text('labels:\n  bluf_heading: "Key\\x7F message"\n')
+    series, brand = load_series(tmp_path)
+    problems = [str(d) for d in (*check_no_hidden_characters(series),
+                                 *check_no_hidden_characters(brand))]  # fmt: skip
+    assert [p.split(" holds ")[0] for p in problems] == [
+        f"{tmp_path}/series.yaml:1:8: BW154 title",
+        f"{tmp_path}/series.yaml:2:14: BW154 description",
+        f"{tmp_path}/brand.yaml:2:17: BW154 labels.bluf_heading",
+    ]  # fmt: skip

@@ -9,7 +9,9 @@ import pytest
 from briefwright.errors import BriefError
 from briefwright.model.brand import Brand, Colors, contrast_ratio
 from briefwright.render.brand import brand_assets, brand_stylesheet, font_faces, logo_url
+from tests.conftest import TEMPLATES
 
+FONT = TEMPLATES / "assets" / "fonts" / "NotoSans-Regular.ttf"
 LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"><rect width="2"/></svg>'
 
 
@@ -37,8 +39,8 @@ def test_supplied_fonts_and_logo_are_copied_from_the_content(tmp_path: Path) -> 
     """A brand's own font files, licence and logo go under assets/brand/, read from the
     content folder; fonts.css points the role at them."""
     (tmp_path / "brand").mkdir()
-    for name in ("My-Regular.ttf", "OFL.txt"):
-        (tmp_path / "brand" / name).write_bytes(name.encode())
+    (tmp_path / "brand" / "My-Regular.ttf").write_bytes(FONT.read_bytes())
+    (tmp_path / "brand" / "OFL.txt").write_text("OFL")
     (tmp_path / "brand" / "logo.svg").write_bytes(LOGO)
     brand = Brand.model_validate({
         "logo": {"path": "brand/logo.svg", "alt": "Org"},

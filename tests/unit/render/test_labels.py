@@ -101,3 +101,39 @@ def test_page_number_becomes_css_content() -> None:
         '"Page " counter(page) " of \\"" counter(pages) "\\""'
     )  # fmt: skip
     assert "counter(page)" in load_labels(LAYERS, "ja").stylesheet()
+
+
+def test_brand_labels_load_and_each_bad_one_is_refused_at_its_line(tmp_path: Path) -> None:
+    """`labels:` in brand.yaml loads (the loader's positions stay out of the values); a
+    label with a placeholder it is never given, a format program, a stray brace, markup or
+    an unknown key is refused at its own line, every one at once."""
+    from briefwright.load.content import load_series
+
+    (tmp_path / "brand.yaml").write_text(
+        "labels:\n"
+        "  bluf_heading: Key message\n"
+        '  cover_version: "Version {nope}"\n'
+        '  series_count.one: "{count.__class__} brief"\n'
+        '  cover_legend_corroborated: "{corroborated:>99999999} marks"\n'
+        '  cover_product: "Product {"\n'
+        '  contents_heading: "<b>Contents</b>"\n'
+        "  bluf_headng: x\n"
+    )
+    _, brand = load_series(tmp_path)
+    assert brand.labels["bluf_heading"] == "Key message"
+    with pytest.raises(BriefError) as error:
+        load_labels(LAYERS, "en", brand.labels, brand.where("labels"), brand.label_places)
+    found = [(d.location.line, d.code, d.message) for d in error.value.diagnostics]
+    assert [(line, code) for line, code, _ in found] == [
+        (3, "BW003"), (4, "BW003"), (5, "BW003"), (6, "BW003"), (7, "BW150"), (8, "BW003"),
+    ]  # fmt: skip
+    assert "{nope}, which it is never given; it may use no placeholder" in found[0][2]
+    assert "writes {count.__class__}: a placeholder is a plain name" in found[1][2]
+    assert "it may use {corroborated}" in found[2][2]
+    assert "did you mean `bluf_heading`?" in found[5][2]
+
+
+def test_a_plural_form_may_use_its_count() -> None:
+    """A plural form's override may use {count} and the placeholders of its other forms."""
+    en = load_labels(LAYERS, "en", {"series_count.other": "{count} papers"})
+    assert en("series_count", count=3) == "3 papers"

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import struct
 
-from briefwright.render.word.logo import PNG_SIGNATURE, self_contained, word_logo
+from briefwright.render.word.logo import (
+    LOGO_PIXELS_HIGH,
+    PNG_SIGNATURE,
+    self_contained,
+    word_logo,
+)
 from tests.conftest import TEMPLATES
 
 FONTS = TEMPLATES / "assets" / "fonts"
@@ -49,3 +54,14 @@ def test_a_png_logo_is_kept_and_anything_else_is_left_out() -> None:
     assert logo.width_mm == 48.0
     assert word_logo(b"<html/>", "House", None) is None
     assert word_logo(b"\x00\x01 not a picture", "House", None) is None
+
+
+def test_the_png_is_drawn_at_a_bounded_size_whatever_the_svg_declares() -> None:
+    """A 200-byte SVG declaring a canvas of 200,000 × 80,000 (terabytes at 600 ppi) is
+    drawn LOGO_PIXELS_HIGH high and as wide as its shape, never at its declared size."""
+    huge = b'<svg xmlns="http://www.w3.org/2000/svg" width="200000" height="80000"><rect/></svg>'
+    boxed = huge.replace(b'height="80000"', b'height="80000" viewBox="0 0 10 10"')
+    for svg, wide in ((huge, round(LOGO_PIXELS_HIGH * 2.5)), (boxed, LOGO_PIXELS_HIGH)):
+        logo = word_logo(svg, "House", None)
+        assert logo is not None
+        assert struct.unpack(">II", logo.data[16:24]) == (wide, LOGO_PIXELS_HIGH)

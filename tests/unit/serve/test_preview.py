@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import signal
 import socket
@@ -13,9 +14,13 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from briefwright.errors import BriefError
+from briefwright.serve.preview import MAX_PATH, RETRY_SECONDS, SVG_POLICY, Preview, make_server
+from briefwright.settings import Project
 from tests.conftest import FIXTURES, MakeProject
 
 
@@ -144,3 +149,96 @@ def test_typesetting_error_shows_above_the_page_until_fixed(
     topic.write_text(original)
     assert _wait_for(lambda: notice not in _get(url + "/brief.html"), 60)
     assert process.poll() is None
+
+
+@pytest.fixture
+def rendered_only(
+    project: MakeProject, tmp_path: Path
+) -> Iterator[tuple[Preview, int, Callable[..., tuple[int, dict[str, str], bytes]]]]:
+    """A preview in this process whose HTML is rendered and served, and whose PDFs are never
+    typeset: each request sees the first seconds of a `serve`."""
+    preview = Preview(Project(project("minimal")), tmp_path / "out", jobs=1)
+    port = _free_port()
+    server = make_server(preview, port)
+    preview.refresh()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def request(path: str, host: str = f"127.0.0.1:{port}", method: str = "GET") -> Any:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.putrequest(method, path, skip_host=True)
+        connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        answer = (response.status, dict(response.getheaders()), response.read())
+        connection.close()
+        return answer
+
+    yield preview, port, request
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+Request = Callable[..., tuple[int, dict[str, str], bytes]]
+
+
+def test_only_requests_for_localhost_are_answered(
+    rendered_only: tuple[Preview, int, Request],
+) -> None:
+    """A Host naming anything but the loopback address or localhost with the served port
+    (a page rebinding its own name to 127.0.0.1) gets 421, for GET and HEAD alike."""
+    _, port, request = rendered_only
+    for host in (f"rebind.attacker.example:{port}", f"127.0.0.1:{port + 1}", "localhost", ""):
+        for method in ("GET", "HEAD"):
+            status, _, body = request("/brief.html", host=host, method=method)
+            assert status == 421 and b"Minimal brief" not in body, (host, method)
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+        assert request("/brief.html", host=host)[0] == 200
+
+
+def test_long_or_odd_paths_get_an_answer_not_a_traceback(
+    rendered_only: tuple[Preview, int, Request], capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A path of 300+ characters is 404, one over MAX_PATH 414: answered, and the server
+    goes on (before, the first closed the connection and printed OSError)."""
+    _, _, request = rendered_only
+    assert request("/" + "a" * 300 + ".html")[0] == 404
+    assert request("/" + "a" * 300 + ".pdf")[0] == 404
+    assert request("/" + "a" * (MAX_PATH + 1) + ".html")[0] == 414
+    assert request("/brief.html")[0] == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_the_index_links_what_is_made_and_a_pdf_being_built_says_so(
+    rendered_only: tuple[Preview, int, Request],
+) -> None:
+    """The index links each document's page and PDF, no source page's PDF (none is made);
+    a PDF not built yet is 503 with Retry-After and a page that reloads, not 404."""
+    _, _, request = rendered_only
+    index = request("/")[2].decode()
+    assert 'href="brief.pdf"' in index and 'href="onepagers/only.pdf"' in index
+    assert "sources/" not in index
+    status, headers, body = request("/brief.pdf")
+    assert status == 503 and headers["Retry-After"] == str(RETRY_SECONDS)
+    assert b'http-equiv="refresh"' in body
+    assert request("/sources/one.pdf")[0] == 404
+
+
+def test_an_svg_is_served_with_a_policy_that_runs_nothing(
+    rendered_only: tuple[Preview, int, Request],
+) -> None:
+    """Every answer carries nosniff; an SVG also a Content-Security-Policy with no script."""
+    preview, _, request = rendered_only
+    (preview.out_dir / "assets" / "logo.svg").write_bytes(b"<svg/>")
+    _, headers, _ = request("/assets/logo.svg")
+    assert headers["Content-Security-Policy"] == SVG_POLICY and "script" not in SVG_POLICY
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_port_in_use_is_a_usage_error(rendered_only: tuple[Preview, int, Request]) -> None:
+    """A second server on the same port is BW017 at --port, not an OSError traceback."""
+    preview, port, _ = rendered_only
+    with pytest.raises(BriefError) as raised:
+        make_server(preview, port)
+    assert str(raised.value) == f"--port:1:1: BW017 port {port} is in use; choose another --port"

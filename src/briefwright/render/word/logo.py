@@ -1,27 +1,31 @@
 """Turn the brand's logo into the Word edition's: a PNG as it is; an SVG as itself (Word
 2016 and later draw it) with the PNG every other reader needs, drawn from it.
 
-The build refuses an SVG logo that refers outside itself (render/brand.py); the Word
-edition removes any such reference again before drawing or embedding it (render/svgrefs.py),
-so drawing it reads nothing outside the project and the .docx carries nothing that fetches.
+The build refuses an unsafe SVG logo and publishes only its allowed part
+(render/svgsafe.py); the Word edition removes any reference outside it again before drawing
+or embedding it (render/svgrefs.py), so drawing it reads nothing outside the project and the
+.docx carries nothing that fetches. The PNG is drawn at a size fixed here, whatever size the
+SVG declares: a 200-byte SVG may declare a canvas of terabytes.
 """
 
 from __future__ import annotations
 
-import re
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from briefwright.docx.model import Logo
 from briefwright.render.svgrefs import parse_svg, remove_outside_references, serialize_svg
+from briefwright.render.svgsafe import declared_size
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: The logo's height in the first page's header.
 LOGO_HEIGHT_MM = 12.0
-#: Enough pixels for a 12 mm logo printed at 600 dpi: ~280 px high.
-LOGO_PPI = 600
-_LENGTH = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
+#: Enough pixels for a 12 mm logo printed at 600 dpi; the width follows the logo's shape
+#: (at most svgsafe.MAX_ASPECT times this).
+LOGO_PIXELS_HIGH = round(LOGO_HEIGHT_MM / 25.4 * 600)
+#: The widest PNG drawn, whatever the SVG says (the build refuses a wider shape first).
+MAX_PIXELS_WIDE = LOGO_PIXELS_HIGH * 20
 
 
 def word_logo(data: bytes, alt: str, fonts_dir: Path | None) -> Logo | None:
@@ -41,8 +45,21 @@ def word_logo(data: bytes, alt: str, fonts_dir: Path | None) -> Logo | None:
         from briefwright.figures.charts import register_fonts
 
         register_fonts(fonts_dir)  # else resvg would pick a system font for a text logo
-    png = bytes(vl_convert.svg_to_png(svg.decode("utf-8"), ppi=LOGO_PPI))
+    png = bytes(vl_convert.svg_to_png(canvas(svg, width, height).decode("utf-8"), ppi=72))
     return _sized(png, alt, width, height, svg)
+
+
+def canvas(svg: bytes, width: float, height: float) -> bytes:
+    """Return the SVG set on the canvas the PNG is drawn on: LOGO_PIXELS_HIGH high, as wide
+    as its shape (at most MAX_PIXELS_WIDE), its drawing scaled to it by its viewBox (resvg
+    draws one pixel a unit at 72 ppi)."""
+    root = ET.fromstring(svg)
+    if not root.get("viewBox"):
+        root.set("viewBox", f"0 0 {width:g} {height:g}")
+    pixels_wide = min(MAX_PIXELS_WIDE, max(1, round(LOGO_PIXELS_HIGH * width / height)))
+    root.set("width", str(pixels_wide))
+    root.set("height", str(LOGO_PIXELS_HIGH))
+    return serialize_svg(root)
 
 
 def _sized(png: bytes, alt: str, width: float, height: float, svg: bytes | None = None) -> Logo:
@@ -62,15 +79,5 @@ def self_contained(data: bytes) -> bytes | None:
 
 def svg_size(svg: bytes) -> tuple[float, float]:
     """Return an SVG's width and height in its own units: its viewBox, else its width and
-    height attributes (unitless or px)."""
-    root = ET.fromstring(svg)
-    box = (root.get("viewBox") or "").replace(",", " ").split()
-    if len(box) == 4:
-        try:
-            return float(box[2]), float(box[3])
-        except ValueError:
-            pass
-    found = [_LENGTH.match(root.get(name) or "") for name in ("width", "height")]
-    if found[0] and found[1]:
-        return float(found[0].group(1)), float(found[1].group(1))
-    return 0.0, 0.0
+    height attributes (unitless or px); zeros when it declares neither."""
+    return declared_size(ET.fromstring(svg))
