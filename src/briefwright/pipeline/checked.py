@@ -162,7 +162,8 @@ def check_series(
     library = (*settings, *library_checks(project, checked, out_dir, complete=not names))
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if problems or any(d.severity in failing for d in library):
-        raise BriefError([*problems, *(d for d in library if d.severity is not Severity.INFO)])
+        shown = [*problems, *(d for d in library if d.severity is not Severity.INFO)]
+        raise BriefError(dict.fromkeys(shown))  # a shared file's problem once, not once a brief
     return ProjectChecked(checked, library)
 
 

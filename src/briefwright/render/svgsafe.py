@@ -83,6 +83,8 @@ ATTRIBUTES = frozenset(
 #: Attributes in a namespace that SVG defines.
 NAMESPACED = frozenset({f"{{{XLINK_NS}}}href", f"{{{XLINK_NS}}}title", f"{{{XML_NS}}}space",
                         f"{{{XML_NS}}}lang"})  # fmt: skip
+#: What makes an <a> a link: left out when it becomes a group.
+_LINKING = frozenset({"href", "target", "download", "ping", "rel", "referrerpolicy"})
 #: The pictures an <image> may hold inline: raster formats, which run nothing.
 _RASTER_DATA = re.compile(r"^\s*data:image/(png|jpeg|gif|webp)[;,]", re.IGNORECASE)
 _NUMBER = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(px)?\s*$", re.IGNORECASE)
@@ -195,6 +197,10 @@ def _keep_allowed(root: Any) -> bool:
     with its content); return True when anything was removed."""
     changed = False
     for node in list(root.iter()):
+        if isinstance(node.tag, str) and node.tag == f"{{{SVG_NS}}}a":
+            node.tag, changed = f"{{{SVG_NS}}}g", True  # a link's drawing stays, not the link
+            for name in [a for a in node.attrib if etree.QName(a).localname in _LINKING]:
+                del node.attrib[name]
         if not isinstance(node.tag, str) or not _is_allowed_element(node):
             changed = True
             _remove(node)

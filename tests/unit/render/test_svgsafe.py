@@ -64,11 +64,14 @@ def test_what_is_not_on_the_allow_list_is_left_out_of_the_published_copy() -> No
         'viewBox="0 0 4 2"><!-- made by hand --><metadata><rdf/></metadata>'
         '<rect width="4" height="2" fill="#123a63" inkscape:label="box" data-x="1">'
         '<set attributeName="fill" to="red"/></rect>'
-        '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/></svg>'
+        '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'
+        '<a href="#top" target="_blank"><circle r="1"/></a></svg>'
     )
     published = safe_logo(svg.encode(), "logo.svg")
     root = etree.fromstring(published)
-    assert [etree.QName(node).localname for node in root.iter()] == ["svg", "rect", "image"]
+    names = [etree.QName(node).localname for node in root.iter()]
+    assert names == ["svg", "rect", "image", "g", "circle"]
+    assert root[2].attrib == {}
     assert root[0].attrib == {"width": "4", "height": "2", "fill": "#123a63"}
     assert b"inkscape" not in published and b"made by hand" not in published
 
