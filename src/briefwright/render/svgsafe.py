@@ -90,7 +90,7 @@ _RASTER_DATA = re.compile(r"^\s*data:image/(png|jpeg|gif|webp)[;,]", re.IGNORECA
 _NUMBER = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*(px)?\s*$", re.IGNORECASE)
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-    remove_comments=True, remove_pis=True, huge_tree=False,
+    huge_tree=False,
 )  # fmt: skip
 
 
@@ -101,7 +101,20 @@ def safe_logo(data: bytes, path: str) -> bytes:
     problems = [*_active_content(root, path), *_aspect(root, path)]
     if problems:
         raise BriefError(problems)
-    return data if not _keep_allowed(root) else etree.tostring(root, encoding="utf-8")
+    changed = _keep_allowed(root) | _has_outer_parts(root)
+    return etree.tostring(root, encoding="utf-8") if changed else data
+
+
+def _has_outer_parts(root: Any) -> bool:
+    """Return True when the file holds more than its root element: a DOCTYPE, or a comment
+    or processing instruction around it (`<?xml-stylesheet href=…?>` would load a style
+    sheet, or an XSLT program, when the logo is opened). The published copy is the root."""
+    tree = root.getroottree()
+    return (
+        bool(tree.docinfo.doctype)
+        or root.getprevious() is not None
+        or (root.getnext() is not None)
+    )
 
 
 def _parse(data: bytes, path: str) -> Any:

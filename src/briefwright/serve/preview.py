@@ -319,7 +319,17 @@ class _Handler(SimpleHTTPRequestHandler):
             return 421, "Misdirected Request: the preview answers only to localhost"
         if len(self.path) > MAX_PATH:
             return 414, "URI Too Long"
+        if "\0" in unquote(self.path):
+            return 400, "Bad Request: a NUL byte in the path"
         return None
+
+    def send_head(self) -> Any:
+        """Serve a file of the preview's folder; 404 for a name the file system refuses."""
+        try:
+            return super().send_head()
+        except (OSError, ValueError):
+            self.send_error(404)
+            return None
 
     def _being_built(self, path: str) -> bool:
         """Return True for a PDF the preview makes that its first build has not made yet."""

@@ -95,3 +95,14 @@ def test_a_logo_of_an_extreme_shape_is_refused() -> None:
     (found,) = _refusals(f'<svg {SVG} viewBox="0 0 {wide:g} 10"/>')
     assert "times wider than it is high" in found
     assert safe_logo(f'<svg {SVG} width="200" height="10"/>'.encode(), "logo.svg")
+
+
+def test_what_surrounds_the_drawing_is_left_out() -> None:
+    """A style sheet (or XSLT) processing instruction, a DOCTYPE and comments are not the
+    drawing: the published copy is the root element alone."""
+    svg = (
+        '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="data:text/xml,x"?>\n'
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/'
+        f'DTD/svg11.dtd">\n<svg {SVG}><!-- note --><?pi x?><rect width="1"/></svg>'
+    )
+    assert safe_logo(svg.encode(), "logo.svg") == f'<svg {SVG}><rect width="1"/></svg>'.encode()

@@ -200,12 +200,16 @@ def test_only_requests_for_localhost_are_answered(
 def test_long_or_odd_paths_get_an_answer_not_a_traceback(
     rendered_only: tuple[Preview, int, Request], capfd: pytest.CaptureFixture[str]
 ) -> None:
-    """A path of 300+ characters is 404, one over MAX_PATH 414: answered, and the server
-    goes on (before, the first closed the connection and printed OSError)."""
+    """A path of 300+ characters is 404, one over MAX_PATH 414, one holding a NUL byte 400:
+    answered, and the server goes on (before, each closed the connection and printed a
+    traceback: OSError, ValueError)."""
     _, _, request = rendered_only
     assert request("/" + "a" * 300 + ".html")[0] == 404
     assert request("/" + "a" * 300 + ".pdf")[0] == 404
     assert request("/" + "a" * (MAX_PATH + 1) + ".html")[0] == 414
+    for nul in ("/x%00.pdf", "/assets/%00", "/brief.html%00"):
+        assert request(nul)[0] == 400
+    assert request("/" + "b" * 300 + "/x.css")[0] == 404
     assert request("/brief.html")[0] == 200
     assert "Traceback" not in capfd.readouterr().err
 
