@@ -378,7 +378,7 @@ def test_timeline_and_actors_are_tables_with_header_rows(brief: Brief, fonts: Fo
     assert [len(t.rows) for t in tables] == [len(brief.timeline), len(brief.actors)]
     assert [len(t.header) for t in tables] == [2, 2]
     person, _ = tables[1].rows[0]
-    assert [run.text for run in person.runs] == ["Narendra Modi", "\nPrime Minister, India"]
+    assert person.runs == (Text("Narendra Modi"), Text("\nPrime Minister, India", style="Muted"))
     assert tables[1].widths == (30, 70)
 
 
