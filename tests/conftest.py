@@ -52,33 +52,6 @@ def typeset_html(
         return typesetter.typeset(html)[0]
 
 
-#: What the second round of grounding (issue 26) finds in the flagship today, answered:
-#: (file, text, replacement). A test that needs `check --strict` or `release` to pass on the
-#: flagship works on a copy with these applied (`answered_flagship`); the content rewrite of
-#: issue 26 answers them in content/ itself, and this list becomes empty.
-FLAGSHIP_ANSWERS = (
-    # BW112: two judgments about the future, rated by confidence alone.
-    ("brief.yaml", "    confidence: moderate\n    basis: [no-specific-platforms, fdi-open,",
-     "    likelihood: likely\n    basis: [no-specific-platforms, fdi-open,"),
-    ("brief.yaml", "    confidence: low\n    basis: [c2-fielded, companies-co-develop,",
-     "    likelihood: roughly-even-chance\n    basis: [c2-fielded, companies-co-develop,"),
-    # BW168: "sometime last year" quoted without the transcript's "I think".
-    ("brief.yaml", "in the Foreign\n      Secretary's words, \"sometime last year\"",
-     "as the Foreign\n      Secretary thought, \"sometime last year\""),
-)  # fmt: skip
-
-
-def answered_flagship(target: Path) -> Path:
-    """Copy the flagship's content/ to `target` with FLAGSHIP_ANSWERS applied; return it."""
-    shutil.copytree(CONTENT, target)
-    for name, old, new in FLAGSHIP_ANSWERS:
-        path = target / name
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{name} no longer holds {old!r}: update FLAGSHIP_ANSWERS"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return target
-
-
 MakeProject = Callable[[str], Path]
 """The `project` fixture's type: materialise a fixture project by name, return its content."""
 

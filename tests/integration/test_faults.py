@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT, FIXTURES, TEMPLATES, answered_flagship
+from tests.conftest import CONTENT, FIXTURES, TEMPLATES
 
 BRIEFWRIGHT = str(Path(sys.executable).with_name("briefwright"))
 
@@ -158,21 +158,15 @@ def test_malformed_or_out_of_range_epoch_is_bw007(tmp_path: Path, value: str) ->
 # -- interrupts at any moment ------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def quiet_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real brief with its warnings answered, so a finished build prints nothing
-    (tests/conftest.py::FLAGSHIP_ANSWERS)."""
-    return answered_flagship(tmp_path_factory.mktemp("quiet") / "content")
-
-
 @pytest.mark.parametrize("delay", [0.15, 0.4, 0.8, 1.5, 3.0])
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupt_at_any_moment_is_one_line_and_exit_130(
-    tmp_path: Path, previous: Path, quiet_content: Path, delay: float, signum: int
+    tmp_path: Path, previous: Path, delay: float, signum: int
 ) -> None:
     """Starting (before Typer), loading, typesetting: SIGINT or SIGTERM exits 130 in one
-    line, leaves the output as it was, and leaves no temporary file and no process."""
-    run = Run(tmp_path, *_build_args(previous, quiet_content, "--force", "--jobs", "2"))
+    line, leaves the output as it was, and leaves no temporary file and no process (the real
+    brief has no warning, so a finished build prints nothing)."""
+    run = Run(tmp_path, *_build_args(previous, CONTENT, "--force", "--jobs", "2"))
     time.sleep(delay)
     if run.process.poll() is not None:
         run.finish()

@@ -64,6 +64,7 @@ def test_a_fact_citing_page_two_of_a_pdf_prints_p_2(
     html = re.sub(r'<span class="annex-text">[^<]*</span>', "", html)
     lines = re.findall(r'<span class="note-source">(.*?)</span>', html)
     review = [re.sub(r"<[^>]+>", "", line) for line in lines if "Review Press" in line]
+    review = [line.replace("\u00a0", " ") for line in review]  # a date is set on one line
     assert review == [
         "Review Press, Defence Cooperation Review, news report, March 1, 2023, p. 2.",
         "Review Press, Defence Cooperation Review, news report, March 1, 2023, pp. 1–2.",

@@ -69,7 +69,7 @@ def test_index_lists_every_brief_latest_first_with_its_editions(
     for brief_id in BRIEFS:
         for edition in ("brief.pdf", "brief.html", "brief.docx", "onepagers/only.pdf"):
             assert f'href="{brief_id}/{edition}"' in html
-    assert "information as of March 21, 2023" in html and "version 0.1" in html
+    assert "information as of March\u00a021,\u00a02023" in html and "version 0.1" in html
     assert "The fixture holds together." in html and "TLP:CLEAR" in html
     assert '<link rel="alternate" type="application/atom+xml" href="feed.xml"' in html
 

@@ -1,5 +1,5 @@
 """Turn dated events into the lanes of a timeline: an entry per event, its mark and label
-placed in rows, first fit in date order, so no label overlaps another label or mark.
+placed in rows, first fit in reading order, so no label overlaps another label or mark.
 
 An entry's box is its mark (a dot for a day, a band for a month or a year) and its label
 (after the mark, before it near the right edge, or inside a band that holds it), measured
@@ -8,8 +8,10 @@ with `text_width`; two boxes in one row keep CLEARANCE apart.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from briefwright.figures.dates import Period, Precision, TimeAxis
 from briefwright.figures.style import FigureStyle, text_width
@@ -35,10 +37,15 @@ class Entry:
     text: str
     track: str
     order: int
+    """Its place in reading order (`in_reading_order`)."""
     date: str
-    """The date as the label prints it: `8 Sep 2022`, or `due May 2023` when scheduled."""
+    """The date as the label prints it: `8 Sep 2022`, `due May 2023` when scheduled, `before
+    20 Mar 2023` when its band was cut at the brief's as-of date."""
     scheduled: bool = False
     """Announced for after the brief's `as_of`: drawn hollow, its date "due"."""
+    cut_at: datetime.date | None = None
+    """The brief's `as_of`, where the band of a past event whose month or year runs past it
+    ends; None for any other event."""
 
 
 @dataclass(frozen=True)
@@ -74,24 +81,51 @@ def make_entries(
     other_track: str,
     short_date: Callable[[Period], str],
     due: str,
+    *,
+    before: str = "before {date}",
+    as_of: datetime.date | None = None,
 ) -> list[Entry]:
-    """Return the entries of the events, oldest first (ties in their written order), each
-    date written by `short_date`, a scheduled event's as `due` says ("due May 2023")."""
-    entries = [
-        Entry(
-            id=event.id,
-            period=(period := Period.parse(event.date)),
-            inferred=event.inferred is not None,
+    """Return the entries of the events in reading order (`in_reading_order`), each date
+    written by `short_date`, a scheduled event's as `due` says ("due May 2023"); with
+    `as_of`, a past event's month or year ends there, its date as `before` says ("before
+    20 Mar 2023"): the sources report it as past, so it lies before the brief's date."""
+    entries = []
+    for order, event in enumerate(events):
+        period = Period.parse(event.date)
+        written = short_date(period)
+        cut_at = None if event.scheduled else _cut_at(period, as_of)
+        if cut_at is not None:
+            period = replace(period, end=cut_at + timedelta(days=1))
+            written = before.format(date=short_date(Period.parse(cut_at.isoformat())))
+        if event.scheduled:
+            written = due.format(date=written)
+        entries.append(Entry(
+            id=event.id, period=period, inferred=event.inferred is not None,
             label=labels.get(event.id) or short_label(event.text),
-            text=" ".join(event.text.split()),
-            track=tracks.get(event.id) or other_track,
-            order=order,
-            date=due.format(date=short_date(period)) if event.scheduled else short_date(period),
-            scheduled=event.scheduled,
-        )
-        for order, event in enumerate(events)
-    ]
-    return sorted(entries, key=lambda e: (e.period.start, e.period.end, e.order))
+            text=" ".join(event.text.split()), track=tracks.get(event.id) or other_track,
+            order=order, date=written, scheduled=event.scheduled, cut_at=cut_at,
+        ))  # fmt: skip
+    return [replace(entry, order=n) for n, entry in enumerate(in_reading_order(entries))]
+
+
+def _cut_at(period: Period, as_of: datetime.date | None) -> datetime.date | None:
+    """Return `as_of` when the period runs on past that day (a month or a year that holds
+    it), else None: a day, or a period wholly before or after it, is not cut."""
+    if as_of is None or not period.start <= as_of < period.end - timedelta(days=1):
+        return None
+    return as_of
+
+
+def in_reading_order(entries: Sequence[Entry]) -> list[Entry]:
+    """Return entries oldest first, keeping their written order wherever their dates cannot
+    tell them apart: an entry goes above the first one written before it that it lies wholly
+    before. Sorting by start date would put "September 2022" above "7 September 2022" though
+    the author wrote it after (the wreath Singh laid after reaching Tokyo)."""
+    ordered: list[Entry] = []
+    for entry in entries:
+        above = (i for i, other in enumerate(ordered) if entry.period.end <= other.period.start)
+        ordered.insert(next(above, len(ordered)), entry)
+    return ordered
 
 
 def short_label(text: str) -> str:

@@ -1,6 +1,7 @@
 """Turn the marks a timeline uses into its legend: a swatch and the words for a date known
-to the day (a dot), to the month or year only (a band), a year inferred (a hollow, dashed
-dot) and an event scheduled (a hollow dot), wrapped to the figure's width.
+to the day (a dot), to the month or year only (a band), a band cut at the brief's date (a
+band with a stop), a year inferred (a hollow, dashed dot) and an event scheduled (a hollow
+dot), wrapped to the figure's width.
 """
 
 from __future__ import annotations
@@ -15,15 +16,20 @@ from briefwright.figures.style import FigureStyle, text_width
 
 
 def legend_items(entries: Sequence[Entry]) -> list[str]:
-    """Return the keys of the marks the entries use: day, band, inferred, scheduled, in
-    that order."""
+    """Return the keys of the marks the entries use: day, band, cut, inferred, scheduled,
+    in that order."""
     used = {
         "day": any(e.period.precision is Precision.DAY for e in entries),
         "band": any(e.period.precision is not Precision.DAY for e in entries),
+        "cut": any(e.cut_at for e in entries),
         "inferred": any(e.inferred for e in entries),
         "scheduled": any(e.scheduled and not e.inferred for e in entries),
     }
-    return [key for key in ("day", "band", "inferred", "scheduled") if used[key]]
+    return [key for key in KEYS if used[key]]
+
+
+KEYS = ("day", "band", "cut", "inferred", "scheduled")
+"""The legend's entries, in the order it lists them."""
 
 
 Legend = Sequence[tuple[str, str]]
@@ -86,7 +92,7 @@ def _draw_swatch(group: ET.Element, key: str, x: float, middle: float, s: Figure
                 "stroke-width": 1.2,
             },
         )
-    elif key == "band":
+    elif key in ("band", "cut"):
         child(
             group,
             "rect",
@@ -101,6 +107,8 @@ def _draw_swatch(group: ET.Element, key: str, x: float, middle: float, s: Figure
                 "stroke-width": 1.2,
             },
         )
+        if key == "cut":
+            draw_stop(group, x + 18, middle, s)
     else:
         hollow: dict[str, str | float] = {
             "cx": x + 9, "cy": middle, "r": DOT, "fill": s.paper, "stroke-width": 1.2,
@@ -110,3 +118,10 @@ def _draw_swatch(group: ET.Element, key: str, x: float, middle: float, s: Figure
         else:
             hollow |= {"stroke": s.primary}
         child(group, "circle", hollow)
+
+
+def draw_stop(parent: ET.Element, x: float, middle: float, s: FigureStyle) -> None:
+    """Draw the stop at the end of a band cut at the brief's date: a bar taller than it."""
+    line: dict[str, str | float] = {"stroke": s.ink, "stroke-width": 1.6}
+    child(parent, "line", {"x1": x, "y1": middle - BAND / 2 - 2, "x2": x,
+                           "y2": middle + BAND / 2 + 2, **line})  # fmt: skip

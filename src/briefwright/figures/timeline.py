@@ -2,10 +2,12 @@
 
 Events sit on a horizontal time axis (years, months), one lane a track (e.g. the two summits
 of a brief) and a lane for the rest. A date known to the day is a dot; a date known only to
-the month or the year is a band across it; a date whose year is inferred is drawn hollow and
-dashed in the accent colour; an event scheduled for after the brief's `as_of` is drawn
-hollow, its date labelled "due". `lanes` packs each lane's events into rows so that no label
-overlaps another label or mark; this module draws them and the axis, `legend` the legend.
+the month or the year is a band across it, cut at the brief's `as_of` for an event already
+past; a date whose year is inferred is drawn hollow and dashed in the accent colour; an event
+scheduled for after the brief's `as_of` is drawn hollow, its date labelled "due". `lanes`
+packs each lane's events into rows, in reading order, so that no label overlaps another
+label or mark; this module draws them, the axis and the year lines (broken around every
+label), `legend` the legend.
 
 With note links the root has no `role` (an `<svg>`'s own role, graphics-document, keeps its
 links): ARIA makes an image's children presentational, so links inside `role="img"` would
@@ -18,8 +20,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from briefwright.figures.dates import Period, Precision, TimeAxis, build_axis
+from briefwright.figures.grid import Box, draw_grid
 from briefwright.figures.lanes import (
     BAND,
     DOT,
@@ -32,7 +36,7 @@ from briefwright.figures.lanes import (
     make_entries,
     pack,
 )
-from briefwright.figures.legend import draw_legend, legend_items, legend_lines
+from briefwright.figures.legend import draw_legend, draw_stop, legend_items, legend_lines
 from briefwright.figures.markup import child, element, number, serialize
 from briefwright.figures.style import FigureStyle, text_width
 from briefwright.model.brief import TimelineEvent
@@ -54,6 +58,8 @@ class TimelineWords:
     """Said of a scheduled event in the summary, e.g. "scheduled"."""
     due: str
     """A scheduled event's date beside its mark, e.g. "due {date}"."""
+    before: str
+    """A past event's date beside its band cut at `as_of`, e.g. "before {date}"."""
     list_separator: str
     event: str
     """One event in a summary, e.g. "{when}: {what}"."""
@@ -66,7 +72,7 @@ class TimelineWords:
     months: tuple[str, str, str]
     """April, July and October, as the axis names them."""
     legend: Mapping[str, str]
-    """The legend's entries by key: `day`, `band`, `inferred`, `scheduled`."""
+    """The legend's entries by key: `day`, `band`, `cut`, `inferred`, `scheduled`."""
 
 
 BREAK_GAP = 18.0  # between two runs of years
@@ -84,18 +90,21 @@ def draw_timeline(
     figure_id: str = "timeline",
     other_track: str = OTHER_TRACK,
     words: TimelineWords,
+    as_of: date | None = None,
 ) -> str:
     """Return the timeline of `events` as SVG text.
 
     `tracks` maps an event id to its lane's name (others go to `other_track`), `labels` an
     event id to a short label (else one is cut from its text), `notes` an event id to the
     number of the source note its mark links to (`#note-N`); `words` are the drawing's
-    words in the brief's language.
+    words in the brief's language; `as_of`, the brief's date, ends the band of an event
+    already past ("earlier this year" is no later than the brief).
     """
     style = style or FigureStyle()
     entries = make_entries(
-        events, tracks or {}, labels or {}, other_track, words.short_date, words.due
-    )
+        events, tracks or {}, labels or {}, other_track, words.short_date, words.due,
+        before=words.before, as_of=as_of,
+    )  # fmt: skip
     axis = build_axis([e.period for e in entries], MARGIN, style.width - MARGIN, BREAK_GAP)
     lanes = [Lane(n, pack(items, axis, style)) for n, items in group_lanes(entries, other_track)]
     return serialize(_svg(lanes, axis, entries, notes or {}, style, figure_id, words))
@@ -127,11 +136,10 @@ def _svg(
     )
     child(root, "title", {"id": f"{figure_id}-title"}, timeline_title(entries, words))
     child(root, "desc", {"id": f"{figure_id}-desc"}, describe_timeline(lanes, words))
-    _draw_grid(root, axis, 4, axis_y, style)
-    y = 4.0
-    for lane in lanes:
-        _draw_lane(root, lane, y, notes, style, words)
-        y += HEADING + lane.rows * style.row + LANE_PAD
+    tops = _lane_tops(lanes, 4.0, style)
+    draw_grid(root, axis, 4, axis_y, style, _obstacles(lanes, tops, style))
+    for lane, top in zip(lanes, tops, strict=True):
+        _draw_lane(root, lane, top, notes, style, words)
     _draw_axis(root, axis, axis_y, style, words.months)
     draw_legend(root, legend, axis_y + 40, style)
     return root
@@ -153,26 +161,42 @@ def describe_timeline(lanes: Sequence[Lane], words: TimelineWords) -> str:
     return " ".join(parts)
 
 
-def _reading_order(placed: Placed) -> tuple[object, ...]:
-    entry = placed.entry
-    return (entry.period.start, entry.period.end, entry.order)
+def _reading_order(placed: Placed) -> int:
+    return placed.entry.order
 
 
 def _spoken(entry: Entry, words: TimelineWords) -> str:
     known = words.precision.get(entry.period.precision)
     notes = [words.date(entry.period), *([known] if known else [])]
+    if entry.cut_at:
+        cut = Period.parse(entry.cut_at.isoformat())
+        notes.append(words.before.format(date=words.date(cut)))
     notes += [words.year_inferred] if entry.inferred else []
     notes += [words.scheduled] if entry.scheduled else []
     return words.event.format(when=words.list_separator.join(notes), what=entry.label)
 
 
-def _draw_grid(
-    root: ET.Element, axis: TimeAxis, top: float, bottom: float, s: FigureStyle
-) -> None:
-    grid = child(root, "g", {"aria-hidden": "true", "stroke": s.grid, "stroke-width": 0.6})
-    edges = sorted({x for seg in axis.segments for x in (seg.x0, seg.x1)})
-    for x in edges:
-        child(grid, "line", {"x1": x, "y1": top, "x2": x, "y2": bottom})
+def _lane_tops(lanes: Sequence[Lane], top: float, s: FigureStyle) -> list[float]:
+    """Return where each lane begins, one under the other from `top`."""
+    tops = []
+    for lane in lanes:
+        tops.append(top)
+        top += HEADING + lane.rows * s.row + LANE_PAD
+    return tops
+
+
+def _obstacles(lanes: Sequence[Lane], tops: Sequence[float], s: FigureStyle) -> list[Box]:
+    """Return the rectangles the year lines stop short of: each lane's name, and each
+    event's mark and label in its row."""
+    boxes: list[Box] = []
+    for lane, top in zip(lanes, tops, strict=True):
+        name = text_width(lane.name, s.font_size)
+        boxes.append((MARGIN, MARGIN + name, top + 2, top + HEADING - 2))
+        for placed in lane.placed:
+            middle = top + HEADING + placed.row * s.row + s.row / 2
+            half = max(BAND, s.font_size) / 2
+            boxes.append((*placed.box, middle - half, middle + half))
+    return boxes
 
 
 def _draw_lane(
@@ -275,6 +299,8 @@ def _draw_mark(parent: ET.Element, placed: Placed, middle: float, s: FigureStyle
         "rect",
         {"x": x0, "y": middle - BAND / 2, "width": x1 - x0, "height": BAND, "rx": 2, **look},
     )
+    if entry.cut_at:
+        draw_stop(parent, x1, middle, s)
 
 
 def _draw_axis(

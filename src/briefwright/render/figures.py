@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefwright.figures.dates import Period, Precision
+from briefwright.figures.legend import KEYS
 from briefwright.figures.numbering import TIMELINE, number_figures, reading_order
 from briefwright.figures.style import FigureStyle
 from briefwright.figures.timeline import TimelineWords, draw_timeline
@@ -114,7 +115,7 @@ def _timeline_svg(
     return draw_timeline(
         events, tracks, labels=labels, notes=first or None, style=style,
         other_track=t("timeline_other_track"), figure_id=f"figure-{TIMELINE}-{int(style.width)}",
-        words=timeline_words(t),
+        words=timeline_words(t), as_of=brief.metadata.as_of,
     )  # fmt: skip
 
 
@@ -146,15 +147,14 @@ def timeline_words(t: Labels) -> TimelineWords:
         year_inferred=t("timeline_svg_year_inferred"),
         scheduled=t("timeline_svg_scheduled"),
         due=t("timeline_svg_due"),
+        before=t("timeline_svg_before"),
         list_separator=t("list_separator"),
         event=t("timeline_svg_event"),
         lane=t("timeline_svg_lane"),
         separator=t("timeline_svg_event_separator"),
         tooltip=t("timeline_svg_tooltip"),
         months=(months[4], months[7], months[10]),
-        legend={
-            key: t(f"timeline_legend_{key}") for key in ("day", "band", "inferred", "scheduled")
-        },
+        legend={key: t(f"timeline_legend_{key}") for key in KEYS},
     )
 
 

@@ -8,7 +8,6 @@ labels `t` in the brief's language, its brand, and the sections the brief has.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,11 +28,10 @@ from briefwright.render.brand import ASSETS, favicon_uri, logo_url
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels, english, load_labels
 from briefwright.render.notes import Note, NoteIndex, anchor
+from briefwright.render.typography import NO_BREAK_SPACE, typographic
 
 BRIEF_TEMPLATE = "brief.html.j2"
 ONEPAGER_TEMPLATE = "onepager.html.j2"
-_OPEN_DOUBLE = re.compile(r'(^|[\s(\[\u2013\u2014/-])"')
-_OPEN_SINGLE = re.compile(r"(^|[\s(\[\u201c\u2013\u2014/-])'")
 
 
 #: The parts of a brief, in reading order: what a reader decides on (key judgments,
@@ -95,19 +93,13 @@ def make_environment(layers: tuple[Path, ...]) -> jinja2.Environment:
     return env
 
 
-def typographic(text: str) -> str:
-    """Set the brief's own prose with curly quotes, apostrophes and ellipses."""
-    text = _OPEN_DOUBLE.sub("\\1\u201c", text).replace('"', "\u201d")
-    text = _OPEN_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")
-    return text.replace("...", "\u2026")
-
-
 @jinja2.pass_context
 def long_date(context: jinja2.runtime.Context, value: date | datetime | str) -> str:
     """Format a full or partial ISO date as the brief's language writes it (`8 September
-    2022`, `2022年9月8日`); English for a template rendered without labels."""
+    2022`, `2022年9月8日`), on one line; English for a template rendered without labels."""
     labels = context.get("t")
-    return (labels if isinstance(labels, Labels) else english()).date(value)
+    written = (labels if isinstance(labels, Labels) else english()).date(value)
+    return written.replace(" ", NO_BREAK_SPACE)  # a date is not broken across lines
 
 
 def lower_first(text: str) -> str:

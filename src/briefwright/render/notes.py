@@ -112,8 +112,13 @@ class NoteIndex:
 
     def citing_by_section(self, source: Source) -> list[tuple[str, list[str]]]:
         """Group the statements citing a source by the section they are in, in reading order."""
+        return self.by_section(self.citing(source))
+
+    def by_section(self, item_ids: Iterable[str]) -> list[tuple[str, list[str]]]:
+        """Group statement ids by the section a reader finds them in, sections in the order
+        of their first statement: a note's back-links name each section once."""
         groups: dict[str, list[str]] = {}
-        for item_id in self.citing(source):
+        for item_id in item_ids:
             section = self.section_of.get(item_id, self.labels("section_other"))
             groups.setdefault(section, []).append(item_id)
         return list(groups.items())

@@ -33,9 +33,9 @@ def _digest(folder: Path) -> dict[str, str]:
 
 
 def test_check_real_content() -> None:
-    """`briefwright check` on the real content exits 0 and summarises what it verified
-    (not `--strict`: tests/conftest.py::FLAGSHIP_ANSWERS lists the warnings it has today)."""
-    result = runner.invoke(app, ["check", "--content", str(CONTENT)])
+    """`briefwright check --strict` on the real content exits 0 (it has no warning) and
+    summarises what it verified."""
+    result = runner.invoke(app, ["check", "--strict", "--content", str(CONTENT)])
     assert result.exit_code == 0, result.output
     assert re.match(
         r"ok: \d+ cited statements, \d+ quotes verified against 5 sources", result.stdout

@@ -18,7 +18,7 @@ from briefwright.cli.docs import (
     with_modules_table,
 )
 from briefwright.errors import CODES
-from tests.conftest import ROOT, answered_flagship
+from tests.conftest import CONTENT, ROOT
 
 CODE = re.compile(r'"(BW\d{3})"')
 
@@ -118,7 +118,7 @@ def test_authoring_guide_runs(tmp_path: Path) -> None:
     guide = (ROOT / "docs" / "authoring.md").read_text()
     blocks = re.findall(r"```sh\n(.*?)```", guide, re.S)
     assert len(blocks) >= 4
-    answered_flagship(tmp_path / "content")  # the guide ends in `check --strict`, `release`
+    shutil.copytree(CONTENT, tmp_path / "content")  # the guide ends in `check --strict`, `release`
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
     script = "set -euo pipefail\n" + "\n".join(blocks)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}

@@ -58,6 +58,7 @@ WORDS = TimelineWords(
     year_inferred="year inferred",
     scheduled="scheduled",
     due="due {date}",
+    before="before {date}",
     list_separator=", ",
     event="{when}: {what}",
     lane="{lane}: {events}.",
@@ -67,6 +68,7 @@ WORDS = TimelineWords(
     legend={
         "day": "date known to the day",
         "band": "known to the month or year only: the band spans it",
+        "cut": "cut at the as-of date: the event came before it",
         "inferred": "year inferred: no source prints it",
         "scheduled": "scheduled: announced for after the as-of date",
     },

@@ -81,7 +81,7 @@ def test_describe_figures_adds_the_desc_to_the_alt(typeset: tuple[str, bytes]) -
     with pikepdf.open(io.BytesIO(described)) as pdf:
         [figure] = figure_elements(pdf)
         alt = str(figure.Alt)
-        assert alt.startswith(f"{TITLE}. Tokyo talks, September 2022: September 2022")
+        assert alt.startswith(f"{TITLE}. Tokyo talks, September 2022: 7 September 2022")
         assert "8 September 2022, year inferred: Singh–Hamada talks" in alt
         assert _structure(pdf) == ["/P", "/NonStruct"]
 

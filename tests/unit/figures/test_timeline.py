@@ -8,14 +8,17 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from datetime import date
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
 
+from briefwright.figures.grid import grid_segments
 from briefwright.figures.lanes import OTHER_TRACK, label_width, make_entries, short_label
-from briefwright.figures.style import FigureStyle
+from briefwright.figures.style import FigureStyle, text_width
 from briefwright.figures.timeline import draw_timeline
+from briefwright.model.brief import TimelineEvent
 from tests.conftest import ROOT, TEMPLATES
 from tests.unit.figures.conftest import (
     SVG,
@@ -149,9 +152,13 @@ def test_scheduled_events_are_hollow_due_and_in_the_legend(timeline: TimelineFix
 
 def test_desc_summarises_every_event(timeline: TimelineFixture) -> None:
     """The desc names each lane and each event with its date, its precision and whether its
-    year is inferred, in date order."""
+    year is inferred, in reading order: the wreath, known only to the month, after Singh's
+    arrival on 7 September, as the timeline lists them."""
     desc = _draw(timeline)[1].text or ""
-    assert desc.startswith(f"{TOKYO}: September 2022, known to the month, year inferred: Wreath")
+    assert desc.startswith(
+        f"{TOKYO}: 7 September 2022, year inferred: Singh reaches Tokyo; September 2022, known "
+        "to the month, year inferred: Wreath and guard of honour; 8 September 2022"
+    )
     assert "8 September 2022, year inferred: Singh–Hamada talks" in desc
     assert f"{OTHER_TRACK}: 2017, known to the year: C-2 transport aircraft" in desc
     assert all(label in desc for label in timeline.labels.values())
@@ -275,3 +282,106 @@ def test_a_label_cut_to_fit_stays_whole_in_the_desc(timeline: TimelineFixture) -
         shown[:-1]
     )
     assert "year inferred: Supply and services agreement used at MILAN" in (root[1].text or "")
+
+
+def _entry_ids(events: list[tuple[str, str]]) -> list[str]:
+    """Return the ids of (id, date) events in the order the figure reads them."""
+    made = [
+        TimelineEvent.model_validate({"id": i, "date": d, "text": i, "cites": [CITE]})
+        for i, d in events
+    ]
+    return [
+        entry.id for entry in make_entries(made, {}, {}, OTHER_TRACK, short_date, "due {date}")
+    ]
+
+
+CITE = {"source": "s", "quote": "q"}
+
+
+def test_events_the_dates_cannot_order_keep_their_written_order() -> None:
+    """An event known only to the month stays where the timeline lists it, after a day of that
+    month listed above it (the wreath after Singh reaches Tokyo), not above it by its start;
+    an event listed after one it lies wholly before still goes above it."""
+    assert _entry_ids([("arrives", "2022-09-07"), ("wreath", "2022-09"),
+                       ("talks", "2022-09-08")]) == ["arrives", "wreath", "talks"]  # fmt: skip
+    assert _entry_ids([("g7", "2023-05"), ("budget", "2022-12"), ("c2", "2017")]) == [
+        "c2", "budget", "g7"
+    ]  # fmt: skip
+    assert _entry_ids([("year", "2022"), ("later", "2023-01"), ("month", "2022-03")]) == [
+        "year", "month", "later"
+    ]  # fmt: skip
+
+
+def test_a_past_events_band_ends_at_the_briefs_date(timeline: TimelineFixture) -> None:
+    """With the brief's as-of date, an event of "2023" reported as past on 20 March 2023 is a
+    band that ends on that date, with a stop, "before 20 Mar 2023" beside it, the cut in the
+    desc and the legend; a scheduled event after it is not cut."""
+    as_of = date(2023, 3, 20)
+    events, tracks, labels = timeline.events, timeline.tracks, timeline.labels
+    svg = draw_timeline(events, tracks, labels=labels, words=WORDS, as_of=as_of)
+    root = ET.fromstring(svg)
+    drawn = {event.get("data-event", ""): event for event in events_drawn(root)}
+    veer, g7, talks = drawn["t-veer-guardian"], drawn["t-g7"], drawn["t-modi-kishida"]
+    band, talks_dot = mark_box(veer), mark_box(talks)
+    whole = mark_box({e.get("data-event", ""): e for e in events_drawn(_draw(timeline))}[
+        "t-veer-guardian"])  # fmt: skip
+    assert band.x1 < whole.x1 and band.x1 == pytest.approx(
+        (talks_dot.x0 + talks_dot.x1) / 2, abs=1
+    )
+    assert [kid.tag.removeprefix(SVG) for kid in veer][:2] == ["rect", "line"]
+    assert [t.text for t in veer.iter(SVG + "tspan")] == ["\u2002before 20 Mar 2023"]
+    assert "2023, known to the year, before 20 March 2023: Veer Guardian" in (root[1].text or "")
+    assert [kid.tag.removeprefix(SVG) for kid in g7] == ["rect", "text"]
+    legend = next(g for g in root.iter(SVG + "g") if g.get("class") == "bw-legend")
+    assert WORDS.legend["cut"] in [t.text for t in legend.iter(SVG + "text")]
+    assert WORDS.legend["cut"] not in ET.tostring(_draw(timeline), encoding="unicode")
+
+
+def _label_extent(event: ET.Element, style: FigureStyle) -> tuple[float, float, float, float]:
+    """Return a label's box as drawn, measured as the layout measures it (`text_width`)."""
+    label = next(node for node in event.iter(SVG + "text") if node.get("class") == "bw-label")
+    date_text = next(label.iter(SVG + "tspan")).text or ""
+    width = text_width(label.text or "", style.font_size) + text_width(date_text, style.small_size)
+    x, y = float(label.get("x", "0")), float(label.get("y", "0"))
+    x0 = x - width if label.get("text-anchor") == "end" else x
+    return x0, x0 + width, y - 0.75 * style.font_size, y + 0.25 * style.font_size
+
+
+@pytest.mark.parametrize("width", [560.0, 380.0])
+def test_no_year_line_crosses_a_label(timeline: TimelineFixture, width: float) -> None:
+    """The lines at the years' edges stop short of every label and lane name they would cross,
+    and still run wherever nothing is written."""
+    style = FigureStyle(width=width)
+    root = _draw(timeline, style=style)
+    grid = next(g for g in root.iter(SVG + "g") if g.get("stroke") == style.grid)
+    lines = [tuple(float(line.get(k, "0")) for k in ("x1", "y1", "y2")) for line in grid]
+    boxes = [_label_extent(event, style) for event in events_drawn(root)]
+    for x, y1, y2 in lines:
+        for x0, x1, top, bottom in boxes:
+            assert not (x0 <= x <= x1 and y1 < bottom and top < y2), (x, y1, y2)
+    assert len({x for x, _, _ in lines}) >= 5 and len(lines) > len({x for x, _, _ in lines})
+
+
+def test_a_grid_line_is_cut_around_each_obstacle() -> None:
+    """A year line from 0 to 100 crossing boxes at 10–20 and 50–60 (and missing one beside
+    it) is drawn as three stretches, each 2 units clear of the boxes."""
+    obstacles = [(0.0, 10.0, 10.0, 20.0), (5.0, 15.0, 50.0, 60.0), (20.0, 30.0, 0.0, 100.0)]
+    assert grid_segments(8.0, 0.0, 100.0, obstacles) == [(0.0, 8.0), (22.0, 48.0), (62.0, 100.0)]
+
+
+def test_only_a_period_that_runs_past_the_briefs_date_is_cut() -> None:
+    """A day on the as-of date, a month before it and a month after it keep their dates; the
+    month and the year that hold it are cut there."""
+    made = [
+        TimelineEvent.model_validate({"id": i, "date": d, "text": i, "cites": [CITE]})
+        for i, d in (("day", "2023-03-20"), ("feb", "2023-02"), ("mar", "2023-03"),
+                     ("year", "2023"), ("may", "2023-05"))
+    ]  # fmt: skip
+    entries = make_entries(
+        made, {}, {}, OTHER_TRACK, short_date, "due {date}", as_of=date(2023, 3, 20)
+    )
+    cut = {entry.id: entry.cut_at for entry in entries}
+    assert cut == {"day": None, "feb": None, "mar": date(2023, 3, 20),
+                   "year": date(2023, 3, 20), "may": None}  # fmt: skip
+    dates = {entry.id: entry.date for entry in entries}
+    assert dates["mar"] == "before 20 Mar 2023" and dates["day"] == "20 Mar 2023"

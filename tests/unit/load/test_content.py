@@ -53,7 +53,7 @@ def test_positions_reach_the_models() -> None:
     where = brief.topics[0].key_points[0].cites[0].where("quote")
     assert where is not None
     assert where.path.endswith("topics/co-development.yaml")
-    assert where.line == 21
+    assert where.line == 19
 
 
 def test_missing_required_field(project: Callable[[str], Path]) -> None:

@@ -50,7 +50,9 @@ def test_one_topic_edit_retypesets_only_what_depends_on_it(
     content = project[0]
     topic = content / "topics" / "strategic-context.yaml"
     original = topic.read_text()
-    topic.write_text(original.replace("friction points unresolved.", "friction points open."))
+    edited = original.replace("more joint exercises", "more joint military exercises")
+    assert edited != original
+    topic.write_text(edited)
     try:
         built = _built(project)
     finally:

@@ -13,22 +13,14 @@ from briefwright.pipeline.outcome import RunOptions
 from briefwright.pipeline.release import Released
 from briefwright.pipeline.run import release_project
 from briefwright.settings import Project
-from tests.conftest import TEMPLATES, MakeProject, answered_flagship
+from tests.conftest import PROJECT, TEMPLATES, MakeProject
 
 
 @pytest.fixture(scope="module")
-def answered(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The real brief with the second round of grounding's warnings answered (a release
-    refuses warnings; tests/conftest.py::FLAGSHIP_ANSWERS says which, and why)."""
-    content = answered_flagship(tmp_path_factory.mktemp("answered") / "content")
-    return Project(content, TEMPLATES)
-
-
-@pytest.fixture(scope="module")
-def released(answered: Project, tmp_path_factory: pytest.TempPathFactory) -> Released:
-    """Build the real brief's release once."""
+def released(tmp_path_factory: pytest.TempPathFactory) -> Released:
+    """Build the real brief's release once (a release refuses warnings: it has none)."""
     out = tmp_path_factory.mktemp("release")
-    (released,) = release_project(answered, out, run=RunOptions(jobs=2))
+    (released,) = release_project(PROJECT, out, run=RunOptions(jobs=2))
     return released
 
 
@@ -57,11 +49,11 @@ def test_zip_matches_the_folder_and_is_normalised(released: Released) -> None:
             assert archive.read(entry) == on_disk.read_bytes()
 
 
-def test_release_never_overwrites(released: Released, answered: Project) -> None:
+def test_release_never_overwrites(released: Released) -> None:
     """Releasing the same version again is BW009 and leaves the first release untouched."""
     before = released.archive.read_bytes()
     with pytest.raises(BriefError, match=r"BW009 release BW-2026-001-1\.0 already exists"):
-        release_project(answered, released.folder.parent.parent)
+        release_project(PROJECT, released.folder.parent.parent)
     assert released.archive.read_bytes() == before
 
 

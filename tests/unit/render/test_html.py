@@ -12,7 +12,8 @@ import pytest
 
 from briefwright.errors import BriefError
 from briefwright.load.content import load_brief
-from briefwright.render.html import render_brief, render_onepager, typographic
+from briefwright.render.html import render_brief, render_onepager
+from briefwright.render.notes import NoteIndex
 from tests.conftest import CONTENT, LAYERS, TEMPLATES
 
 BUILT = datetime(2023, 3, 20, tzinfo=UTC)
@@ -79,13 +80,6 @@ def test_template_syntax_error_is_located(tmp_path: Path) -> None:
     assert str(caught.value.diagnostics[0]).startswith(f"{templates}/brief.html.j2:2:1: BW201")
 
 
-def test_typographic_quotes() -> None:
-    """The brief's prose gets curly quotes and apostrophes; nothing else changes."""
-    assert typographic("Modi's \"co-creation\" ('x')...") == (
-        "Modi\u2019s \u201cco-creation\u201d (\u2018x\u2019)\u2026"
-    )
-
-
 def test_judgments_show_their_qualifier(project: Callable[[str], Path]) -> None:
     """A judgment is labelled with its confidence, or with its likelihood and range."""
     content = project("minimal")
@@ -98,3 +92,56 @@ def test_judgments_show_their_qualifier(project: Callable[[str], Path]) -> None:
     html = render_brief(load_brief(content), LAYERS, BUILT)
     assert "Assessment · moderate confidence" in html
     assert "Assessment · likely (55–80%)" in html
+
+
+def _rendered() -> tuple[str, NoteIndex]:
+    """Return the real brief's HTML and its notes."""
+    brief = load_brief(CONTENT)
+    return render_brief(brief, LAYERS, BUILT), NoteIndex(brief)
+
+
+def test_a_note_names_each_citing_section_once() -> None:
+    """A note cited by several statements of one section names that section once, with a
+    letter linking to each statement ("↑ 2. Investment… a b"), never "↑ X · ↑ X"."""
+    html, index = _rendered()
+    grouped = 0
+    for note in index.notes:
+        item = re.search(rf'<li id="{note.anchor}".*?</li>', html, re.S)
+        assert item is not None
+        backrefs = re.search(r'<span class="backrefs">(.*?)</span>\s*</li>', item.group(0), re.S)
+        assert backrefs is not None
+        shown = re.sub(r'<span class="annex-text">.*', "", backrefs.group(1), flags=re.S)
+        sections = re.findall(r"↑ ([^<]+?)(?:</a>|\s*<a class=\"backref-nth\")", shown)
+        assert len(sections) == len(set(sections)), (note.number, sections)
+        assert set(re.findall(r'href="#s-([^"]+)"', shown)) == set(note.cited_by), note.number
+        grouped += '"backref-nth"' in shown
+    assert grouped, "the real brief has a note cited twice in one section"
+
+
+def test_key_actors_give_the_role_most_of_the_width() -> None:
+    """The actors table has two columns: the name with the office and country under it, and
+    the role, which gets the rest of the width."""
+    html, _ = _rendered()
+    table = re.search(r'<table class="actors">.*?</table>', html, re.S)
+    assert table is not None
+    assert len(re.findall(r'<th scope="col">', table.group(0))) == 2
+    assert re.search(r'<th scope="row">Narendra Modi<span class="actor-office">Prime Minister, '
+                     r"India</span></th>", table.group(0))  # fmt: skip
+
+
+def test_the_covers_date_is_never_broken_across_lines() -> None:
+    """The cover's dates are set with no-break spaces ("20 March 2023" on one line)."""
+    html, _ = _rendered()
+    cover = html.split('<section class="bluf"')[0]
+    assert "20\u00a0March\u00a02023" in cover and "20 March 2023" not in cover
+
+
+def test_note_numbers_are_joined_to_their_word_and_basis_lines_follow_the_text() -> None:
+    """Every superscript of note numbers follows a word joiner, so no line starts with one;
+    no white space lies between a judgment's text and its basis line (WeasyPrint 70 breaks
+    such a last line badly when it holds quotation marks)."""
+    html, _ = _rendered()
+    sups = html.count('<sup class="note-refs">')
+    assert sups > 50 and html.count('&#8288;<sup class="note-refs">') == sups
+    assert html.count('<span class="basis">') > 10
+    assert not re.search(r'\s<span class="basis">', html)

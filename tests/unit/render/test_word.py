@@ -32,9 +32,9 @@ from briefwright.docx.writer import write_docx
 from briefwright.evidence.coverage import independent_origins
 from briefwright.load.content import load_brief
 from briefwright.model.brief import Brief, GlossaryEntry
-from briefwright.render.html import typographic
 from briefwright.render.labels import load_labels
 from briefwright.render.notes import NoteIndex
+from briefwright.render.typography import typographic
 from briefwright.render.word.brief import brief_document
 from briefwright.render.word.edition import FIGURE_WIDTH_MM, FONT_FILES, Edition, Fonts, read_fonts
 from briefwright.render.word.onepager import onepager_document
@@ -231,14 +231,19 @@ def test_one_pagers_list_the_sources_cited(onepagers: dict[str, bytes]) -> None:
 
 
 def test_one_pager_type_steps_down_with_the_amount_of_text(brief: Brief, fonts: Fonts) -> None:
-    """The longest real one-pager is set smaller than the shortest, never below 8.5 pt."""
-    sizes = {
-        topic.id: onepager_document(brief, topic, BUILT, fonts).layout.body_size
-        for topic in brief.topics
-    }
-    assert sizes["co-development"] == 10.5
-    assert sizes["investment-corridors"] < 10
-    assert min(sizes.values()) >= 8.5
+    """Each real one-pager is set at the stylesheet's 10.5 pt; one whose key points run three
+    times as long is set smaller, never below 8.5 pt."""
+    topic = brief.topics[1]
+    sizes = {t.id: onepager_document(brief, t, BUILT, fonts).layout.body_size
+             for t in brief.topics}  # fmt: skip
+    assert set(sizes.values()) == {10.5}
+    longer = tuple(point.model_copy(update={"text": " ".join([point.text] * 3)})
+                   for point in topic.key_points)  # fmt: skip
+    wordy = topic.model_copy(update={"key_points": longer})
+    topics = tuple(wordy if t.id == topic.id else t for t in brief.topics)
+    longer_brief = brief.model_copy(update={"topics": topics})
+    size = onepager_document(longer_brief, wordy, BUILT, fonts).layout.body_size
+    assert 8.5 <= size < 10
 
 
 def test_building_twice_gives_the_same_bytes(brief: Brief, fonts: Fonts, package: bytes) -> None:
@@ -366,11 +371,15 @@ def test_hostile_content_lands_as_text(project: MakeProject) -> None:
 
 
 def test_timeline_and_actors_are_tables_with_header_rows(brief: Brief, fonts: Fonts) -> None:
-    """The timeline and the actors are tables, one row per event or person, with headers."""
+    """The timeline and the actors are tables, one row per event or person, with headers; an
+    actor's office is under the name, the role taking most of the width."""
     document = brief_document(brief, BUILT, fonts)
     tables = [b for b in document.blocks if isinstance(b, Table)]
     assert [len(t.rows) for t in tables] == [len(brief.timeline), len(brief.actors)]
-    assert [len(t.header) for t in tables] == [2, 3]
+    assert [len(t.header) for t in tables] == [2, 2]
+    person, _ = tables[1].rows[0]
+    assert person.runs == (Text("Narendra Modi"), Text("\nPrime Minister, India", style="Muted"))
+    assert tables[1].widths == (30, 70)
 
 
 def test_no_local_path_or_host_in_the_real_brief(package: bytes) -> None:

@@ -33,9 +33,9 @@ from briefwright.render.html import (
     DISCUSSION,
     Section,
     brief_sections,
-    typographic,
 )
 from briefwright.render.labels import Labels
+from briefwright.render.typography import typographic
 from briefwright.render.word.edition import (
     Context,
     Edition,
@@ -228,17 +228,18 @@ def _timeline(ctx: Context, section: Section) -> list[Block]:
 
 
 def _actors(ctx: Context, section: Section) -> list[Block]:
+    """The actors as the PDF sets them: the name with the office under it, then the role,
+    which gets most of the width (it is the longest cell)."""
     t = ctx.t
     rows = []
     for actor in ctx.brief.actors:
         office = t("actor_office_value", office=actor.office, country=actor.country)
-        role = cited(ctx, typographic(actor.role), actor)
+        person = (Text(actor.name), Text("\n" + office, style="Muted"))
         rows.append(
-            (Cell((Text(actor.name),), row_heading=True), Cell((Text(office),)), Cell(role))
+            (Cell(person, row_heading=True), Cell(cited(ctx, typographic(actor.role), actor)))
         )
-    columns = ("actors_column_name", "actors_column_office", "actors_column_role")
-    header = tuple(Cell((Text(t(key)),)) for key in columns)
-    table = Table(header, tuple(rows), (22, 30, 48), t("key_actors_heading"))
+    header = tuple(Cell((Text(t(key)),)) for key in ("actors_column_person", "actors_column_role"))
+    table = Table(header, tuple(rows), (30, 70), t("key_actors_heading"))
     return [Heading(1, section.heading, section.id), table]
 
 

@@ -49,9 +49,10 @@ from briefwright.model.brief import Judgment as BriefJudgment
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis
 from briefwright.render.figures import DrawnFigure
-from briefwright.render.html import lower_first, typographic
+from briefwright.render.html import lower_first
 from briefwright.render.labels import Labels, english
 from briefwright.render.notes import Note, NoteIndex
+from briefwright.render.typography import typographic
 from briefwright.settings import PdfSettings
 
 SERIF = "Source Serif 4"
