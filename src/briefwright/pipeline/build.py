@@ -116,7 +116,7 @@ def make_editions(
     pages += [kept.html.decode("utf-8") for kept in carried.values() if kept.html is not None]
     web = web_edition_assets(brief, pages, rendered.assets, web_fonts)
     word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
-                        layers, pdf, rendered.built_at, previous)  # fmt: skip
+                        layers, pdf, rendered.built_at, previous, rendered.history)  # fmt: skip
     if spool is None:
         return dict(web), word
     return spool.hold(web), replace(word, files=spool.hold(word.files))

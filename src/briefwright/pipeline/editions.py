@@ -23,6 +23,7 @@ from briefwright.output.webfonts import web_assets
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.targets import Target
 from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web_fonts_stylesheet
+from briefwright.render.changes import History
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels
 from briefwright.render.word.brief import brief_document
@@ -67,18 +68,13 @@ def word_edition(
     pdf: PdfSettings,
     built: datetime,
     previous: Previous | None,
+    history: History | None = None,
 ) -> WordEdition:
     """Return the .docx of every target, keeping a previous one whose key is unchanged: the
     key covers the document's HTML (its words, numbers and labels), the assets the build
     made from the brand, the page (paper and margins) and the embedded faces."""
-    fonts = {**read_fonts(layers), **supplied_fonts(brief.brand, made)}
-    figures = draw_figures(brief, labels, layers)
-    fonts_dir = next(
-        (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),
-        None,
-    )
-    edition = Edition(fonts, _logo(brief, made, fonts_dir), pdf, figures=figures,
-                      fonts_dir=fonts_dir)  # fmt: skip
+    edition = word_edition_of(brief, labels, made, layers, pdf)
+    fonts = edition.fonts
     files: dict[str, Payload] = {}
     keys: dict[str, str] = {}
     kept: list[str] = []
@@ -90,12 +86,31 @@ def word_edition(
             files[target.stem], kept = reused, [*kept, target.stem]
             continue
         document = (
-            brief_document(brief, built, edition, labels)
+            brief_document(brief, built, edition, labels, history)
             if target.topic is None
             else onepager_document(brief, target.topic, built, edition, labels)
         )
         files[target.stem] = write_docx(document)
     return WordEdition(files, keys, tuple(kept))
+
+
+def word_edition_of(
+    brief: Brief,
+    labels: Labels,
+    made: dict[str, bytes],
+    layers: tuple[Path, ...],
+    pdf: PdfSettings,
+) -> Edition:
+    """Return what the Word edition's documents share: the bundled faces and the brand's,
+    its logo, the build's PDF settings and the brief's figures, drawn."""
+    fonts = {**read_fonts(layers), **supplied_fonts(brief.brand, made)}
+    figures = draw_figures(brief, labels, layers)
+    fonts_dir = next(
+        (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),
+        None,
+    )
+    logo = _logo(brief, made, fonts_dir)
+    return Edition(fonts, logo, pdf, figures=figures, fonts_dir=fonts_dir)
 
 
 def _word_key(html: str, made: dict[str, bytes], page: Page, fonts: Fonts) -> str:
