@@ -19,6 +19,7 @@ import yaml
 
 from briefwright.model.brief import Brief
 from briefwright.render.labels import Labels
+from briefwright.render.typography import keep_dates_whole
 
 CITATION_CFF = "CITATION.cff"
 CSL_JSON = "citation.json"
@@ -70,7 +71,7 @@ def suggested_citation(who: Identity, t: Labels) -> str:
     key = "citation_text" if who.series else "citation_text_no_series"
     return t(key, authors=t("list_separator").join(who.authors), title=who.title,
              series=who.series or "", product_id=who.product_id, version=who.version,
-             organisation=who.organisation, date=t.date(who.issued))  # fmt: skip
+             organisation=who.organisation, date=keep_dates_whole(t.date(who.issued)))  # fmt: skip
 
 
 def citation_cff(who: Identity) -> bytes:

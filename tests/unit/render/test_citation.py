@@ -61,12 +61,12 @@ def _validate(schema: Path, data: bytes, tmp_path: Path, name: str) -> None:
 
 
 def test_suggested_citation_names_the_version_and_its_date(brief: Brief) -> None:
-    """Authors, title, series and product, version, organisation and the version's date."""
+    """Authors, title, series and product, version, organisation and the version's date (kept on one line)."""
     text = suggested_citation(identity(brief, BUILT), load_labels(LAYERS, "en-GB"))
     assert text == (
         "briefwright editorial team, India–Japan Defence-Industrial Cooperation, briefwright "
         f"Policy Briefs BW-2026-001, version {brief.metadata.version} (briefwright, "
-        "21 March 2023)."
+        "21\u00a0March\u00a02023)."
     )
     japanese = suggested_citation(identity(brief, BUILT), load_labels(LAYERS, "ja"))
     assert "第" in japanese and "2023年3月21日" in japanese
