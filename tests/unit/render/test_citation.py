@@ -61,7 +61,8 @@ def _validate(schema: Path, data: bytes, tmp_path: Path, name: str) -> None:
 
 
 def test_suggested_citation_names_the_version_and_its_date(brief: Brief) -> None:
-    """Authors, title, series and product, version, organisation and the version's date (kept on one line)."""
+    """Authors, title, series and product, version, organisation and the version's date
+    (kept on one line)."""
     text = suggested_citation(identity(brief, BUILT), load_labels(LAYERS, "en-GB"))
     assert text == (
         "briefwright editorial team, India–Japan Defence-Industrial Cooperation, briefwright "
