@@ -234,6 +234,10 @@ class Endnote:
 
     source: str
     quote: str
+    source_id: str | None = None
+    """The id of the source the passage is from: the quote gets a review mark naming it."""
+    cited_by: tuple[str, ...] = ()
+    """The ids of the statements citing the passage, named by its review mark."""
 
 
 @dataclass(frozen=True)

@@ -352,4 +352,4 @@ def endnote(ctx: Context, note: Note) -> Endnote:
         inferred=" " + ctx.t("date_inferred") if inferred else "",
         pages=ctx.t.pages(note.pages),
     )
-    return Endnote(line, note.quote)
+    return Endnote(line, note.quote, source.id, tuple(note.cited_by))
