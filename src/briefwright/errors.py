@@ -379,6 +379,33 @@ CODES: dict[str, Code] = {
              "`diff --docx` was given a NEW version that is a release: its Word edition is made "
              "from content, which a release does not hold (a usage error: exit code 2)",
              "give NEW as a content folder or a git revision"),
+        Code("BW501", _E,
+             "`review import` cannot read the reviewed Word file: it is missing, not a .docx, "
+             "damaged, over a size limit or declares a DTD, or it holds no review marks (not "
+             "a Word edition briefwright made)",
+             "give the .docx the reviewer sent back, made from `build/brief.docx`"),
+        Code("BW502", _E,
+             "the review file cannot be used: `review import --write` names a file that "
+             "already exists (the analyst's statuses and replies would be lost), or `review "
+             "apply` names a file that does not exist",
+             "write to another path, or remove the old file after carrying its decisions over"),
+        Code("BW503", _E,
+             "`review apply`: an accepted change no longer fits its statement: the statement "
+             "was edited (or removed) since the review was imported, or two accepted changes "
+             "overlap; nothing is written",
+             "import the review again, or make the change by hand and decline the item"),
+        Code("BW504", _W,
+             "`review apply`: an accepted item is not applied: it changes a verbatim quote in "
+             "a source note (a quote changes only when its source does), or it lies outside a "
+             "statement's own text (a label, a heading, a note number)",
+             "correct the source, or make the change by hand"),
+        Code("BW505", _I, "a review item (review.yaml, beside content/) is still open",
+             "set its `status:` to accepted or declined (`review apply` applies accepted text "
+             "changes)"),
+        Code("BW506", _E, "`release` refuses: a review item is still open",
+             "decide every item, or release with `--allow-open-review`"),
+        Code("BW507", _W, "`release --allow-open-review`: released with a review item open",
+             "decide the item before the next version"),
         Code("BW201", _E, "a template has a syntax error", "fix the template at the line named"),
         Code("BW202", _E, "a template uses an undefined name, or a template is missing",
              "fix the name at the line named"),

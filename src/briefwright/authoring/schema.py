@@ -17,6 +17,7 @@ from briefwright.compare.record import ContentRecord
 from briefwright.model.brand import Brand
 from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.figure import Figure
+from briefwright.model.review import ReviewFile
 from briefwright.model.series import Series
 from briefwright.model.source import Source
 
@@ -39,6 +40,11 @@ RECORDS: dict[str, tuple[type[BaseModel], str]] = {
         "content.json in a build and a release: the brief as data",
     ),
     "diff.schema.json": (Changes, "what `briefwright diff --format json` prints"),
+    "review.schema.json": (
+        ReviewFile,
+        "review.yaml beside content/ (`review import --write`) and what `review import "
+        "--format json` prints",
+    ),
 }
 
 
