@@ -12,6 +12,7 @@ from briefwright.docx.reader import Comment, NoteMarkEntry, Piece, Reviewed, Seg
 from briefwright.errors import Location
 from briefwright.model.brief import Brief
 from briefwright.model.review import ItemKind, ReviewFile, ReviewItem
+from briefwright.render.word.revisions import AUTHOR
 from briefwright.review.retext import Edit, written_edit
 from briefwright.review.statements import Located, located_statements, quote_location
 
@@ -39,14 +40,14 @@ class _Change:
 
 def review_items(reviewed: Reviewed, brief: Brief, name: str) -> ReviewFile:
     """Return the review file of a reviewed Word edition of `brief`: comments first met
-    first, then tracked changes, each in document order."""
+    first, then tracked changes, each in document order (leaving out those briefwright's
+    own `diff --docx` tracked)."""
     statements = located_statements(brief)
     reader = _Items(reviewed, brief, statements)
     comments = [reader.comment(comment, n) for n, comment in enumerate(reviewed.comments, 1)]
-    changes = [
-        reader.change(segment, change, n)
-        for n, (segment, change) in enumerate(_changes(reviewed.segments), 1)
-    ]
+    # The tracked changes `diff --docx` wrote are briefwright's own, not a reviewer's.
+    theirs = [(s, c) for s, c in _changes(reviewed.segments) if c.author != AUTHOR]
+    changes = [reader.change(segment, change, n) for n, (segment, change) in enumerate(theirs, 1)]
     return ReviewFile(reviewed=name, items=(*comments, *changes))
 
 
