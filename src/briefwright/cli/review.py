@@ -61,12 +61,13 @@ def apply(
     an applied change that breaks grounding is reported at its line."""
     from briefwright.load.review import review_path
     from briefwright.pipeline.run import check_project
+    from briefwright.review.report import applied_line
     from briefwright.review.session import apply_project_review
 
     try:
         applied = apply_project_review(Project(content), review_file or review_path(content))
         print_notices(applied.notices)
-        typer.echo(f"applied {len(applied.changed)} statements: {', '.join(applied.changed)}")
+        typer.echo(applied_line(applied.changed))
         print_notices(check_project(Project(content)).notices, quiet=True)
     except BriefError as error:
         fail(error)

@@ -198,8 +198,6 @@ class _Walker:
     ranges: dict[str, _Range] = field(default_factory=dict)
     pieces: list[Piece] = field(default_factory=list)
     """Every piece met so far, in order; a comment's range is a slice of it."""
-    owners: list[int] = field(default_factory=list)
-    """The segment (index into `segments`) each piece of `pieces` belongs to."""
     place: str = ""
     key: str | None = None
     current: list[Piece] = field(default_factory=list)
@@ -255,7 +253,6 @@ class _Walker:
         if not piece.text:
             return
         self.pieces.append(piece)
-        self.owners.append(len(self.segments))
         self.current.append(piece)
         if self.key:
             for found in self.ranges.values():

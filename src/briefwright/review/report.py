@@ -70,3 +70,11 @@ def _details(item: ReviewItem) -> list[str]:
         )
         for label, text in pairs
     ]
+
+
+def applied_line(changed: tuple[str, ...]) -> str:
+    """Return what `review apply` made: "applied 2 statements: a, b"."""
+    if not changed:
+        return "applied no change: no accepted item changes a statement's text"
+    noun = "statement" if len(changed) == 1 else "statements"
+    return f"applied {len(changed)} {noun}: {', '.join(changed)}"

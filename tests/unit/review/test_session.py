@@ -4,28 +4,17 @@ overwritten, and an accepted change that no longer fits its statement refused wh
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from briefwright.docx.writer import write_docx
 from briefwright.errors import BriefError
 from briefwright.load.content import load_brief
 from briefwright.load.review import load_review
-from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import read_fonts
 from briefwright.review.session import apply_project_review, import_review, write_review
 from briefwright.settings import Project
-from tests.conftest import CONTENT, LAYERS
+from tests.conftest import CONTENT
 from tests.reviewing import Reviewer
-
-
-@pytest.fixture(scope="module")
-def edition() -> bytes:
-    """Return the example's Word edition."""
-    built = datetime(2023, 3, 20, tzinfo=UTC)
-    return write_docx(brief_document(load_brief(CONTENT), built, read_fonts(LAYERS)))
 
 
 @pytest.fixture
@@ -85,3 +74,27 @@ def test_a_statement_edited_since_the_import_is_not_overwritten(
     assert brief_yaml.read_text() == edited
     review = load_review(target)
     assert review is not None and review.items[0].statement == fact.id
+
+
+def test_an_applied_change_that_breaks_grounding_is_reported_at_its_line(
+    project: Project, edition: bytes
+) -> None:
+    """`review apply` makes the accepted change, then checks: a number no quote gives is
+    reported at the statement's line, and the command exits 1."""
+    from typer.testing import CliRunner
+
+    from briefwright.cli.app import app
+
+    fact = load_brief(project.content).front.background[0]
+    reviewer = Reviewer(edition)
+    reviewer.insert(fact.id, len(fact.text) - 1, " with 412 officials")
+    docx = project.content.parent / "reviewed.docx"
+    docx.write_bytes(reviewer.data)
+    target = project.content.parent / "review.yaml"
+    write_review(import_review(project, docx), target)
+    target.write_text(target.read_text().replace("status: open", "status: accepted"))
+    result = CliRunner().invoke(app, ["review", "apply", "--content", str(project.content)])
+    assert result.exit_code == 1, result.output
+    where = fact.where("text")
+    assert where is not None
+    assert f"brief.yaml:{where.line}:" in result.output and "412" in result.output
