@@ -141,6 +141,11 @@ def test_import_maps_each_item_to_its_statement_and_line_and_flags_the_quote(
     quote = items["t3"]
     assert quote["quote"] and not quote["applicable"] and quote["note"] == annotated.note
     assert str(quote["after"]).startswith("NEW") and quote["location"]
+    table = runner.invoke(app, ["review", "import", str(project / "reviewed.docx"),
+                                "--content", str(project / "content")]).output  # fmt: skip
+    for item_id, statement_id in expected.items():
+        assert f"{item_id} " in table and f"{statement_id} {_line(brief, statement_id)}" in table
+    assert "[quote: never applied]" in table
 
 
 @needs_libreoffice

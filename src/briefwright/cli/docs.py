@@ -28,6 +28,8 @@ COMMANDS = [
     ["check"],
     ["list"],
     ["diff"],
+    ["review", "import"],
+    ["review", "apply"],
     ["serve"],
     ["schema"],
     ["sources", "add"],

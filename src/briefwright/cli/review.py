@@ -33,7 +33,12 @@ def import_(
     format: FormatOption = Format.TEXT,
     write: Annotated[
         Path | None,
-        typer.Option("--write", metavar="FILE", help="Also write the items as a review file."),
+        typer.Option(
+            "--write",
+            metavar="FILE",
+            help="Also write the items as a review file (check and release read review.yaml "
+            "beside --content).",
+        ),
     ] = None,
 ) -> None:
     """Report each comment and tracked change of REVIEWED.docx (a Word edition briefwright
