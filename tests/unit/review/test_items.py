@@ -17,7 +17,7 @@ from tests.reviewing import Reviewer, W
 def _comment_paragraph(data: bytes, style: str, text: str) -> bytes:
     """Return the file with a comment on the first paragraph of a style (python-docx)."""
     document = Document(io.BytesIO(data))
-    paragraph = next(p for p in document.paragraphs if p.style.style_id == style)
+    paragraph = next(p for p in document.paragraphs if p.style and p.style.style_id == style)
     document.add_comment(paragraph.runs, text=text, author="Reviewer D", initials="RD")
     out = io.BytesIO()
     document.save(out)
