@@ -15,6 +15,7 @@ from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFil
 from briefwright.model.figure import Figure
 from briefwright.model.series import Series
 from briefwright.model.source import Source
+from briefwright.model.translation import TranslationFile
 
 #: Schema file name → (model, what files it describes).
 KINDS: dict[str, tuple[type[Model], str]] = {
@@ -27,6 +28,7 @@ KINDS: dict[str, tuple[type[Model], str]] = {
     "brand.schema.json": (Brand, "content/brand.yaml (or a brief's `brand:` block)"),
     "figure.schema.json": (Figure, "content/figures/*.yaml"),
     "series.schema.json": (Series, "content/series.yaml (a project of several briefs)"),
+    "translation.schema.json": (TranslationFile, "content/translations/<language>.yaml"),
 }
 
 

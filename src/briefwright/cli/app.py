@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from briefwright.cli import build, check, init, new, schema, serve, sources
+from briefwright.cli import build, check, init, new, schema, serve, sources, translate
 
 app = typer.Typer(
     help="Build policy briefs in which every factual sentence cites a verified quote.",
@@ -25,3 +25,4 @@ app.add_typer(serve.app)
 app.add_typer(schema.app)
 app.add_typer(sources.app, name="sources")
 app.add_typer(new.app, name="new")
+app.add_typer(translate.app, name="translate")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from briefwright.docx.formatting import ppr, rpr
+from briefwright.docx.formatting import ppr, rpr, slants
 from briefwright.docx.model import (
     Block,
     Endnote,
@@ -97,10 +97,10 @@ def _endnote(number: int, note: Endnote, meta: Meta) -> str:
     """Return one w:endnote: its number mark, where the passage is from, and the passage."""
     plain = rpr(lang=meta.language)
     opening, closing = meta.quote_marks
-    pieces = [
-        (f"{note.source} ", plain),
-        (f"{opening}{note.quote}{closing}", rpr(italic=True, lang=meta.language)),
-    ]
+    quoted = rpr(italic=slants(meta.language), lang=note.quote_language or meta.language)
+    pieces = [(f"{note.source} ", plain), (f"{opening}{note.quote}{closing}", quoted)]
+    if note.translation:
+        pieces.append((f" {note.translation}", plain))
     mark = f"<w:r>{rpr(style='EndnoteReference', lang=meta.language)}<w:endnoteRef/></w:r>"
     space = f'<w:r>{plain}<w:t xml:space="preserve"> </w:t></w:r>'
     text = (

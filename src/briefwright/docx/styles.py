@@ -10,7 +10,19 @@ the PDF's stylesheets (templates/assets/*.css).
 
 from __future__ import annotations
 
-from briefwright.docx.formatting import Border, Style, Tab, borders, ppr, rpr, semibold
+from dataclasses import replace
+
+from briefwright.docx.formatting import (
+    ITALIC,
+    Border,
+    Style,
+    Tab,
+    borders,
+    ppr,
+    rpr,
+    semibold,
+    slants,
+)
 from briefwright.docx.model import Brand, Layout
 from briefwright.docx.ooxml import WORD_NAMESPACES, el, part
 from briefwright.docx.page import furniture_tabs, text_width
@@ -44,14 +56,19 @@ def styles_xml(brand: Brand, layout: Layout, language: str) -> bytes:
         *_navigation_styles(brand, layout),
         *_character_styles(brand),
     ]
+    if not slants(language):
+        styles = [replace(style, run=style.run.replace(ITALIC, "")) for style in styles]
     defaults = _doc_defaults(brand, layout, language)
     return part("w:styles", WORD_NAMESPACES, [defaults, *(s.xml() for s in styles)])
 
 
 def _doc_defaults(brand: Brand, layout: Layout, language: str) -> str:
-    """Return the defaults every style starts from: serif text in the language, its lines as
-    far apart as the PDF's (Word's single spacing is already ~1.33 em for Source Serif)."""
-    run = rpr(font=brand.serif, size=layout.body_size, colour=brand.colours.ink, lang=language)
+    """Return the defaults every style starts from: serif text in the language (East Asian
+    text in the brand's East Asian family, else the serif), its lines as far apart as the
+    PDF's (Word's single spacing is already ~1.33 em for Source Serif)."""
+    east_asian = brand.east_asian or brand.serif
+    run = rpr(font=brand.serif, size=layout.body_size, colour=brand.colours.ink, lang=language,
+              east_asian=east_asian)  # fmt: skip
     return el(
         "w:docDefaults",
         None,

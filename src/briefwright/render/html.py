@@ -25,6 +25,7 @@ from briefwright.model.brief import Brief, Topic
 from briefwright.model.source import Source
 from briefwright.model.vocab import AnnexPlace
 from briefwright.render.brand import ASSETS, favicon_uri, logo_url
+from briefwright.render.editions import edition_links, original_names, quoted_language
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels, english, load_labels
 from briefwright.render.notes import Note, NoteIndex, anchor
@@ -191,6 +192,7 @@ def render_brief(
         brief,
         built,
         t,
+        "brief.html",
         notes=notes,
         figures=draw_figures(brief, t, layers, notes),
         sections=brief_sections(brief, t),
@@ -224,6 +226,7 @@ def render_onepager(
         brief,
         built,
         t,
+        f"onepagers/{topic.id}.html",
         notes=notes,
         figures={},
         assets=f"../{ASSETS}",
@@ -250,10 +253,12 @@ def render_page(
     brief: Brief,
     built: datetime,
     t: Labels,
+    page: str,
     **context: Any,
 ) -> str:
-    """Render one page's template with the common context (docs/theme.md) and `context`;
-    a template error names the template file and line."""
+    """Render one page's template (`page`: its path in the edition's folder) with the common
+    context (docs/theme.md) and `context`; a template error names the template file and
+    line."""
     env = make_environment(layers)
     brand = brief.brand
     with render_errors(layers, name):
@@ -268,6 +273,9 @@ def render_page(
             logo=logo_url(brand),
             favicon=favicon_uri(brand.color),
             origins=lambda item: independent_origins(brief, item),
+            edition_links=edition_links(brief, page),
+            quoted_language=quoted_language(brief),
+            original_names=original_names(brief),
             **context,
         )
 

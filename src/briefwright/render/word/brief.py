@@ -50,12 +50,13 @@ from briefwright.render.word.edition import (
     figure_image,
     inferred,
     judgment,
-    note_runs,
     page_layout,
     published,
     recommendation,
     slot,
     source_label,
+    with_notes,
+    with_original,
     without_empty_series,
 )
 
@@ -215,8 +216,8 @@ def _timeline(ctx: Context, section: Section) -> list[Block]:
             when.append(Text("\n" + t("timeline_scheduled"), style="Muted"))
         if event.date_note:
             when.append(Text("\n" + typographic(event.date_note), style="Muted"))
-        text = typographic(event.text) + inferred(ctx, event)
-        rows.append((Cell(tuple(when), row_heading=True), Cell(cited(ctx, text, event))))
+        text = cited(ctx, typographic(event.text), event, inferred(ctx, event))
+        rows.append((Cell(tuple(when), row_heading=True), Cell(text)))
     header = (Cell((Text(t("timeline_column_date")),)), Cell((Text(t("timeline_column_event")),)))
     table = Table(header, tuple(rows), (24, 76), t("timeline_heading"))
     intro: list[Block] = []
@@ -234,7 +235,8 @@ def _actors(ctx: Context, section: Section) -> list[Block]:
     rows = []
     for actor in ctx.brief.actors:
         office = t("actor_office_value", office=actor.office, country=actor.country)
-        person = (Text(actor.name), Text("\n" + office, style="Muted"))
+        name = with_original(ctx, actor.id, actor.name)
+        person = (Text(name), Text("\n" + office, style="Muted"))
         rows.append(
             (Cell(person, row_heading=True), Cell(cited(ctx, typographic(actor.role), actor)))
         )
@@ -252,9 +254,10 @@ def _glossary(ctx: Context, section: Section) -> list[Block]:
             variants = t(
                 "glossary_also_written", variants=t("list_separator").join(entry.variants)
             )
-            runs += [Text(variants, italic=True, style="Muted"), Text(" ")]
-        runs += [Text(typographic(entry.definition)), *note_runs(ctx, entry)]
-        blocks += [Paragraph("Term", (Text(entry.term),)), Paragraph("Definition", tuple(runs))]
+            runs += [Text(variants, italic=True, style="Muted"), Text(t("word_space"))]
+        runs += with_notes(ctx, typographic(entry.definition), entry)
+        term = with_original(ctx, entry.id, entry.term)
+        blocks += [Paragraph("Term", (Text(term),)), Paragraph("Definition", tuple(runs))]
     return blocks
 
 
