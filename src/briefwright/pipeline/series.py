@@ -40,9 +40,11 @@ from briefwright.render.brand import (
     brand_assets,
     web_fonts_stylesheet,
 )
+from briefwright.render.editions import language_name
 from briefwright.render.labels import LABELS_CSS, load_labels
 from briefwright.render.series import FEED, INDEX, SeriesEntry, atom_feed, render_index
 from briefwright.settings import BRIEFS, PdfSettings, Project
+from briefwright.translate.apply import translated
 from briefwright.typeset.pool import Pool
 
 SOURCES = "content/sources/"
@@ -282,7 +284,23 @@ def _source_key(content: Path, where: Location | None) -> str:
 
 
 def brief_summary(brief: Brief) -> dict[str, Any]:
-    """Return what the index and the feed say of a brief."""
+    """Return what the index and the feed say of a brief, and of each translated edition
+    (its language, title and one-pagers, in its folder `<language>/`)."""
+    summary = _summary(brief)
+    editions = [translated(brief, language) for language in brief.metadata.translations]
+    if editions:
+        summary["translations"] = [_translation_summary(edition) for edition in editions]
+    return summary
+
+
+def _translation_summary(edition: Brief) -> dict[str, Any]:
+    meta = edition.metadata
+    onepagers = [[topic.id, topic.title] for topic in edition.topics]
+    return {"language": meta.language, "name": language_name(meta.language),
+            "title": meta.title, "onepagers": onepagers}  # fmt: skip
+
+
+def _summary(brief: Brief) -> dict[str, Any]:
     meta = brief.metadata
     return {
         "title": meta.title,
