@@ -387,6 +387,26 @@ CODES: dict[str, Code] = {
              "corroborated: fewer than two origins' quotes give, each on their own, its "
              "numbers, dates, names and modality; the message says what each lacks",
              "nothing, or cite a source of another origin that says all the fact does"),
+        Code("BW401", _E,
+             "a correction (`corrections:` in brief.yaml) names a statement the brief does not "
+             "have",
+             "name the ids of the statements the correction changed, as their YAML gives them"),
+        Code("BW402", _E,
+             "a version to compare cannot be found or checked: `metadata.previous`, or `diff`'s "
+             "OLD or NEW, names neither a content folder, a release (its zip, or a folder "
+             "holding content.json) nor a git revision of the project; or that version's "
+             "content fails its check (`diff`: exit code 2)",
+             "give a release zip inside the project, a tag or a commit; fix the diagnostics "
+             "listed after it"),
+        Code("BW403", _E,
+             "a release holds no readable record: its zip has no `<release>/content.json`, or "
+             "the file is not a briefwright content record (a release made before records "
+             "existed, or damaged) (`diff`: exit code 2)",
+             "compare with the content (a folder or a git revision), or release it again"),
+        Code("BW404", _E,
+             "`diff --docx` was given a NEW version that is a release: its Word edition is made "
+             "from content, which a release does not hold (a usage error: exit code 2)",
+             "give NEW as a content folder or a git revision"),
         Code("BW201", _E, "a template has a syntax error", "fix the template at the line named"),
         Code("BW202", _E, "a template uses an undefined name, or a template is missing",
              "fix the name at the line named"),

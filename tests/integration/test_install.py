@@ -102,7 +102,9 @@ def test_init_fill_build(venv: Path, tmp_path: Path) -> None:
     out = project / "build"
     assert not (project / "templates").exists()
     with pikepdf.open(out / "brief.pdf") as pdf:
-        assert len(pdf.pages) == 3  # the annex is in the HTML edition (annex: html)
+        # The annex is in the HTML edition (annex: html): cover and decision material, the
+        # discussion, the notes.
+        assert len(pdf.pages) == 3
         with pdf.open_outline() as outline:
             titles = [item.title for item in outline.root]
         assert "Arctic shipping lanes" in titles[0] or "Arctic shipping lanes" in titles

@@ -154,6 +154,27 @@ def test_release_of_a_series(tmp_path: Path) -> None:
     sums = (folder / "SHA256SUMS").read_text()
     assert "../T-ALPHA-0.1.zip" in sums and "index.html" in sums and "feed.xml" in sums
     assert 'href="T-BETA-0.1/brief.pdf"' in (folder / "index.html").read_text()
+    assert 'href="../T-BETA-0.1/brief.html">version 0.1</a>' in (folder / "index.html").read_text()
+
+
+def test_the_index_lists_each_brief_s_released_versions(tmp_path: Path) -> None:
+    """After a release, a build's index links each brief's released versions at their
+    stable paths (release/<product>-<version>/), every link a file that exists; a release
+    made since makes the next build a rebuild, and nothing else does."""
+    shutil.copytree(FIXTURES / "series", tmp_path / "content")
+    project = Project(tmp_path / "content", tmp_path / "templates", theme=TEMPLATES)
+    out = tmp_path / "build"
+    first = build_project(project, out, run=RunOptions(jobs=2))
+    assert isinstance(first, Built)
+    assert "series-releases" not in (out / "index.html").read_text()
+    release_project(project, out, run=RunOptions(jobs=2))
+    assert isinstance(build_project(project, out, run=RunOptions(jobs=2)), Built)
+    index = (out / "index.html").read_text()
+    for product in ("T-ALPHA", "T-BETA", "T-GAMMA"):
+        link = f"release/{product}-0.1/brief.html"
+        assert f'href="{link}">version 0.1</a>' in index
+        assert (out / link).is_file()
+    assert isinstance(build_project(project, out, run=RunOptions(jobs=2)), UpToDate)
 
 
 def test_index_is_valid_and_accessible(series: tuple[Project, Path, Built]) -> None:

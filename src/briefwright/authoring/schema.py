@@ -1,7 +1,8 @@
-"""Turn the content models into JSON Schemas, one per kind of content file, for editors.
+"""Turn the content models into JSON Schemas, one per kind of content file, for editors; and
+the records briefwright writes for tools into theirs: content.json and `diff --format json`.
 
 The schemas come from the pydantic models, field descriptions from their attribute
-docstrings, so they cannot drift from what `check` accepts.
+docstrings, so they cannot drift from what `check` accepts or what briefwright writes.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefwright.model.base import Model
+from pydantic import BaseModel
+
+from briefwright.compare.changes import Changes
+from briefwright.compare.record import ContentRecord
 from briefwright.model.brand import Brand
 from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.figure import Figure
@@ -18,7 +22,7 @@ from briefwright.model.source import Source
 from briefwright.model.translation import TranslationFile
 
 #: Schema file name → (model, what files it describes).
-KINDS: dict[str, tuple[type[Model], str]] = {
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "brief.schema.json": (Front, "content/brief.yaml"),
     "topic.schema.json": (Topic, "content/topics/*.yaml"),
     "timeline.schema.json": (TimelineFile, "content/timeline.yaml"),
@@ -30,14 +34,29 @@ KINDS: dict[str, tuple[type[Model], str]] = {
     "series.schema.json": (Series, "content/series.yaml (a project of several briefs)"),
     "translation.schema.json": (TranslationFile, "content/translations/<language>.yaml"),
 }
+#: Schema file name → (model, what it describes): what briefwright writes for tools.
+RECORDS: dict[str, tuple[type[BaseModel], str]] = {
+    "content.schema.json": (
+        ContentRecord,
+        "content.json in a build and a release: the brief as data",
+    ),
+    "diff.schema.json": (Changes, "what `briefwright diff --format json` prints"),
+}
 
 
 def content_schemas() -> dict[str, bytes]:
-    """Return every schema file's name and bytes (stable: sorted keys, trailing newline)."""
+    """Return every content file schema's name and bytes (stable: sorted keys, trailing
+    newline)."""
     return {name: _dump(_schema(model, files)) for name, (model, files) in KINDS.items()}
 
 
-def _schema(model: type[Model], files: str) -> dict[str, Any]:
+def all_schemas() -> dict[str, bytes]:
+    """Return the content files' schemas and those of the records briefwright writes."""
+    records = {name: _dump(_schema(model, what)) for name, (model, what) in RECORDS.items()}
+    return content_schemas() | records
+
+
+def _schema(model: type[BaseModel], files: str) -> dict[str, Any]:
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["description"] = f"{schema.get('description', '')} Describes {files}.".strip()

@@ -2,8 +2,8 @@
 
 Each check is a small function `check_x(brief) -> Iterator[Diagnostic]` with its own stable
 code, in the module of what it looks at (evidence, judgments, one-pagers, text, timeline,
-brand, audience, length, translations); `CHECKS` lists them in order. docs/checks.md
-documents every code.
+brand, audience, length, corrections, translations); `CHECKS` lists them in order.
+docs/checks.md documents every code.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from briefwright.check.audience import (
     check_recommendations_addressed,
 )
 from briefwright.check.brand import check_brand
+from briefwright.check.corrections import check_corrections_name_statements
 from briefwright.check.evidence import (
     check_corroboration,
     check_grounding,
@@ -76,6 +77,7 @@ CHECKS: tuple[Check, ...] = (
     check_recommendations_addressed,
     check_addressees_in_audience,
     check_word_budget,
+    check_corrections_name_statements,
     check_translations,
 )
 

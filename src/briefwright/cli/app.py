@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from briefwright.cli import build, check, init, new, schema, serve, sources, translate
+from briefwright.cli import build, check, diff, init, new, schema, serve, sources, translate
 
 app = typer.Typer(
     help="Build policy briefs in which every factual sentence cites a verified quote.",
@@ -21,6 +21,7 @@ app = typer.Typer(
 app.add_typer(init.app)
 app.add_typer(build.app)
 app.add_typer(check.app)
+app.add_typer(diff.app)
 app.add_typer(serve.app)
 app.add_typer(schema.app)
 app.add_typer(sources.app, name="sources")

@@ -27,6 +27,7 @@ COMMANDS = [
     ["release"],
     ["check"],
     ["list"],
+    ["diff"],
     ["serve"],
     ["schema"],
     ["sources", "add"],

@@ -19,14 +19,14 @@ from briefwright.cli.interrupts import interrupted
 from briefwright.errors import BriefError, Diagnostic, Interrupted, Severity
 
 
-def fail(error: BriefError) -> NoReturn:
+def fail(error: BriefError, code: int = 1) -> NoReturn:
     """Print every diagnostic of the error, one a line (a warning marked so), and exit with
-    code 1."""
+    `code` (1; `diff` exits 2 for trouble, as diff(1) does)."""
     for diagnostic in error.diagnostics:
         mark = "" if diagnostic.severity is Severity.ERROR else f" ({diagnostic.severity.value})"
         typer.echo(f"{diagnostic}{mark}", err=True)
     sys.stderr.flush()
-    raise typer.Exit(code=1)
+    raise typer.Exit(code=code)
 
 
 #: Notices that come one per paragraph: summarised per file unless --verbose.

@@ -12,15 +12,16 @@ from briefwright.cli.options import sub_app
 app = sub_app()
 
 
-@app.command(short_help="Write a JSON Schema for every kind of content file.")
+@app.command(short_help="Write a JSON Schema for every kind of content file and record.")
 def schema(
     out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path(
         "docs/schemas"
     ),
 ) -> None:
-    """Write a JSON Schema for every kind of content file (for editors' YAML support)."""
-    from briefwright.authoring.schema import content_schemas
+    """Write a JSON Schema for every kind of content file (for editors' YAML support), and
+    for content.json and `diff --format json` (for tools)."""
+    from briefwright.authoring.schema import all_schemas
     from briefwright.output.write import write_artifacts
 
-    for path in write_artifacts(out, content_schemas()):
+    for path in write_artifacts(out, all_schemas()):
         typer.echo(f"wrote {path}")

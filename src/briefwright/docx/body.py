@@ -8,8 +8,9 @@ drawing counters, and the relationships and media the body adds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC
 from itertools import count
 
 from briefwright.docx.drawing import Picture, inline_picture
@@ -18,9 +19,12 @@ from briefwright.docx.formatting import ppr, rpr, slants
 from briefwright.docx.model import (
     Block,
     Corroboration,
+    Deleted,
     Heading,
     Image,
+    Inserted,
     Judgment,
+    Mark,
     NoteMention,
     NoteRef,
     PageBreak,
@@ -30,6 +34,7 @@ from briefwright.docx.model import (
     Table,
     TableOfContents,
     Text,
+    Tracking,
 )
 from briefwright.docx.notes import bookmark_name
 from briefwright.docx.ooxml import el, escape, val
@@ -43,6 +48,8 @@ _JUDGMENT_STYLES = {
     "recommendation": ("Recommendation", "RecommendationLabel"),
 }
 _BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
+_REVISIONS = {"inserted": "w:ins", "deleted": "w:del"}
+_STAMP = "%Y-%m-%dT%H:%M:%SZ"
 _NOT_BOOKMARK = re.compile(r"[^A-Za-z0-9_]")
 _MAX_BOOKMARK = 40  # Word drops bookmarks with longer names
 
@@ -70,6 +77,9 @@ class BodyWriter:
     bookmark_ids: Iterator[int] = field(default_factory=count)
     drawing_ids: Iterator[int] = field(default_factory=lambda: count(1))
     uses_toc: bool = False
+    tracking: Tracking | None = None
+    deleting: bool = False
+    """True while a tracked deletion is written: its text is w:delText."""
 
     # --- blocks ---------------------------------------------------------------------------
 
@@ -81,11 +91,12 @@ class BodyWriter:
             if isinstance(block, Heading):
                 out.append(self.heading(block, next(anchors).anchor))
             elif isinstance(block, Paragraph):
-                out.append(self.paragraph(block.style, block.runs))
+                out.append(self.paragraph(block.style, block.runs, block.mark))
             elif isinstance(block, Judgment):
                 out.append(self.judgment(block))
             elif isinstance(block, Table):
-                out.append(table_xml(block, self.width, self.accent, self.runs))
+                out.append(table_xml(block, self.width, self.accent, self.runs, self.mark,
+                                      self.tracked))  # fmt: skip
             elif isinstance(block, Image):
                 out.append(self.image(block))
             elif isinstance(block, TableOfContents):
@@ -106,9 +117,10 @@ class BodyWriter:
             el("w:bookmarkEnd", {"w:id": bookmark_id}),
         )
 
-    def paragraph(self, style: str, runs: tuple[Run, ...]) -> str:
-        """Return a w:p in a paragraph style."""
-        return el("w:p", None, ppr(style=style), *self.runs(runs))
+    def paragraph(self, style: str, runs: tuple[Run, ...], mark: Mark | None = None) -> str:
+        """Return a w:p in a paragraph style (the whole of it a tracked change with `mark`)."""
+        written = self.tracked(mark, lambda: self.runs(runs))
+        return el("w:p", None, ppr(style=style, mark=self.mark(mark)), *written)
 
     def judgment(self, judgment: Judgment) -> str:
         """Return a judgment as one paragraph: title, label, text and basis, line by line.
@@ -116,15 +128,22 @@ class BodyWriter:
         One paragraph, not four, so that the box its style draws is one box, and a reviewer
         who edits the text stays inside the judgment.
         """
-        style, label_style = _JUDGMENT_STYLES[judgment.kind]
+        style = _JUDGMENT_STYLES[judgment.kind][0]
+        parts = self.tracked(judgment.mark, lambda: self.judgment_parts(judgment))
+        return el("w:p", None, ppr(style=style, mark=self.mark(judgment.mark)), *parts)
+
+    def judgment_parts(self, judgment: Judgment) -> list[str]:
+        """Return a judgment's runs: title, label, text and basis, a line each."""
+        label_style = _JUDGMENT_STYLES[judgment.kind][1]
+        label = judgment.label
         parts: list[str] = []
         if judgment.title:
             parts += [self.text(Text(judgment.title), "JudgmentTitle"), self.line_break()]
-        parts += [self.text(Text(judgment.label), label_style), self.line_break()]
-        parts += self.runs(judgment.runs)
+        parts += self.runs((Text(label),) if isinstance(label, str) else label, label_style)
+        parts += [self.line_break(), *self.runs(judgment.runs)]
         if judgment.basis:
             parts += [self.line_break(), *self.runs(judgment.basis, "JudgmentBasis")]
-        return el("w:p", None, ppr(style=style), *parts)
+        return parts
 
     def image(self, image: Image) -> str:
         """Return a Figure paragraph holding the picture, then its caption if it has one."""
@@ -204,7 +223,39 @@ class BodyWriter:
             return [self.text(Text(str(run.number)), "NoteNumber")]
         if isinstance(run, Corroboration):
             return [self.text(Text(run.label), "Corroborated")]
+        if isinstance(run, Inserted | Deleted):
+            mark: Mark = "inserted" if isinstance(run, Inserted) else "deleted"
+            return self.tracked(mark, lambda: self.runs(run.runs, style))
         raise TypeError(f"not a run: {run!r}")
+
+    # --- tracked changes --------------------------------------------------------------------
+
+    def tracked(self, mark: Mark | None, write: Callable[[], list[str]]) -> list[str]:
+        """Return what `write` writes, as one tracked insertion (w:ins) or deletion (w:del,
+        its text w:delText) when `mark` says; as it is without one."""
+        if mark is None:
+            return write()
+        if self.deleting and mark == "deleted":
+            return write()  # already inside a deletion: w:del does not nest
+        self.deleting, was = mark == "deleted" or self.deleting, self.deleting
+        try:
+            runs = write()
+        finally:
+            self.deleting = was
+        return [el(_REVISIONS[mark], self.revision_attributes(), *runs)]
+
+    def mark(self, mark: Mark | None) -> str:
+        """Return a paragraph mark's (or a table row's) w:ins or w:del, or "" for none."""
+        return el(_REVISIONS[mark], self.revision_attributes()) if mark else ""
+
+    def revision_attributes(self) -> dict[str, str | int]:
+        """Return a revision's id, author and date; ValueError without a Tracking."""
+        if self.tracking is None:
+            raise ValueError("a tracked change needs the document's `tracking` (who, when)")
+        when = self.tracking.date
+        stamp = (when if when.tzinfo is None else when.astimezone(UTC)).strftime(_STAMP)
+        return {"w:id": next(self.bookmark_ids), "w:author": self.tracking.author,
+                "w:date": stamp}  # fmt: skip
 
     def citation(self, number: int) -> list[str]:
         """Return a citation: the endnote reference the first time, a NOTEREF field later."""
@@ -224,9 +275,10 @@ class BodyWriter:
 
     def text(self, text: Text, style: str | None = None) -> str:
         """Return text as one w:r: tabs and line breaks become w:tab and w:br, the rest is
-        escaped."""
+        escaped (w:delText inside a tracked deletion)."""
         italic = text.italic and slants(self.language)
         props = rpr(style=style, bold=text.bold, italic=italic, lang=self.language)
+        element = "w:delText" if self.deleting else "w:t"
         pieces = []
         for piece in _BREAKS.split(text.text):
             if piece == "\t":
@@ -234,7 +286,7 @@ class BodyWriter:
             elif piece in ("\n", "\r", "\r\n"):
                 pieces.append("<w:br/>")
             elif piece:
-                pieces.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+                pieces.append(f'<{element} xml:space="preserve">{escape(piece)}</{element}>')
         return f"<w:r>{props}{''.join(pieces)}</w:r>"
 
     def line_break(self) -> str:

@@ -72,8 +72,10 @@ def ppr(
     hanging: int | None = None,
     align: str | None = None,
     outline: int | None = None,
+    mark: str = "",
 ) -> str:
-    """Write w:pPr: `edges` a w:pBdr, spacing in points, indents in twips, line as a multiple."""
+    """Write w:pPr: `edges` a w:pBdr, spacing in points, indents in twips, line as a multiple;
+    `mark` a tracked change of the paragraph mark (w:ins or w:del, in the mark's w:rPr)."""
     children = [
         val("w:pStyle", style) if style else "",
         "<w:keepNext/>" if keep_next else "",
@@ -86,6 +88,7 @@ def ppr(
         _indent(left, right, hanging),
         val("w:jc", align) if align else "",
         val("w:outlineLvl", outline) if outline is not None else "",
+        el("w:rPr", None, mark) if mark else "",
     ]
     return el("w:pPr", None, *children)
 

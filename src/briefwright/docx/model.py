@@ -68,7 +68,25 @@ class Corroboration:
     label: str
 
 
-Run = Text | NoteRef | NoteMention | PlainNoteNumber | Corroboration
+@dataclass(frozen=True)
+class Inserted:
+    """Runs shown as a tracked insertion (`w:ins`), by the document's `Tracking` author."""
+
+    runs: tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """Text shown as a tracked deletion (`w:del`): what an older version said here."""
+
+    runs: tuple[Text, ...]
+
+
+Run = Text | NoteRef | NoteMention | PlainNoteNumber | Corroboration | Inserted | Deleted
+
+#: A block or a table row that is, whole, a tracked insertion or deletion (its paragraph
+#: mark too, so accepting the change leaves no empty paragraph behind).
+Mark = Literal["inserted", "deleted"]
 
 # --- blocks ---------------------------------------------------------------------------------
 
@@ -111,10 +129,17 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of runs in one of the house paragraph styles."""
+    """A paragraph of runs in one of the house paragraph styles.
+
+    `statement` is the id of the content statement the paragraph states (a fact, a key
+    point, a gap, a glossary term or definition), so tracked changes and review marks can
+    find a statement's runs by id; `mark` makes the whole paragraph a tracked change.
+    """
 
     style: ParagraphStyle
     runs: tuple[Run, ...]
+    statement: str | None = None
+    mark: Mark | None = None
 
 
 @dataclass(frozen=True)
@@ -124,22 +149,30 @@ class Judgment:
     `label` ("Assessment · moderate confidence") keeps a character style of its own; `kind`
     picks the paragraph style (Judgment, Bottom line or Recommendation); `title` is an
     optional first line ("Bottom line up front"); `basis` is usually Text("Rests on notes ")
-    followed by NoteMention runs.
+    followed by NoteMention runs. A label given as runs may hold a tracked change (a
+    confidence level that moved).
     """
 
     kind: JudgmentKind
-    label: str
+    label: str | tuple[Run, ...]
     runs: tuple[Run, ...]
     basis: tuple[Run, ...] = ()
     title: str = ""
+    statement: str | None = None
+    """The id of the judgment or recommendation in the content; its text is `runs`."""
+    mark: Mark | None = None
+    """The whole judgment is a tracked insertion or deletion."""
 
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell: a paragraph of runs; `row_heading` sets it as its row's heading."""
+    """One table cell: a paragraph of runs; `row_heading` sets it as its row's heading;
+    `statement` is the id of the content statement its runs state (a timeline event, an
+    actor's role)."""
 
     runs: tuple[Run, ...]
     row_heading: bool = False
+    statement: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +187,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]
     caption: str
+    marks: tuple[Mark | None, ...] = ()
+    """Rows that are, whole, a tracked insertion or deletion, by row (none when empty)."""
 
 
 @dataclass(frozen=True)
@@ -317,6 +352,15 @@ class Brand:
 
 
 @dataclass(frozen=True)
+class Tracking:
+    """Who made a document's tracked changes, and when: every `w:ins` and `w:del` carries
+    them, and the document opens with Track Changes on, so a reviewer's edits are tracked."""
+
+    author: str
+    date: datetime
+
+
+@dataclass(frozen=True)
 class Document:
     """A whole brief or one-pager: what write_docx turns into a .docx package.
 
@@ -329,3 +373,6 @@ class Document:
     blocks: tuple[Block, ...]
     endnotes: Mapping[int, Endnote] = field(default_factory=dict)
     layout: Layout = field(default_factory=Layout)
+    tracking: Tracking | None = None
+    """The author and date of the tracked changes the blocks hold (Inserted, Deleted,
+    marks); a document that holds any must have it."""

@@ -14,7 +14,9 @@ from collections.abc import Iterator, Mapping
 from briefwright.docx.formatting import ppr, rpr, slants
 from briefwright.docx.model import (
     Block,
+    Deleted,
     Endnote,
+    Inserted,
     Judgment,
     Meta,
     NoteMention,
@@ -33,17 +35,26 @@ def bookmark_name(number: int) -> str:
 
 
 def runs_in_reading_order(blocks: tuple[Block, ...]) -> Iterator[Run]:
-    """Yield every run of the blocks, in the order the body writer writes them."""
+    """Yield every run of the blocks, in the order the body writer writes them (the runs of
+    a tracked insertion or deletion, not the change itself)."""
     for block in blocks:
         if isinstance(block, Paragraph):
-            yield from block.runs
+            yield from _flat(block.runs)
         elif isinstance(block, Judgment):
-            yield from block.runs
-            yield from block.basis
+            yield from _flat(block.runs)
+            yield from _flat(block.basis)
         elif isinstance(block, Table):
             for row in (block.header, *block.rows):
                 for cell in row:
-                    yield from cell.runs
+                    yield from _flat(cell.runs)
+
+
+def _flat(runs: tuple[Run, ...]) -> Iterator[Run]:
+    for run in runs:
+        if isinstance(run, Inserted | Deleted):
+            yield from _flat(run.runs)
+        else:
+            yield run
 
 
 def plan_notes(blocks: tuple[Block, ...], endnotes: Mapping[int, Endnote]) -> None:

@@ -59,16 +59,20 @@ def app_xml() -> bytes:
     )
 
 
-def settings_xml(language: str, *, endnotes: bool, update_fields: bool) -> bytes:
+def settings_xml(
+    language: str, *, endnotes: bool, update_fields: bool, track_revisions: bool = False
+) -> bytes:
     """Return settings.xml, children in CT_Settings order.
 
     embedTrueTypeFonts makes Word use the embedded fonts (and keep them when it saves);
-    updateFields makes Word refresh the contents' page numbers when the document opens
-    (Word asks first).
+    trackRevisions opens a document that holds tracked changes with Track Changes on, so a
+    reviewer's own edits are tracked too; updateFields makes Word refresh the contents'
+    page numbers when the document opens (Word asks first).
     """
     children = [
         el("w:zoom", {"w:percent": 100}),
         "<w:embedTrueTypeFonts/>",
+        "<w:trackRevisions/>" if track_revisions else "",
         val("w:defaultTabStop", 709),
         val("w:characterSpacingControl", "doNotCompress"),
         val("w:updateFields", "true") if update_fields else "",

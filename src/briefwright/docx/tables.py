@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefwright.docx.formatting import Border, Style, border, ppr, rpr, semibold
-from briefwright.docx.model import Brand, Cell, Run, Table
+from briefwright.docx.model import Brand, Cell, Mark, Run, Table
 from briefwright.docx.ooxml import el, val
 
 WriteRuns = Callable[[tuple[Run, ...]], list[str]]
+#: Writes a tracked change (w:ins or w:del) of a table row, or "" for none.
+WriteMark = Callable[[Mark | None], str]
+#: Writes runs as a tracked change of a mark (or as they are, for none).
+WriteTracked = Callable[[Mark | None, Callable[[], list[str]]], list[str]]
 
 
 def table_styles(brand: Brand) -> list[Style]:
@@ -77,8 +81,28 @@ def _brief_table(brand: Brand) -> str:
     return el("w:tblPr", None, edges, margins)
 
 
-def table_xml(table: Table, width: int, accent: str, write_runs: WriteRuns) -> str:
-    """Return a table `width` twips wide; ValueError when a row has the wrong cell count."""
+def _no_mark(mark: Mark | None) -> str:
+    if mark is not None:
+        raise ValueError("a tracked row needs a writer of tracked changes")
+    return ""
+
+
+def _untracked(mark: Mark | None, write: Callable[[], list[str]]) -> list[str]:
+    _no_mark(mark)
+    return write()
+
+
+def table_xml(
+    table: Table,
+    width: int,
+    accent: str,
+    write_runs: WriteRuns,
+    write_mark: WriteMark = _no_mark,
+    write_tracked: WriteTracked = _untracked,
+) -> str:
+    """Return a table `width` twips wide, each row whole a tracked change where `marks`
+    says (written by `write_mark` and `write_tracked`); ValueError when a row has the wrong
+    cell count."""
     widths = column_widths(table.widths, width)
     for row in (table.header, *table.rows):
         if len(row) != len(widths):
@@ -98,13 +122,27 @@ def table_xml(table: Table, width: int, accent: str, write_runs: WriteRuns) -> s
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
     under_header = border("bottom", Border(accent, 1, 0))
     header = _row(table.header, widths, write_runs, under_header)
-    rows = (_row(row, widths, write_runs) for row in table.rows)
+    marks = table.marks or (None,) * len(table.rows)
+    rows = []
+    for row, mark in zip(table.rows, marks, strict=True):
+
+        def cell_runs(runs: tuple[Run, ...], mark: Mark | None = mark) -> list[str]:
+            return write_tracked(mark, lambda: write_runs(runs))
+
+        rows.append(_row(row, widths, cell_runs, mark=write_mark(mark)))
     return el("w:tbl", None, properties, grid, header, *rows)
 
 
-def _row(cells: tuple[Cell, ...], widths: list[int], write_runs: WriteRuns, rule: str = "") -> str:
-    """Return a w:tr; a row with a rule under it is the header row, repeated on every page."""
-    row_props = "<w:cantSplit/><w:tblHeader/>" if rule else "<w:cantSplit/>"
+def _row(
+    cells: tuple[Cell, ...],
+    widths: list[int],
+    write_runs: WriteRuns,
+    rule: str = "",
+    mark: str = "",
+) -> str:
+    """Return a w:tr; a row with a rule under it is the header row, repeated on every page;
+    `mark` (a w:ins or w:del) makes the row a tracked insertion or deletion."""
+    row_props = ("<w:cantSplit/><w:tblHeader/>" if rule else "<w:cantSplit/>") + mark
     tcs = []
     for cell, width in zip(cells, widths, strict=True):
         style = "TableHeading" if rule else "TableRowHeading" if cell.row_heading else "TableText"

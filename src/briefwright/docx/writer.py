@@ -67,7 +67,8 @@ def write_docx(document: Document) -> bytes:
     package.add("word/styles.xml", styles, "styles")
     package.add("word/numbering.xml", numbering_xml(document.brand), "numbering")
     has_notes = bool(document.endnotes)
-    settings = settings_xml(meta.language, endnotes=has_notes, update_fields=body.uses_toc)
+    settings = settings_xml(meta.language, endnotes=has_notes, update_fields=body.uses_toc,
+                            track_revisions=document.tracking is not None)  # fmt: skip
     package.add("word/settings.xml", settings, "settings")
     if has_notes:
         package.add("word/endnotes.xml", endnotes_xml(document.endnotes, meta), "endnotes")
@@ -91,7 +92,8 @@ def _document_xml(document: Document, rels: Relationships) -> tuple[BodyWriter, 
     footer_ids = (rels.add("footer", "footer1.xml"), rels.add("footer", "footer2.xml"))
     width = text_width(document.layout)
     toc = toc_entries(document.blocks)
-    body = BodyWriter(document.meta.language, width, document.brand.colours.accent, rels, toc)
+    body = BodyWriter(document.meta.language, width, document.brand.colours.accent, rels, toc,
+                      tracking=document.tracking)  # fmt: skip
     content = body.blocks(document.blocks)
     sect = section_properties(document.layout, header_ids, footer_ids, has_notes)
     namespaces = WORD_NAMESPACES | DRAWING_NAMESPACES

@@ -28,7 +28,16 @@ from briefwright.files import read_regular
 from briefwright.load.yamlfile import parse_yaml
 from briefwright.model.base import ID_PATTERN, POSITION_KEY, Model, Position
 from briefwright.model.brand import COLOR_PATTERN, Brand
-from briefwright.model.brief import ActorsFile, Brief, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.model.brief import (
+    DOI_PATTERN,
+    PREVIOUS_PATTERN,
+    ActorsFile,
+    Brief,
+    Front,
+    GlossaryFile,
+    TimelineFile,
+    Topic,
+)
 from briefwright.model.dates import PARTIAL_DATE_PATTERN, impossible_date
 from briefwright.model.figure import Figure
 from briefwright.model.series import Series
@@ -331,6 +340,11 @@ _PATTERN_ADVICE = {
     ID_PATTERN: "an id uses lower-case letters, digits and hyphens, e.g. `defence-exports`",
     PARTIAL_DATE_PATTERN: "write a date as YYYY-MM-DD (or YYYY-MM, or YYYY), e.g. 2023-03-20",
     COLOR_PATTERN: "write a colour as #rrggbb, e.g. #123a63",
+    DOI_PATTERN: "write the DOI itself, not its address, e.g. 10.5281/zenodo.1003150",
+    PREVIOUS_PATTERN: (
+        "name a release zip inside the project (build/release/BW-2026-001-1.0.zip) or a git "
+        "revision (a tag such as v1.0): no spaces, not starting with '-'"
+    ),
 }
 
 

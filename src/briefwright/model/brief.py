@@ -218,6 +218,26 @@ class GlossaryFile(Model):
     """Terms, each with a cited definition."""
 
 
+#: A DOI as the Citation File Format accepts it (`10.5281/zenodo.1003150`), not its URL.
+DOI_PATTERN = r"^10\.\d{4,9}(\.\d+)?/[A-Za-z0-9:/_;\-\.\(\)\[\]\\]+$"
+#: A release zip's path or a git revision: never an option (`-…`), never white space.
+PREVIOUS_PATTERN = r"^[A-Za-z0-9_.][A-Za-z0-9_./~^@{}+-]*$"
+
+
+class Correction(Model):
+    """A correction this version issues: what an earlier version said that was wrong, what
+    the brief says now, and the statements it changed."""
+
+    date: date
+    """When the correction was issued."""
+    was: Text
+    """What the earlier version said that was wrong, in a sentence."""
+    now: Text
+    """What the brief says now, in a sentence."""
+    statements: tuple[Id, ...] = Field(min_length=1)
+    """Ids of the statements the correction changed; each must exist (check BW401)."""
+
+
 class Length(Model):
     """The budget of the main text: from the cover to the end of the discussion, before the
     source notes (the notes and the annex are not counted)."""
@@ -266,6 +286,16 @@ class Metadata(Model):
     word (e.g. `Defence Planning Committee`): a recommendation may be addressed to any."""
     length: Length = Length()
     """The main text's budget in words and pages (default 1,600 words, 5 pages)."""
+    previous: (
+        Annotated[str, StringConstraints(pattern=PREVIOUS_PATTERN, max_length=200)] | None
+    ) = None
+    """The release this version follows: its zip's path inside the project folder (the
+    folder holding content/), e.g. `build/release/BW-2026-001-1.0.zip`, or a git revision of
+    the project (a tag such as `v1.0`, a commit). The brief then prints what changed since
+    that version after its bottom line, and lists every change in its annex."""
+    doi: Annotated[str, StringConstraints(pattern=DOI_PATTERN)] | None = None
+    """The DOI of this version (`10.5281/zenodo.1003150`), printed in the suggested citation
+    and written into CITATION.cff, the CSL-JSON and the JSON-LD."""
     annex: AnnexPlace = AnnexPlace.HTML
     """Where the annex (timeline, key actors, glossary, sources, methods) goes: `html` (the
     HTML edition only; the PDF ends with the source notes, every one kept) or `pdf` (also
@@ -296,6 +326,8 @@ class Front(Model):
     """Readings of the evidence the brief considered and weighs differently."""
     wording_choices: tuple[WordingChoice, ...] = ()
     """Where sources quote one remark differently, the wording the brief relies on."""
+    corrections: tuple[Correction, ...] = ()
+    """Corrections this version issues, printed in a box on page 1 and in the HTML edition."""
     brand: Brand | None = None
     """The brief's own brand (else the project's brand.yaml, else the theme's defaults)."""
 

@@ -25,6 +25,7 @@ from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.targets import Target
 from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web_fonts_stylesheet
+from briefwright.render.changes import History
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels
 from briefwright.render.word.brief import brief_document
@@ -65,7 +66,8 @@ def make_editions(
     pages += [kept.html.decode("utf-8") for kept in carried if kept.html is not None]
     web: dict[str, Payload] = dict(web_edition_assets(brief, pages, rendered.assets, web_fonts))
     word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
-                        ready.project.layers, pdf, rendered.built_at, ready.previous)  # fmt: skip
+                        ready.project.layers, pdf, rendered.built_at, ready.previous,
+                        rendered.history)  # fmt: skip
     if spool is not None:
         web, word = spool.hold(web), replace(word, files=spool.hold(word.files))
     translations = {
@@ -112,18 +114,13 @@ def word_edition(
     pdf: PdfSettings,
     built: datetime,
     previous: Previous | None,
+    history: History | None = None,
 ) -> WordEdition:
     """Return the .docx of every target, keeping a previous one whose key is unchanged: the
     key covers the document's HTML (its words, numbers and labels), the assets the build
     made from the brand, the page (paper and margins) and the embedded faces."""
-    fonts = {**read_fonts(layers, brief.metadata.language), **supplied_fonts(brief.brand, made)}
-    figures = draw_figures(brief, labels, layers)
-    fonts_dir = next(
-        (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),
-        None,
-    )
-    edition = Edition(fonts, _logo(brief, made, fonts_dir), pdf, figures=figures,
-                      fonts_dir=fonts_dir)  # fmt: skip
+    edition = word_edition_of(brief, labels, made, layers, pdf)
+    fonts = edition.fonts
     files: dict[str, Payload] = {}
     keys: dict[str, str] = {}
     kept: list[str] = []
@@ -135,12 +132,31 @@ def word_edition(
             files[target.stem], kept = reused, [*kept, target.stem]
             continue
         document = (
-            brief_document(brief, built, edition, labels)
+            brief_document(brief, built, edition, labels, history)
             if target.topic is None
             else onepager_document(brief, target.topic, built, edition, labels)
         )
         files[target.stem] = write_docx(document)
     return WordEdition(files, keys, tuple(kept))
+
+
+def word_edition_of(
+    brief: Brief,
+    labels: Labels,
+    made: dict[str, bytes],
+    layers: tuple[Path, ...],
+    pdf: PdfSettings,
+) -> Edition:
+    """Return what the Word edition's documents share: the bundled faces and the brand's,
+    its logo, the build's PDF settings and the brief's figures, drawn."""
+    fonts = {**read_fonts(layers, brief.metadata.language), **supplied_fonts(brief.brand, made)}
+    figures = draw_figures(brief, labels, layers)
+    fonts_dir = next(
+        (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),
+        None,
+    )
+    logo = _logo(brief, made, fonts_dir)
+    return Edition(fonts, logo, pdf, figures=figures, fonts_dir=fonts_dir)
 
 
 def _word_key(html: str, made: dict[str, bytes], page: Page, fonts: Fonts) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from briefwright.compare.record import CONTENT_JSON
 from briefwright.load.originals import read_published_originals
 from briefwright.output.manifest import (
     MANIFEST,
@@ -27,6 +28,7 @@ from briefwright.pipeline.incremental import (
 )
 from briefwright.pipeline.prepare import Prepared, Rendered
 from briefwright.render.annotations import ANNOTATIONS, render_annotations
+from briefwright.render.citation import CITATION_CFF, CSL_JSON, citation_cff, csl_json, identity
 from briefwright.settings import PdfSettings
 from briefwright.typeset.worker import Typeset
 
@@ -51,6 +53,7 @@ def finish(
     artifacts.update(pages, "the source pages")
     brief = rendered.checked.brief
     artifacts.add(ANNOTATIONS, render_annotations(brief, rendered.built_at), "the annotations")
+    artifacts.update(identity_files(rendered), "the record and the citation files")
     originals = read_published_originals(brief, prepared.project.content)
     artifacts.update(originals, "the archived copies")
     for translation in prepared.translations:
@@ -67,6 +70,17 @@ def finish(
         manifest = replace(manifest, summary=summary)
     artifacts.add(MANIFEST, manifest.to_json(), "the manifest")
     return documents, artifacts
+
+
+def identity_files(rendered: Rendered) -> dict[str, bytes]:
+    """Return the brief as data (content.json) and how to cite it: CITATION.cff and the
+    CSL-JSON (citation.json)."""
+    who = identity(rendered.checked.brief, rendered.built_at)
+    return {
+        CONTENT_JSON: rendered.record.to_json(),
+        CITATION_CFF: citation_cff(who),
+        CSL_JSON: csl_json(who),
+    }
 
 
 def record_documents(

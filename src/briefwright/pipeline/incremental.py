@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,12 +19,22 @@ from pathlib import Path
 
 from briefwright.errors import BriefError, Diagnostic
 from briefwright.files import read_regular, regular_files
-from briefwright.output.manifest import ArtifactRecord, DocumentRecord, Manifest, sha256
+from briefwright.output.manifest import (
+    MANIFEST,
+    ArtifactRecord,
+    DocumentRecord,
+    Manifest,
+    sha256,
+)
 from briefwright.pipeline.clock import known_epoch
 from briefwright.settings import PdfSettings, Project
 
 #: Largest input file of any kind (fonts included), in bytes.
 MAX_INPUT_BYTES = 50_000_000
+#: Where `release` writes, inside the output folder: one folder per released version.
+RELEASES = "release"
+#: A release folder's name: `<product-id>-<version>`.
+RELEASE_NAME = re.compile(r"^[A-Z0-9][A-Z0-9-]*-\d+\.\d+(\.\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,10 @@ class Previous:
             return False
         if not manifest.artifacts:
             return False
+        if "releases" in manifest.summary and manifest.summary["releases"] != release_folders(
+            self.out_dir
+        ):
+            return False  # a series' index lists the releases: one was made since
         # Hashing is most of an unchanged rebuild of a large series (~800 MB of files at 50
         # briefs): hashlib releases the GIL, so threads hash files side by side.
         records = list(manifest.artifacts.items())
@@ -184,6 +199,16 @@ class Previous:
         except OSError:
             return None
         return data if sha256(data) == digest else None
+
+
+def release_folders(out_dir: Path) -> list[str]:
+    """Return the names of the releases in out_dir/release/ (`<product-id>-<version>`
+    folders holding a manifest), sorted."""
+    folder = out_dir / RELEASES
+    if not folder.is_dir():
+        return []
+    found = (p.parent.name for p in folder.glob(f"*/{MANIFEST}"))
+    return sorted(name for name in found if RELEASE_NAME.match(name))
 
 
 def up_to_date_notice(out_dir: Path) -> str:

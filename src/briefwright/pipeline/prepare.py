@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from briefwright.compare.record import ContentRecord
 from briefwright.files import read_regular, regular_files
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import tool_versions
@@ -24,7 +25,9 @@ from briefwright.pipeline.incremental import (
     plan_reuse,
 )
 from briefwright.pipeline.targets import Target, render_pages, select_targets
+from briefwright.pipeline.versions import changes_since_previous, record_of
 from briefwright.render.brand import brand_assets
+from briefwright.render.changes import History, history
 from briefwright.render.html import document_labels
 from briefwright.render.labels import LABELS_CSS, Labels
 from briefwright.render.notes import NoteIndex
@@ -50,6 +53,10 @@ class Rendered:
     labels: Labels
     source_pages: dict[str, str]
     """The HTML edition's page of each source, by path (`sources/<id>.html`)."""
+    record: ContentRecord
+    """The brief as data (content.json): every statement, source and correction."""
+    history: History | None = None
+    """What changed since the version `metadata.previous` names, as the brief prints it."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +164,10 @@ def render_site(
     built_at = build_time(brief.metadata.as_of, epoch)
     targets = select_targets(brief, only, project.content)
     t = document_labels(brief, project.layers)
-    pages = render_pages(brief, targets, project.layers, built_at, t)
+    record = record_of(brief, t)
+    changes = changes_since_previous(project, brief, record)
+    past = history(changes, t, record) if changes is not None else None
+    pages = render_pages(brief, targets, project.layers, built_at, t, past)
     made = made_assets(brief, t, project.content)
     laps.lap("render HTML")
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
@@ -169,7 +179,7 @@ def render_site(
         )
         for source in brief.sources
     }
-    return Rendered(checked, built_at, targets, pages, assets, made, t, sources)
+    return Rendered(checked, built_at, targets, pages, assets, made, t, sources, record, past)
 
 
 def made_assets(brief: Brief, t: Labels, content: Path) -> dict[str, bytes]:

@@ -19,13 +19,11 @@ from briefwright.output.write import Output
 from briefwright.pipeline.build import produce
 from briefwright.pipeline.checked import check_series, load_and_check_brief
 from briefwright.pipeline.clock import series_time
-from briefwright.pipeline.incremental import take_snapshot
+from briefwright.pipeline.incremental import RELEASES, take_snapshot
 from briefwright.pipeline.outcome import RunOptions
-from briefwright.pipeline.series import brief_summary, series_pages
+from briefwright.pipeline.series import brief_summary, released_versions, series_pages
 from briefwright.render.series import SeriesEntry
 from briefwright.settings import PdfSettings, Project
-
-RELEASES = "release"
 
 
 @dataclass(frozen=True)
@@ -82,7 +80,8 @@ def release_series(
     }
     built = series_time(r.built for r in released)
     name = f"series-{built.date().isoformat()}"
-    files = series_pages(project, entries, built, folders)
+    versions = released_versions(out_dir, entries, "../")  # each a sibling of this folder
+    files = series_pages(project, entries, built, folders, versions)
     files |= {f"../{r.archive.name}": r.archive.read_bytes() for r in released}
     sums = checksums(files)
     files = {path: data for path, data in files.items() if not path.startswith("../")}

@@ -16,9 +16,9 @@ from briefwright.errors import BriefError, Location
 from briefwright.output.write import check_writable
 from briefwright.pipeline.build import build_brief
 from briefwright.pipeline.checked import ProjectChecked, check_series, load_and_check_brief
-from briefwright.pipeline.incremental import Previous, Snapshot, take_snapshot
+from briefwright.pipeline.incremental import RELEASES, Previous, Snapshot, take_snapshot
 from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
-from briefwright.pipeline.release import RELEASES, Released, release_brief, release_series
+from briefwright.pipeline.release import Released, release_brief, release_series
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.pipeline.series import build_series
 from briefwright.pipeline.shards import for_shard

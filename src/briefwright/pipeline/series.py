@@ -27,7 +27,7 @@ from briefwright.pipeline.checked import Checked, refuse_bad_series_settings, se
 from briefwright.pipeline.clock import Stopwatch, series_time
 from briefwright.pipeline.editions import Editions, docx_reused, make_editions
 from briefwright.pipeline.finish import artifact_records, finish
-from briefwright.pipeline.incremental import Previous, Snapshot
+from briefwright.pipeline.incremental import RELEASES, Previous, Snapshot, release_folders
 from briefwright.pipeline.length import MainText, measure_main_text
 from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.outcome import Built, Produced, RunOptions
@@ -42,7 +42,14 @@ from briefwright.render.brand import (
 )
 from briefwright.render.editions import language_name
 from briefwright.render.labels import LABELS_CSS, load_labels
-from briefwright.render.series import FEED, INDEX, SeriesEntry, atom_feed, render_index
+from briefwright.render.series import (
+    FEED,
+    INDEX,
+    Released,
+    SeriesEntry,
+    atom_feed,
+    render_index,
+)
 from briefwright.settings import BRIEFS, PdfSettings, Project
 from briefwright.translate.apply import translated
 from briefwright.typeset.pool import Pool
@@ -104,7 +111,7 @@ def build_series(
             _gather_kept(gathered, brief, out_dir)
         gathered.entries.sort(key=lambda entry: entry.brief_id)
         built_at = _series_time(gathered, kept, snapshot)
-        _add_series_files(gathered, project, pdf, snapshot, built_at)
+        _add_series_files(gathered, project, pdf, snapshot, built_at, out_dir)
         shard_files = share.record(snapshot, pdf, gathered.seconds)
         gathered.artifacts.update(shard_files, "the shard record")
         laps.lap("series pages and manifest")
@@ -205,9 +212,13 @@ def _add_series_files(
     pdf: PdfSettings,
     snapshot: Snapshot,
     built_at: datetime,
+    out_dir: Path,
 ) -> None:
-    """Add the series pages and the series manifest."""
-    gathered.artifacts.update(series_pages(project, gathered.entries, built_at), "series pages")
+    """Add the series pages (the index lists the releases out_dir holds) and the series
+    manifest, which records those releases: a new one makes the next build a rebuild."""
+    releases = released_versions(out_dir, gathered.entries, f"{RELEASES}/")
+    pages = series_pages(project, gathered.entries, built_at, releases=releases)
+    gathered.artifacts.update(pages, "series pages")
     records = gathered.records | artifact_records(gathered.artifacts)
     manifest = Manifest(
         product_id="series",
@@ -219,7 +230,10 @@ def _add_series_files(
         sources={},
         documents=gathered.documents,
         artifacts=dict(sorted(records.items())),
-        summary={"briefs": [entry.brief_id for entry in gathered.entries]},
+        summary={
+            "briefs": [entry.brief_id for entry in gathered.entries],
+            "releases": release_folders(out_dir),
+        },
     )
     gathered.artifacts.add(MANIFEST, manifest.to_json(), "the series manifest")
 
@@ -229,13 +243,16 @@ def series_pages(
     entries: list[SeriesEntry],
     built: Any,
     folders: dict[str, str] | None = None,
+    releases: dict[str, list[Released]] | None = None,
 ) -> dict[str, bytes]:
     """Return the series pages: index.html with its assets (its fonts cut to its text), and
-    feed.xml when the series has a base_url; `folders` are the briefs' folders by id."""
+    feed.xml when the series has a base_url; `folders` are the briefs' folders by id,
+    `releases` each brief's released versions."""
     series, brand = load_series(project.content)
     t = load_labels(project.layers, series.language, brand.labels, brand.where("labels"),
                     brand.label_places)  # fmt: skip
-    html = render_index(series, brand, entries, project.layers, t, built, EDITIONS, folders)
+    html = render_index(series, brand, entries, project.layers, t, built, EDITIONS, folders,
+                        releases)  # fmt: skip
     assets = read_assets(project.layers) | brand_assets(brand, project.content)
     assets[LABELS_CSS] = t.stylesheet().encode("utf-8")
     fonts_css = web_fonts_stylesheet(brand)
@@ -281,6 +298,29 @@ def _source_key(content: Path, where: Location | None) -> str:
     """Return the input name of a source file (content/sources/<file>)."""
     path = Path(where.path) if where is not None else Path()
     return f"content/{path.resolve().relative_to(content.resolve()).as_posix()}"
+
+
+def released_versions(
+    out_dir: Path, entries: list[SeriesEntry], base: str
+) -> dict[str, list[Released]]:
+    """Return each brief's released versions in out_dir/release/, oldest first, each with
+    the address of its folder from the index (`base`, then the folder): a release's path
+    never changes, so a link to it holds. A folder counts when its manifest names its
+    product and version."""
+    found: dict[str, list[Released]] = {}
+    for name in release_folders(out_dir):
+        manifest = Manifest.read(out_dir / RELEASES / name)
+        if manifest is None or name != f"{manifest.product_id}-{manifest.version}":
+            continue
+        found.setdefault(manifest.product_id, []).append(Released(manifest.version, base + name))
+    return {
+        entry.brief_id: sorted(found.get(str(entry.summary["product_id"]), []), key=_version)
+        for entry in entries
+    }
+
+
+def _version(released: Released) -> tuple[int, ...]:
+    return tuple(int(part) for part in released.version.split("."))
 
 
 def brief_summary(brief: Brief) -> dict[str, Any]:

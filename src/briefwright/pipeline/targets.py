@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefwright.errors import BriefError, Location
 from briefwright.model.brief import Brief, Topic
+from briefwright.render.changes import History
 from briefwright.render.html import render_brief, render_onepager
 from briefwright.render.labels import Labels
 from briefwright.typeset.worker import Job
@@ -32,10 +33,18 @@ class Target:
         """Return the folder, relative to the output folder, the HTML's links resolve from."""
         return "" if self.topic is None else ONEPAGERS
 
-    def render(self, brief: Brief, layers: tuple[Path, ...], built: datetime, t: Labels) -> str:
-        """Render this document's HTML from the template layers, in the labels' language."""
+    def render(
+        self,
+        brief: Brief,
+        layers: tuple[Path, ...],
+        built: datetime,
+        t: Labels,
+        history: History | None = None,
+    ) -> str:
+        """Render this document's HTML from the template layers, in the labels' language
+        (the brief with what changed since its previous version, when `history` says)."""
         if self.topic is None:
-            return render_brief(brief, layers, built, t)
+            return render_brief(brief, layers, built, t, history)
         return render_onepager(brief, self.topic, layers, built, t)
 
     def job(self, html: str) -> Job:
@@ -64,7 +73,12 @@ def select_targets(brief: Brief, only: str | None, content_dir: Path) -> list[Ta
 
 
 def render_pages(
-    brief: Brief, targets: list[Target], layers: tuple[Path, ...], built: datetime, t: Labels
+    brief: Brief,
+    targets: list[Target],
+    layers: tuple[Path, ...],
+    built: datetime,
+    t: Labels,
+    history: History | None = None,
 ) -> dict[str, str]:
     """Return each target's HTML by its stem, in target order."""
-    return {target.stem: target.render(brief, layers, built, t) for target in targets}
+    return {target.stem: target.render(brief, layers, built, t, history) for target in targets}

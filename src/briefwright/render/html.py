@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from jinja2.loaders import split_template_path
 
+from briefwright.compare.record import COVER
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.evidence.coverage import independent_origins
 from briefwright.files import read_regular
@@ -25,6 +26,8 @@ from briefwright.model.brief import Brief, Topic
 from briefwright.model.source import Source
 from briefwright.model.vocab import AnnexPlace
 from briefwright.render.brand import ASSETS, favicon_uri, logo_url
+from briefwright.render.changes import History
+from briefwright.render.citation import identity, report_jsonld, suggested_citation
 from briefwright.render.editions import edition_links, original_names, quoted_language
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels, english, load_labels
@@ -127,9 +130,10 @@ def reader_labels(t: Labels) -> dict[str, str]:
     return {name: t(key) for name, key in READER_LABELS.items()}
 
 
-def brief_sections(brief: Brief, t: Labels) -> list[Section]:
+def brief_sections(brief: Brief, t: Labels, history: History | None = None) -> list[Section]:
     """Return the brief's sections in reading order, leaving out those with nothing in them:
-    the decision material first, then the discussion, the notes and the annex."""
+    the decision material first, then the discussion, the notes and the annex (the changes
+    since the previous version last, when there is one: `history`)."""
     front = brief.front
     judgments = t("key_judgments_heading")
     sections = [Section("key-judgments", judgments, "key_judgments", part=DECISION)]
@@ -155,7 +159,16 @@ def brief_sections(brief: Brief, t: Labels) -> list[Section]:
     sections += [Section(id_, t(key), id_, part=ANNEX) for id_, key, items in annex if items]
     sections.append(Section("sources", t("sources_heading"), "sources", part=ANNEX))
     sections.append(Section("methods", t("methods_heading"), "methods", part=ANNEX))
+    if history is not None:
+        heading = t("changes_full_heading", version=history.previous)
+        sections.append(Section("changes", heading, "changes", part=ANNEX))
     return sections
+
+
+def section_headings(brief: Brief, t: Labels) -> dict[str, str]:
+    """Return the brief's section headings by id, in reading order: the cover (where the
+    bottom line is) first, then every section the brief prints."""
+    return {COVER: t("bluf_heading")} | {s.id: s.heading for s in brief_sections(brief, t)}
 
 
 def annex_ids(brief: Brief) -> frozenset[str]:
@@ -181,11 +194,17 @@ def document_labels(brief: Brief, layers: tuple[Path, ...]) -> Labels:
 
 
 def render_brief(
-    brief: Brief, layers: tuple[Path, ...], built: datetime, t: Labels | None = None
+    brief: Brief,
+    layers: tuple[Path, ...],
+    built: datetime,
+    t: Labels | None = None,
+    history: History | None = None,
 ) -> str:
-    """Render the brief's HTML; a template error names the template file and line."""
+    """Render the brief's HTML (with what changed since the previous version, when `history`
+    says); a template error names the template file and line."""
     t = t or document_labels(brief, layers)
     notes = NoteIndex(brief, t)
+    who = identity(brief, built)
     return render_page(
         layers,
         BRIEF_TEMPLATE,
@@ -195,7 +214,11 @@ def render_brief(
         "brief.html",
         notes=notes,
         figures=draw_figures(brief, t, layers, notes),
-        sections=brief_sections(brief, t),
+        sections=brief_sections(brief, t, history),
+        history=history,
+        identity=who,
+        citation=suggested_citation(who, t),
+        jsonld=report_jsonld(who),
         any_corroborated=any(independent_origins(brief, item) > 1 for item in brief.cited()),
         annex_in_pdf=brief.metadata.annex is AnnexPlace.PDF,
         annex_ids=annex_ids(brief),

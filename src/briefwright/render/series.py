@@ -36,6 +36,14 @@ class SeriesEntry:
         return date.fromisoformat(str(self.summary["as_of"]))
 
 
+@dataclass(frozen=True)
+class Released:
+    """A released version of a brief, and its release folder's address from the index."""
+
+    version: str
+    folder: str
+
+
 def render_index(
     series: Series,
     brand: Brand,
@@ -45,9 +53,11 @@ def render_index(
     built: datetime,
     editions: tuple[str, ...],
     folders: dict[str, str] | None = None,
+    releases: dict[str, list[Released]] | None = None,
 ) -> str:
     """Render index.html: the briefs, latest first, each with links to its editions in its
-    folder (`folders`, by brief id; by default the brief's id, as a build lays them out)."""
+    folder (`folders`, by brief id; by default the brief's id, as a build lays them out)
+    and to each of its released versions (`releases`, by brief id)."""
     env = make_environment(layers)
     latest = sorted(entries, key=lambda e: (e.as_of, e.brief_id), reverse=True)
     with render_errors(layers, SERIES_TEMPLATE):
@@ -61,6 +71,7 @@ def render_index(
             favicon=favicon_uri(brand.color),
             feed=FEED if series.base_url else None,
             folder={e.brief_id: (folders or {}).get(e.brief_id, e.brief_id) for e in entries},
+            releases={e.brief_id: (releases or {}).get(e.brief_id, []) for e in entries},
         )
 
 

@@ -1,11 +1,12 @@
-"""Tests for briefwright.authoring.schema: editor schemas are current and describe every field."""
+"""Tests for briefwright.authoring.schema: editor and record schemas are current and
+describe every field."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from briefwright.authoring.schema import content_schemas
+from briefwright.authoring.schema import all_schemas
 from tests.conftest import ROOT
 
 SCHEMAS = ROOT / "docs" / "schemas"
@@ -13,7 +14,7 @@ SCHEMAS = ROOT / "docs" / "schemas"
 
 def test_committed_schemas_are_current() -> None:
     """docs/schemas/ holds exactly what `briefwright schema` writes (run it after a change)."""
-    expected = content_schemas()
+    expected = all_schemas()
     assert sorted(p.name for p in SCHEMAS.glob("*.json")) == sorted(expected)
     for name, data in expected.items():
         assert (SCHEMAS / name).read_bytes() == data, f"{name} is stale: run briefwright schema"
@@ -27,8 +28,9 @@ def _properties(schema: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def test_every_field_has_a_description() -> None:
-    """Every property of every schema carries a description an editor can show."""
-    for name, data in content_schemas().items():
+    """Every property of every schema (content files and records) carries a description an
+    editor, or a tool's author, can read."""
+    for name, data in all_schemas().items():
         missing = [
             key for key, prop in _properties(json.loads(data)) if not prop.get("description")
         ]

@@ -39,10 +39,11 @@ def test_html_has_no_local_paths(built: Built) -> None:
 
 
 def test_same_inputs_give_identical_bytes(built: Built, tmp_path: Path) -> None:
-    """Building again, elsewhere, gives byte-identical PDF and HTML."""
+    """Building again, elsewhere, gives byte-identical PDF and HTML, record (content.json)
+    and citation files."""
     again = build_project(PROJECT, tmp_path / "again")
     assert isinstance(again, Built)
-    for name in ("brief.pdf", "brief.html"):
+    for name in ("brief.pdf", "brief.html", "content.json", "CITATION.cff", "citation.json"):
         assert (again.out_dir / name).read_bytes() == (built.out_dir / name).read_bytes()
 
 

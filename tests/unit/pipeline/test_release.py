@@ -82,3 +82,22 @@ def test_a_main_text_over_its_page_budget_stops_a_release(project: MakeProject) 
     with pytest.raises(BriefError, match=r"BW191 the main text runs to \d pages"):
         release_project(Project(content, TEMPLATES), out)
     assert not (out / "release").exists()
+
+
+def test_release_carries_its_record_and_how_to_cite_it(released: Released) -> None:
+    """The release zip holds content.json (every statement, source and correction), and
+    CITATION.cff and citation.json; the manifest records each with its SHA-256."""
+    import json
+
+    from briefwright.errors import Location
+    from briefwright.pipeline.versions import record_in_zip
+
+    manifest = json.loads((released.folder / "manifest.json").read_text())
+    for name in ("content.json", "CITATION.cff", "citation.json"):
+        data = (released.folder / name).read_bytes()
+        assert manifest["artifacts"][name]["sha256"] == hashlib.sha256(data).hexdigest()
+    record = record_in_zip(released.archive, Location(str(released.archive)))
+    statements = {record.id for record in record.statements}
+    assert record.metadata.version == "1.0" and {"bottom-line", "rec-pilot-projects"} <= statements
+    assert len(statements) == len(record.statements) > 50
+    assert {s.id for s in record.sources} == set(manifest["sources"])

@@ -167,7 +167,9 @@ def test_core_properties_are_the_briefs(package: bytes, brief: Brief) -> None:
 def test_judgments_keep_their_labels(brief: Brief, fonts: Fonts) -> None:
     """Each key judgment is a Judgment block labelled as the PDF labels it."""
     document = brief_document(brief, BUILT, fonts)
-    labels = [b.label for b in document.blocks if isinstance(b, Judgment)]
+    labels = [
+        b.label for b in document.blocks if isinstance(b, Judgment) and isinstance(b.label, str)
+    ]
     for item in brief.front.key_judgments:
         assert f"Assessment · {item.label}" in labels
     addressed = [

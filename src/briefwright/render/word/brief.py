@@ -25,8 +25,9 @@ from briefwright.docx.model import (
     Text,
 )
 from briefwright.evidence.coverage import independent_origins
-from briefwright.model.brief import Brief, Topic, WordingChoice
+from briefwright.model.brief import Brief, Gap, Topic, WordingChoice
 from briefwright.model.source import Source
+from briefwright.render.changes import History
 from briefwright.render.html import (
     ANNEX,
     DECISION,
@@ -40,24 +41,35 @@ from briefwright.render.word.edition import (
     Context,
     Edition,
     Fonts,
-    cited,
     compose,
     context,
     document_meta,
     docx_brand,
     endnote,
-    fact,
     figure_image,
     inferred,
-    judgment,
     page_layout,
     published,
-    recommendation,
     slot,
     source_label,
-    with_notes,
     with_original,
     without_empty_series,
+)
+from briefwright.render.word.revisions import Revisions
+from briefwright.render.word.statements import (
+    cited,
+    fact,
+    judgment,
+    mark,
+    recommendation,
+    said,
+    with_notes,
+)
+from briefwright.render.word.versions import (
+    changes_section,
+    cite_as,
+    version_boxes,
+    with_removed,
 )
 
 
@@ -66,24 +78,29 @@ def brief_document(
     built: datetime,
     fonts: Fonts | Edition,
     labels: Labels | None = None,
+    history: History | None = None,
+    revisions: Revisions | None = None,
 ) -> Document:
-    """Return the brief as a Word document, its notes numbered as the PDF numbers them."""
-    ctx = context(brief, fonts, labels, in_brief=True)
+    """Return the brief as a Word document, its notes numbered as the PDF numbers them;
+    with what changed since the previous version (`history`), and, for a reviewer, the
+    changes from an older version as tracked changes (`revisions`)."""
+    ctx = context(brief, fonts, labels, True, revisions, history)
     t, meta = ctx.t, brief.metadata
     pages = (Furniture(), Furniture(CurrentSection(), ctx.product_line))
-    blocks = [*_cover(ctx), *_sections(ctx, DECISION), *_guide(ctx)]
-    blocks += [*_sections(ctx, DISCUSSION), *_sections(ctx, ANNEX)]
+    blocks = [*_cover(ctx, built), *version_boxes(ctx), *_sections(ctx, DECISION)]
+    blocks += [*_guide(ctx), *_sections(ctx, DISCUSSION), *_sections(ctx, ANNEX)]
     blocks += [_colophon(ctx), Heading(1, t("source_notes_heading"), "notes")]
     return Document(
         document_meta(ctx, meta.title, meta.subtitle, built, pages, t("page_number_of_total")),
         docx_brand(ctx),
-        tuple(blocks),
+        tuple(with_removed(ctx, blocks)),
         {note.number: endnote(ctx, note) for note in ctx.notes.notes},
         page_layout(ctx),
+        revisions.tracking if revisions else None,
     )
 
 
-def _cover(ctx: Context) -> list[Block]:
+def _cover(ctx: Context, built: datetime) -> list[Block]:
     t, meta, front = ctx.t, ctx.brief.metadata, ctx.brief.front
     kicker = t("series_line", series=ctx.series, product_id=meta.product_id)
     organisation = ctx.organisation
@@ -108,6 +125,7 @@ def _cover(ctx: Context) -> list[Block]:
         Paragraph("Title", (Text(meta.title),)),
         Paragraph("Subtitle", (Text(meta.subtitle),)),
         Paragraph("CoverMeta", tuple(cover_meta)),
+        cite_as(ctx, built),
         judgment(ctx, front.bottom_line, "bottom_line", t("bluf_heading")),
     ]
     if front.rests_on:
@@ -139,7 +157,7 @@ def _sections(ctx: Context, part: str) -> list[Block]:
     """Return the brief's sections of one part (render.html.brief_sections: those with
     nothing in them are left out), as the HTML draws them."""
     blocks: list[Block] = []
-    for section in brief_sections(ctx.brief, ctx.t):
+    for section in brief_sections(ctx.brief, ctx.t, ctx.history):
         if section.part == part:
             blocks += _SECTIONS[section.partial](ctx, section)
     return blocks
@@ -176,7 +194,7 @@ def _gaps(ctx: Context, section: Section) -> list[Block]:
     blocks: list[Block] = [Heading(1, section.heading, section.id)]
     if front.information_gaps:
         blocks.append(Heading(2, t("gaps_subheading")))
-        blocks += [bullet(gap.text) for gap in front.information_gaps]
+        blocks += [gap_bullet(ctx, gap) for gap in front.information_gaps]
     if front.alternative_views:
         blocks.append(Heading(2, t("alternative_views_subheading")))
         blocks += [judgment(ctx, item) for item in front.alternative_views]
@@ -185,6 +203,12 @@ def _gaps(ctx: Context, section: Section) -> list[Block]:
 
 def bullet(text: str) -> Paragraph:
     return Paragraph("ListBullet", (Text(typographic(text)),))
+
+
+def gap_bullet(ctx: Context, gap: Gap) -> Paragraph:
+    """Return an information gap as a bullet, its statement's runs marked with its id."""
+    return Paragraph("ListBullet", said(ctx, gap.id, typographic(gap.text)), gap.id,
+                     mark(ctx, gap.id))  # fmt: skip
 
 
 def _topic(ctx: Context, section: Section) -> list[Block]:
@@ -203,8 +227,13 @@ def _topic(ctx: Context, section: Section) -> list[Block]:
 
 
 def watch(ctx: Context, topic: Topic) -> Paragraph:
+    """Return what to watch: its label, then the topic's words (its statement id is the
+    topic's, as in the record)."""
     label = Text(ctx.t("what_to_watch_label"), style="Label")
-    return Paragraph("Watch", (label, Text(" " + typographic(topic.watch))))
+    words = said(ctx, topic.id, typographic(topic.watch))
+    first = words[0]
+    lead = (Text(" " + first.text),) if isinstance(first, Text) else (Text(" "), first)
+    return Paragraph("Watch", (label, *lead, *words[1:]), topic.id, mark(ctx, topic.id))
 
 
 def _timeline(ctx: Context, section: Section) -> list[Block]:
@@ -217,9 +246,10 @@ def _timeline(ctx: Context, section: Section) -> list[Block]:
         if event.date_note:
             when.append(Text("\n" + typographic(event.date_note), style="Muted"))
         text = cited(ctx, typographic(event.text), event, inferred(ctx, event))
-        rows.append((Cell(tuple(when), row_heading=True), Cell(text)))
+        rows.append((Cell(tuple(when), row_heading=True), Cell(text, statement=event.id)))
     header = (Cell((Text(t("timeline_column_date")),)), Cell((Text(t("timeline_column_event")),)))
-    table = Table(header, tuple(rows), (24, 76), t("timeline_heading"))
+    marks = tuple(mark(ctx, event.id) for event in ctx.brief.timeline)
+    table = Table(header, tuple(rows), (24, 76), t("timeline_heading"), marks)
     intro: list[Block] = []
     if "timeline" in ctx.edition.figures:
         drawn = ctx.edition.figures["timeline"]
@@ -237,11 +267,11 @@ def _actors(ctx: Context, section: Section) -> list[Block]:
         office = t("actor_office_value", office=actor.office, country=actor.country)
         name = with_original(ctx, actor.id, actor.name)
         person = (Text(name), Text("\n" + office, style="Muted"))
-        rows.append(
-            (Cell(person, row_heading=True), Cell(cited(ctx, typographic(actor.role), actor)))
-        )
+        role = Cell(cited(ctx, typographic(actor.role), actor), statement=actor.id)
+        rows.append((Cell(person, row_heading=True), role))
     header = tuple(Cell((Text(t(key)),)) for key in ("actors_column_person", "actors_column_role"))
-    table = Table(header, tuple(rows), (30, 70), t("key_actors_heading"))
+    marks = tuple(mark(ctx, actor.id) for actor in ctx.brief.actors)
+    table = Table(header, tuple(rows), (30, 70), t("key_actors_heading"), marks)
     return [Heading(1, section.heading, section.id), table]
 
 
@@ -257,7 +287,9 @@ def _glossary(ctx: Context, section: Section) -> list[Block]:
             runs += [Text(variants, italic=True, style="Muted"), Text(t("word_space"))]
         runs += with_notes(ctx, typographic(entry.definition), entry)
         term = with_original(ctx, entry.id, entry.term)
-        blocks += [Paragraph("Term", (Text(term),)), Paragraph("Definition", tuple(runs))]
+        added = mark(ctx, entry.id)
+        blocks += [Paragraph("Term", (Text(term),), entry.id, added),
+                   Paragraph("Definition", tuple(runs), entry.id, added)]  # fmt: skip
     return blocks
 
 
@@ -333,8 +365,9 @@ def _wording_choice(ctx: Context, choice: WordingChoice) -> Paragraph:
         name = source.short_name if source else citation.source
         runs += [Text(t(label), style="QuietLabel"),
                  Text(f" {opening}{citation.quote}{closing} ({name})\n")]  # fmt: skip
-    runs.append(Text(typographic(choice.reason), style="Muted"))
-    return Paragraph("Aside", tuple(runs))
+    reason = said(ctx, choice.id, typographic(choice.reason))
+    runs += [Text(run.text, style="Muted") if isinstance(run, Text) else run for run in reason]
+    return Paragraph("Aside", tuple(runs), choice.id, mark(ctx, choice.id))
 
 
 def _colophon(ctx: Context) -> Paragraph:
@@ -358,4 +391,5 @@ _SECTIONS: dict[str, Callable[[Context, Section], list[Block]]] = {
     "glossary": _glossary,
     "sources": _sources,
     "methods": _methods,
+    "changes": changes_section,
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -28,15 +28,10 @@ from briefwright.docx.model import (
     FontFace,
     Furniture,
     Image,
-    Judgment,
-    JudgmentKind,
     Layout,
     Logo,
     Meta,
-    NoteMention,
     NoteRef,
-    Paragraph,
-    ParagraphStyle,
     PlainNoteNumber,
     Run,
     Text,
@@ -48,12 +43,14 @@ from briefwright.model.brief import Brief, Cited, Fact, Recommendation, Timeline
 from briefwright.model.brief import Judgment as BriefJudgment
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis
+from briefwright.render.changes import History
 from briefwright.render.editions import original_names, quoted_language
 from briefwright.render.figures import DrawnFigure
 from briefwright.render.html import lower_first
 from briefwright.render.labels import Labels, english
 from briefwright.render.notes import Note, NoteIndex
 from briefwright.render.typography import typographic
+from briefwright.render.word.revisions import Revisions
 from briefwright.settings import PdfSettings
 
 SERIF = "Source Serif 4"
@@ -170,6 +167,10 @@ class Context:
     t: Labels
     edition: Edition
     in_brief: bool
+    revisions: Revisions | None = None
+    """The tracked changes against an older version, for the edition a reviewer clears."""
+    history: History | None = None
+    """What changed since the version `metadata.previous` names, as the brief prints it."""
 
     @property
     def series(self) -> str:
@@ -247,12 +248,17 @@ def _svg_size(svg: str) -> tuple[float, float]:
 
 
 def context(
-    brief: Brief, fonts: Fonts | Edition, labels: Labels | None, in_brief: bool
+    brief: Brief,
+    fonts: Fonts | Edition,
+    labels: Labels | None,
+    in_brief: bool,
+    revisions: Revisions | None = None,
+    history: History | None = None,
 ) -> Context:
     """Return what a document is built from; English labels unless given."""
     edition = fonts if isinstance(fonts, Edition) else Edition(fonts)
     t = labels or english()
-    return Context(brief, NoteIndex(brief, t), t, edition, in_brief)
+    return Context(brief, NoteIndex(brief, t), t, edition, in_brief, revisions, history)
 
 
 def without_empty_series(ctx: Context, line: str) -> str:
@@ -342,66 +348,11 @@ def corroboration(ctx: Context, item: Cited) -> tuple[Run, ...]:
     return ()
 
 
-def cited(ctx: Context, text: str, item: Cited, note: str = "") -> tuple[Run, ...]:
-    """Return a cited statement's runs: its text and `note` (its inferred year), its notes,
-    its corroboration mark."""
-    return (*with_notes(ctx, text, item, note), *corroboration(ctx, item))
-
-
-def with_notes(ctx: Context, text: str, item: Cited, note: str = "") -> tuple[Run, ...]:
-    """Return a text, `note` and the note numbers of `item`: after the text, or before its
-    closing full stop where the language sets them there (`note_refs_before`, "。")."""
-    stop = ctx.t("note_refs_before")
-    if stop and text.endswith(stop):
-        return (Text(text.removesuffix(stop) + note), *note_runs(ctx, item), Text(stop))
-    return (Text(text + note), *note_runs(ctx, item))
-
-
 def with_original(ctx: Context, item_id: str, name: str) -> str:
     """Return a name as a translated edition writes it, with the original's beside it
     ("ナレンドラ・モディ（Narendra Modi）"), so a reader finds it in the quotes."""
     original = original_names(ctx.brief).get(item_id)
     return ctx.t("name_with_original", name=name, original=original) if original else name
-
-
-def fact(ctx: Context, item: Fact, style: ParagraphStyle = "Normal") -> Paragraph:
-    """Return a fact as a paragraph: text, inferred year, notes, corroboration."""
-    return Paragraph(style, cited(ctx, typographic(item.text), item, inferred(ctx, item)))
-
-
-def judgment(
-    ctx: Context, item: BriefJudgment, kind: JudgmentKind = "judgment", title: str = ""
-) -> Judgment:
-    label = ctx.t("judgment_label", qualifier=ctx.t.qualifier(item.confidence, item.likelihood))
-    text = (Text(typographic(item.text) + inferred(ctx, item)),)
-    return Judgment(kind, label, text, basis(ctx, item.basis), title)
-
-
-def recommendation(ctx: Context, item: Recommendation) -> Judgment:
-    """Return a recommendation's box, labelled with whom it is for when it says."""
-    text = (Text(typographic(item.text) + inferred(ctx, item)),)
-    label = ctx.t("recommendation_label")
-    if item.to:
-        label = ctx.t("recommendation_label_to", to=typographic(item.to))
-    return Judgment("recommendation", label, text, basis(ctx, item.basis))
-
-
-def basis(ctx: Context, basis: Iterable[str]) -> tuple[Run, ...]:
-    """Return "Rests on notes 3, 5" (the brief) or "Rests on Outlet, date; …" (a one-pager)."""
-    t = ctx.t
-    behind = ctx.notes.behind(basis)
-    if not behind:
-        return ()
-    if not ctx.in_brief:
-        sources = {note.source.id: note.source for note in behind}.values()
-        named = t("source_separator").join(source_label(ctx, s) for s in sources)
-        return (Text(t("basis_sources", sources=named)),)
-    numbers = t("basis_notes", count=len(behind), numbers=slot("numbers"))
-    mentions: list[Run] = []
-    for index, note in enumerate(behind):
-        mentions += [Text(t("list_separator"))] if index else []
-        mentions.append(NoteMention(note.number))
-    return (Text(t("basis_lead")), *compose(numbers, numbers=tuple(mentions)))
 
 
 def published(ctx: Context, source: Source, flag: str) -> str:

@@ -20,14 +20,12 @@ from briefwright.render.word.edition import (
     context,
     document_meta,
     docx_brand,
-    fact,
-    judgment,
     page_layout,
-    recommendation,
     slot,
     source_label,
     without_empty_series,
 )
+from briefwright.render.word.statements import fact, judgment, recommendation
 
 #: A one-pager's body size by the amount of body-size text it holds (characters, at most):
 #: the size steps down as the PDF's does, by a table calibrated on LibreOffice's layout of
