@@ -238,7 +238,8 @@ CODES: dict[str, Code] = {
         Code("BW129", _E,
              "translations that contradict each other or the brief: two entries for one text, "
              "a list where the original is one text (or the reverse), a translation into the "
-             "brief's own language, an item whose id is `metadata` or `brand`",
+             "brief's own language, an item whose id is `metadata`, `brand` or "
+             "`correction-N`",
              "keep one entry; match the original's shape; rename the item"),
         Code("BW130", _E,
              "a topic's one-pager lists a key point that is not the topic's own, or shows fewer "

@@ -12,6 +12,7 @@ from briefwright.errors import Diagnostic
 from briefwright.model.base import Model
 from briefwright.model.characters import MARKUP, describe, forbidden_characters
 from briefwright.model.source import Source
+from briefwright.model.translation import Translation
 
 # What `init`, `new topic` and `sources add` write for the editor to replace, including the
 # sentences earlier versions of `sources add` wrote.
@@ -85,6 +86,8 @@ def editable_texts(model: Model) -> Iterator[tuple[Model, str, str]]:
     for name in type(model).model_fields:
         if isinstance(model, Source) and name in _RECORDED:
             continue
+        if isinstance(model, Translation) and name == "path":
+            continue  # where the file was read from, not a text anyone wrote
         value = getattr(model, name)
         if isinstance(value, dict):
             yield from ((model, f"{name}.{key}", text) for key, text in value.items())

@@ -24,6 +24,9 @@ FINGERPRINT_LENGTH = 12
 #: What an entry may name besides a statement's or a source's id: the brief's metadata (and
 #: what the cover says it rests on) and the brand's words (series, footer, logo's alt text).
 METADATA, BRAND = "metadata", "brand"
+#: The prefix of the id an entry names a correction by (`correction-1`, the first), which
+#: has no id of its own.
+CORRECTION = "correction-"
 #: The prefix of a field that translates one of a statement's quotes (`quote.1`, the first).
 QUOTE_FIELD = "quote."
 
@@ -48,7 +51,8 @@ class TranslationEntry(Model):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
     """The id of what it translates: a statement, judgment, recommendation, gap, topic,
     event, actor, glossary term, figure or source; `metadata` for the title, subtitle,
-    audience, authors, keywords and `rests_on`; `brand` for the series, footer and logo."""
+    audience, authors, keywords and `rests_on`; `brand` for the series, footer and logo;
+    `correction-N` for the N-th correction's `was` and `now`."""
     field: FieldName = "text"
     """Which of its texts: `text` (the default), `title`, `watch`, `label`, `role`, … or
     `quote.N`, a translation of its N-th quote (printed after the quote, marked as the

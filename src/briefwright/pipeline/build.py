@@ -71,7 +71,7 @@ def produce(
         artifacts=artifacts,
         documents=documents,
         typeset=tuple(fresh),
-        reused=tuple(prepared.plan.kept),
+        reused=prepared.kept_pdfs(),
         docx_reused=docx_reused(prepared, editions),
         seconds={stem: result.seconds for stem, result in fresh.items()},
         timings=laps.laps,

@@ -25,7 +25,7 @@ from briefwright.pipeline.incremental import (
     plan_reuse,
 )
 from briefwright.pipeline.targets import Target, render_pages, select_targets
-from briefwright.pipeline.versions import changes_since_previous, record_of
+from briefwright.pipeline.versions import changes_of_edition, record_of
 from briefwright.render.brand import brand_assets
 from briefwright.render.changes import History, history
 from briefwright.render.html import document_labels
@@ -84,6 +84,12 @@ class Prepared:
     def editions(self) -> tuple[Prepared, ...]:
         """Return the brief and its translated editions, the original first."""
         return (self, *self.translations)
+
+    def kept_pdfs(self) -> tuple[str, ...]:
+        """Return the stems of the PDFs kept from the previous build, every edition's (a
+        translation's under its folder, `ja/brief`)."""
+        return tuple(f"{edition.prefix.removeprefix(self.prefix)}{stem}"
+                     for edition in self.editions() for stem in edition.plan.kept)  # fmt: skip
 
     def all_jobs(self) -> list[Job]:
         """Return the typesetting jobs of the brief and of every translated edition."""
@@ -165,7 +171,7 @@ def render_site(
     targets = select_targets(brief, only, project.content)
     t = document_labels(brief, project.layers)
     record = record_of(brief, t)
-    changes = changes_since_previous(project, brief, record)
+    changes = changes_of_edition(project, brief, record, t)
     past = history(changes, t, record) if changes is not None else None
     pages = render_pages(brief, targets, project.layers, built_at, t, past)
     made = made_assets(brief, t, project.content)

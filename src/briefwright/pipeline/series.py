@@ -185,7 +185,7 @@ def _gather_built(gathered: Gathered, done: Finished, pdf: PdfSettings) -> None:
     gathered.documents |= {f"{brief_id}/{stem}": r for stem, r in own_documents.items()}
     gathered.entries.append(SeriesEntry(brief_id, summary))
     gathered.seconds |= {stem: result.seconds for stem, result in done.typeset.items()}
-    gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.plan.kept)
+    gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.kept_pdfs())
     gathered.docx_reused[brief_id] = docx_reused(ready, done.editions)
     length = measure_main_text(checked.brief, ready.rendered.labels, own)
     gathered.warnings[brief_id] = checked.warnings + (length.diagnostics if length else ())

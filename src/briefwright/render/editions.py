@@ -78,3 +78,17 @@ def original_names(brief: Brief) -> dict[str, str]:
     before = {e.id: e.term for e in source.glossary} | {a.id: a.name for a in source.actors}
     after = {e.id: e.term for e in brief.glossary} | {a.id: a.name for a in brief.actors}
     return {key: name for key, name in before.items() if name not in after.get(key, name)}
+
+
+def translated_terms(brief: Brief) -> dict[str, list[tuple[str, str]]]:
+    """Return, by glossary id, each term as the brief's translations write it (language,
+    term), where it differs from the original's: the original edition's glossary gives a
+    reader who works in both languages the other's word (ACSA, 日印物品役務相互提供協定)."""
+    terms = {entry.id: entry.term for entry in brief.glossary}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for translation in brief.translations:
+        for entry in translation.entries:
+            words = entry.text if entry.field == "term" else None
+            if isinstance(words, str) and words != terms.get(entry.id, words):
+                found.setdefault(entry.id, []).append((translation.language, words))
+    return found

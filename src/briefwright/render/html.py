@@ -28,7 +28,12 @@ from briefwright.model.vocab import AnnexPlace
 from briefwright.render.brand import ASSETS, favicon_uri, logo_url
 from briefwright.render.changes import History
 from briefwright.render.citation import identity, report_jsonld, suggested_citation
-from briefwright.render.editions import edition_links, original_names, quoted_language
+from briefwright.render.editions import (
+    edition_links,
+    original_names,
+    quoted_language,
+    translated_terms,
+)
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels, english, load_labels
 from briefwright.render.notes import Note, NoteIndex, anchor
@@ -299,6 +304,7 @@ def render_page(
             edition_links=edition_links(brief, page),
             quoted_language=quoted_language(brief),
             original_names=original_names(brief),
+            translated_terms=translated_terms(brief),
             **context,
         )
 

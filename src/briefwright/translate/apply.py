@@ -17,7 +17,14 @@ from briefwright.model.brand import Brand
 from briefwright.model.brief import Brief, Front, Topic
 from briefwright.model.cited import Citation
 from briefwright.model.translation import BRAND, METADATA, Translation
-from briefwright.translate.strings import FIELDS, SHARED, Words, originals, quote_field
+from briefwright.translate.strings import (
+    FIELDS,
+    SHARED,
+    Words,
+    correction_id,
+    originals,
+    quote_field,
+)
 
 Table = dict[tuple[str, str], Words]
 
@@ -86,6 +93,10 @@ def _front(front: Front, table: Table, language: str) -> Front:
     for name in ("key_judgments", "background", "implications", "recommendations",
                  "information_gaps", "alternative_views", "wording_choices"):  # fmt: skip
         updates[name] = tuple(_item(item, table) for item in getattr(front, name))
+    updates["corrections"] = tuple(
+        _fields(correction, correction_id(number), table)
+        for number, correction in enumerate(front.corrections, 1)
+    )
     return front.model_copy(update=updates)
 
 

@@ -11,6 +11,7 @@ translate status` lists them.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from briefwright.evidence.quotes import word_diff
 from briefwright.model.brief import Brief
 from briefwright.model.translation import (
     BRAND,
+    CORRECTION,
     METADATA,
     Translation,
     TranslationEntry,
@@ -225,6 +227,9 @@ def _reserved_ids(brief: Brief) -> Iterator[Diagnostic]:
         if item.id in (METADATA, BRAND):
             message = f"id '{item.id}' names the brief's {item.id} in a translation; rename it"
             yield Diagnostic("BW129", message, located_in(item, "id"))
+        elif re.fullmatch(rf"{CORRECTION}[0-9]+", item.id):
+            message = f"id '{item.id}' names one of the brief's corrections in a translation; "
+            yield Diagnostic("BW129", message + "rename it", located_in(item, "id"))
 
 
 def located_in(item: object, field: str) -> Location:

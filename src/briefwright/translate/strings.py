@@ -23,6 +23,7 @@ from briefwright.model.brand import Brand
 from briefwright.model.brief import (
     Actor,
     Brief,
+    Correction,
     Fact,
     Gap,
     GlossaryEntry,
@@ -35,7 +36,7 @@ from briefwright.model.brief import (
 )
 from briefwright.model.figure import Figure
 from briefwright.model.source import Source
-from briefwright.model.translation import BRAND, METADATA, QUOTE_FIELD
+from briefwright.model.translation import BRAND, CORRECTION, METADATA, QUOTE_FIELD
 
 Words = str | tuple[str, ...]
 
@@ -52,6 +53,7 @@ FIELDS: dict[type[Model], tuple[str, ...]] = {
     Actor: ("name", "office", "country", "role"),
     GlossaryEntry: ("term", "definition"),
     Figure: ("caption", "alt"),
+    Correction: ("was", "now"),
     Source: ("short_name", "publisher", "title", "date_note", "reliability", "origin",
              "text_note"),
 }  # fmt: skip
@@ -93,6 +95,12 @@ def quotes_of(brief: Brief) -> dict[str, tuple[str, ...]]:
     return {item.id: tuple(c.quote for c in item.cites) for item in brief.cited()}
 
 
+def correction_id(number: int) -> str:
+    """Return the id a translation names the brief's `number`-th correction by (from 1):
+    a correction has no id of its own."""
+    return f"{CORRECTION}{number}"
+
+
 def quote_field(number: int) -> str:
     """Return the field that translates a statement's `number`-th quote (from 1)."""
     return f"{QUOTE_FIELD}{number}"
@@ -110,6 +118,8 @@ def _all_texts(brief: Brief) -> Iterator[Original]:
         yield from texts_of(item)
     for topic in brief.topics:
         yield from _topic_texts(topic)
+    for number, correction in enumerate(front.corrections, 1):
+        yield from texts_of(correction, correction_id(number))
     items = [*front.implications, *front.information_gaps, *front.alternative_views]
     items += [*front.wording_choices, *brief.timeline, *brief.actors, *brief.glossary]
     items += [*brief.figures, *brief.sources]
