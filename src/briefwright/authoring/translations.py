@@ -157,7 +157,7 @@ def _header(path: Path, project: Project, language: str) -> str:
         "# found by the id of what holds it and its field (`text` unless `field:` says\n"
         "# otherwise). Write `text:` on one line; keep `original` and `fingerprint` as\n"
         "# `briefwright translate stub` wrote them: `check` reports an entry whose original\n"
-        "# has changed since (BW126). docs/translations.md says more.\n"
+        "# has changed since (BW126); docs/authoring.md, 'Translations', says more.\n"
     )
 
 

@@ -274,7 +274,7 @@ class Metadata(Model):
     translations: tuple[LanguageTag, ...] = ()
     """The languages the brief is also published in (BCP 47, e.g. `[ja]`): each one's text
     is `translations/<language>.yaml` beside brief.yaml, and `build` writes that edition in
-    `build/<language>/` (docs/translations.md)."""
+    `build/<language>/` (docs/authoring.md, "Translations")."""
     keywords: tuple[str, ...] = ()
     """Subject keywords for the PDF metadata."""
     audience: Text | None = None

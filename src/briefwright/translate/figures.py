@@ -76,7 +76,7 @@ def disagreements(
 ) -> Iterator[Disagreement]:
     """Yield each number and date the translation adds to its original, or leaves out."""
     source, target = readers(original_language), readers(language)
-    before, after = _joined(original), _joined(translation)
+    before, after = _dated(_joined(original)), _dated(_joined(translation))
     given, stated = source.amounts(before), target.amounts(after)
     dates_given, dates_stated = source.dates(before), target.dates(after)
     for amount in stated:
@@ -105,6 +105,18 @@ def _excused(date: DateMention, given: list[DateMention], inferred_year: int | N
 def _in_figures(amount: Amount) -> bool:
     """Return True for a number written with digits ("800", "$75 billion", "2nd")."""
     return any(character.isdigit() for character in amount.words)
+
+
+#: An ISO 8601 timestamp (a source's metadata quoted in a date note): its time of day is the
+#: same figures in every language, and the readers of each would split it differently.
+_TIMESTAMP = re.compile(
+    r"(?<!\d)(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?"
+)
+
+
+def _dated(text: str) -> str:
+    """Return text with each ISO timestamp cut to its date."""
+    return _TIMESTAMP.sub(r"\1", text)
 
 
 def _joined(words: Words) -> str:
