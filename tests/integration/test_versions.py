@@ -193,12 +193,12 @@ def _translate(content: Path) -> None:
     translation = brief.translations[0]
     given = {(e.id, e.field): e.text for e in translation.entries}
     entries = []
-    for (item_id, field), want in wanted_texts(brief).items():
-        text = given.get((item_id, field)) or (want.text if want.original else None)
+    for (item_id, name), want in wanted_texts(brief).items():
+        text = given.get((item_id, name)) or (want.text if want.original else None)
         if text is not None:
             original = want.text if isinstance(want.text, str) else list(want.text)
             words = text if isinstance(text, str) else list(text)
-            entries.append({"id": item_id, "field": field, "original": original,
+            entries.append({"id": item_id, "field": name, "original": original,
                             "fingerprint": fingerprint(want.text), "text": words})  # fmt: skip
     Path(translation.path).write_text(
         yaml.safe_dump({"entries": entries}, sort_keys=False, allow_unicode=True), "utf-8"

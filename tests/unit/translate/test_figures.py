@@ -20,7 +20,7 @@ def test_the_same_figures_agree_and_a_changed_year_does_not() -> None:
 
 
 def test_a_number_in_words_may_be_rendered_freely_but_not_a_figure() -> None:
-    """"the first exercise" may become 初の訓練; leaving out "75 billion" is reported."""
+    """ "the first exercise" may become 初の訓練; leaving out "75 billion" is reported."""
     assert _words("It was the first exercise.", "初の訓練だった。") == []
     assert _words("India offered $75 billion.", "インドは巨額の投資を提示した。") == [
         ("$75 billion", False)
@@ -36,4 +36,5 @@ def test_an_iso_timestamp_is_read_as_its_date_in_both_languages() -> None:
     """A source's metadata quoted in a date note (2023-03-23T08:00:00+09:00) agrees with
     itself whichever language's reader splits it."""
     original = "From the page's metadata: datePublished (2023-03-23T08:00:00+09:00)."
-    assert _words(original, "ページのメタデータ（datePublished：2023-03-23T08:00:00+09:00）による。") == []
+    translation = "ページのメタデータ（datePublished：2023-03-23T08:00:00+09:00）による。"
+    assert _words(original, translation) == []
