@@ -217,6 +217,30 @@ CODES: dict[str, Code] = {
         Code("BW120", _I,
              "a paragraph of a source (eight words or more) that no citation touches",
              "nothing, or cite it if it says something the brief needs"),
+        Code("BW125", _W,
+             "a text of the brief has no translation in a language `metadata.translations` "
+             "declares (no entry, an entry whose `text` is empty, or no translation file yet)",
+             "run `briefwright translate stub LANG`, then write each entry's `text`"),
+        Code("BW126", _W,
+             "a translation is stale: the text it was translated from has changed since (its "
+             "`fingerprint` is not the brief's text's); the message shows the word diff",
+             "update the translation, then set `original:` and `fingerprint:` as the message "
+             "says"),
+        Code("BW127", _W,
+             "a translation entry names no text of the brief: its id or field is mistyped, "
+             "the text was removed, or the text is shared with an earlier item (a `track`, "
+             "`country`, `office`, `to` or `origin` is translated once, at its first item)",
+             "correct the id or field, or remove the entry"),
+        Code("BW128", _E,
+             "a translation gives a number, year or date its original does not, or leaves out a "
+             "date (or a number in figures) the original gives",
+             "translate the original's numbers and dates"),
+        Code("BW129", _E,
+             "translations that contradict each other or the brief: two entries for one text, "
+             "a list where the original is one text (or the reverse), a translation into the "
+             "brief's own language, an item whose id is `metadata`, `brand` or "
+             "`correction-N`",
+             "keep one entry; match the original's shape; rename the item"),
         Code("BW130", _E,
              "a topic's one-pager lists a key point that is not the topic's own, or shows fewer "
              "than 3 or more than 5",
@@ -239,7 +263,10 @@ CODES: dict[str, Code] = {
              "a content text (not an article's text) contains HTML markup such as `<script>` "
              "or `<img …>`",
              "write plain text; markup would only be shown as text"),
-        Code("BW151", _E, "a content text has a word longer than 60 characters",
+        Code("BW151", _E,
+             "a content text has a word longer than 60 characters (a run of characters of a "
+             "script that separates words with spaces; CJK text, which breaks between any two "
+             "characters, has no limit)",
              "add spaces or shorten it (a 10,000-character word would make layout crawl)"),
         Code("BW152", _W,
              "a content text still holds a placeholder that `init`, `new topic` or `sources "
@@ -338,8 +365,10 @@ CODES: dict[str, Code] = {
              "\"discussed\"; the pairs are listed below)",
              "use the quotes' verb"),
         Code("BW165", _I,
-             "the brief is not in English, so the grounding checks did not read it",
-             "nothing; check grounding by hand"),
+             "the brief is not in English, so the grounding checks did not read it (a "
+             "Japanese brief's numbers and dates are checked against its quotes, BW160 and "
+             "BW161; its names, modality, verbs and polarity are not)",
+             "nothing; check what was not read by hand"),
         Code("BW166", _W,
              "an `inferred:` note excuses no year the statement gives (its quotes print it, or "
              "the statement gives no such year)",

@@ -20,6 +20,7 @@ from briefwright.model.figure import Figure
 from briefwright.model.review import ReviewFile
 from briefwright.model.series import Series
 from briefwright.model.source import Source
+from briefwright.model.translation import TranslationFile
 
 #: Schema file name → (model, what files it describes).
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
@@ -32,6 +33,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "brand.schema.json": (Brand, "content/brand.yaml (or a brief's `brand:` block)"),
     "figure.schema.json": (Figure, "content/figures/*.yaml"),
     "series.schema.json": (Series, "content/series.yaml (a project of several briefs)"),
+    "translation.schema.json": (TranslationFile, "content/translations/<language>.yaml"),
 }
 #: Schema file name → (model, what it describes): what briefwright writes for tools.
 RECORDS: dict[str, tuple[type[BaseModel], str]] = {

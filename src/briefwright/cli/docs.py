@@ -34,6 +34,8 @@ COMMANDS = [
     ["schema"],
     ["sources", "add"],
     ["new", "topic"],
+    ["translate", "status"],
+    ["translate", "stub"],
 ]
 _ENV = {"COLUMNS": "100", "TERMINAL_WIDTH": "100", "NO_COLOR": "1", "TERM": "dumb"}
 _TABLE = re.compile(r"<!-- codes -->\n.*?<!-- /codes -->\n", re.DOTALL)

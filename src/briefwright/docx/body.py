@@ -16,7 +16,7 @@ from itertools import count
 from briefwright.docx.bookmarks import StatementMarks, around
 from briefwright.docx.drawing import Picture, inline_picture
 from briefwright.docx.fields import field_end, noteref, toc_begin
-from briefwright.docx.formatting import ppr, rpr
+from briefwright.docx.formatting import ppr, rpr, slants
 from briefwright.docx.model import (
     Block,
     Cell,
@@ -298,7 +298,8 @@ class BodyWriter:
     def text(self, text: Text, style: str | None = None) -> str:
         """Return text as one w:r: tabs and line breaks become w:tab and w:br, the rest is
         escaped (w:delText inside a tracked deletion)."""
-        props = rpr(style=style, bold=text.bold, italic=text.italic, lang=self.language)
+        italic = text.italic and slants(self.language)
+        props = rpr(style=style, bold=text.bold, italic=italic, lang=self.language)
         element = "w:delText" if self.deleting else "w:t"
         pieces = []
         for piece in _BREAKS.split(text.text):

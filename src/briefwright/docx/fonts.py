@@ -6,6 +6,12 @@ were cut from variable fonts), and Word, which matches an embedded face by its n
 take one face for another. The repository's files are never changed; the copy is made in
 memory, the same way every time.
 
+The brand's East Asian family (a Japanese document's) is embedded cut to the characters the
+document uses, with ASCII, the kana, the CJK punctuation and the full-width forms kept so a
+reviewer can write in it (a kanji the document lacks falls back to a system font); the full
+faces are 2 MB each. HarfBuzz cuts them, as it cuts the web fonts: the same text always
+gives the same bytes.
+
 ECMA-376 Part 1, §17.8.1: an embedded font is stored with its first 32 bytes XORed with a
 16-byte key, the key being the font key GUID's 32 hex digits read as bytes from last to
 first; the font table names the GUID in w:fontKey. Word makes a random GUID; this one comes
@@ -22,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import uharfbuzz as hb
 from fontTools.ttLib import newTable
 from fontTools.ttLib.sfnt import SFNTReader, SFNTWriter
 
@@ -49,6 +56,9 @@ _WINDOWS_ENGLISH = (3, 1, 0x409)  # platform, encoding, language of the names wr
 _FS_SELECTION = 62  # byte offset of OS/2 fsSelection: bit 0 italic, 5 bold, 6 regular
 _MAC_STYLE = 44  # byte offset of head macStyle: bit 0 bold, 1 italic
 _NOT_POSTSCRIPT = re.compile(r"[^A-Za-z0-9-]")
+#: What an East Asian face keeps besides the document's characters: ASCII, the CJK symbols
+#: and punctuation, hiragana and katakana, and the half- and full-width forms.
+KEPT_RANGES = ((0x20, 0x7E), (0x3000, 0x30FF), (0xFF00, 0xFFEF))
 
 
 @dataclass(frozen=True)
@@ -62,17 +72,39 @@ class EmbeddedFont:
     data: bytes
 
 
-def embed_fonts(brand: Brand) -> list[EmbeddedFont]:
+def embed_fonts(brand: Brand, text: str = "") -> list[EmbeddedFont]:
     """Return every face of every brand family, named for its face and obfuscated, in the
-    order the font table lists them (families as given; regular, bold, italic, bold italic)."""
+    order the font table lists them (families as given; regular, bold, italic, bold italic);
+    the East Asian family's cut to the characters of `text` (the document's parts)."""
     embedded: list[EmbeddedFont] = []
+    kept = frozenset(text) if brand.east_asian in brand.fonts else frozenset()
     for family, faces in brand.fonts.items():
         for face in EMBED_ELEMENTS:
             if face in faces:
-                guid, data = _prepared(faces[face], family, face)
+                font = faces[face]
+                if family == brand.east_asian:
+                    font = subset_face(font, kept)
+                guid, data = _prepared(font, family, face)
                 part_name = f"word/fonts/font{len(embedded) + 1}.odttf"
                 embedded.append(EmbeddedFont(family, face, part_name, guid, data))
     return embedded
+
+
+@lru_cache(maxsize=16)
+def subset_face(font: bytes, characters: frozenset[str]) -> bytes:
+    """Return a TrueType face cut to `characters` and KEPT_RANGES (those it has), every name
+    record kept (the copyright and licence notices)."""
+    face = hb.Face(font)
+    wanted = {ord(c) for c in characters}
+    wanted |= {code for low, high in KEPT_RANGES for code in range(low, high + 1)}
+    request = hb.SubsetInput()
+    request.unicode_set.update(sorted(wanted & set(face.unicodes)))
+    request.sets(hb.SubsetInputSets.NAME_ID).update(range(0, 32768))
+    request.flags = hb.SubsetFlags.NOTDEF_OUTLINE
+    cut = hb.subset(face, request)
+    if cut is None:
+        raise ValueError("HarfBuzz could not cut the East Asian face")
+    return bytes(cut.blob.data)
 
 
 @lru_cache(maxsize=32)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from briefwright.docx.bookmarks import NOTE_BOOKMARK_BASE, NoteMark, StatementMarks, around
-from briefwright.docx.formatting import ppr, rpr
+from briefwright.docx.formatting import ppr, rpr, slants
 from briefwright.docx.model import (
     Block,
     Deleted,
@@ -113,17 +113,19 @@ def _endnote(number: int, note: Endnote, meta: Meta, marks: StatementMarks) -> s
     """Return one w:endnote: its number mark, where the passage is from, and the passage
     (inside its review mark when the note names its source)."""
     plain = rpr(lang=meta.language)
-    italic = rpr(italic=True, lang=meta.language)
+    quoted = rpr(italic=slants(meta.language), lang=note.quote_language or meta.language)
     opening, closing = meta.quote_marks
     mark = f"<w:r>{rpr(style='EndnoteReference', lang=meta.language)}<w:endnoteRef/></w:r>"
     space = f'<w:r>{plain}<w:t xml:space="preserve"> </w:t></w:r>'
     source = f'<w:r>{plain}<w:t xml:space="preserve">{escape(note.source + " ")}</w:t></w:r>'
-    quote = [_plain_run(f"{opening}{note.quote}{closing}", italic)]
+    quote = [_plain_run(f"{opening}{note.quote}{closing}", quoted)]
     if note.source_id is not None:
         # One run, quote marks and all, as without the mark: a run split at the marks would
         # lose their kerning. The reader finds the passage inside it.
         key = marks.note_key(NoteMark(number, note.source_id, note.cited_by))
         quote = around(NOTE_BOOKMARK_BASE + number, key, quote)
+    if note.translation:
+        quote.append(_plain_run(f" {note.translation}", plain))
     paragraph = el("w:p", None, ppr(style="EndnoteText"), mark, space, source, *quote)
     return el("w:endnote", {"w:id": number}, paragraph)
 

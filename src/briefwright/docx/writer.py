@@ -167,8 +167,11 @@ def _add_marks(body: BodyWriter, title: str, package: _Package, rels: Relationsh
 
 
 def _add_fonts(brand: Brand, package: _Package) -> None:
-    """Add the embedded faces as word/fonts/fontN.odttf and the font table naming them."""
-    embedded = embed_fonts(brand)
+    """Add the embedded faces as word/fonts/fontN.odttf and the font table naming them (an
+    East Asian face cut to the characters of the parts written so far: all the text)."""
+    text = "".join(entry.data.decode("utf-8") for entry in package.entries
+                   if entry.name.endswith(".xml")) if brand.east_asian else ""  # fmt: skip
+    embedded = embed_fonts(brand, text)
     font_rels = Relationships()
     rel_ids = [font_rels.add("font", f.part_name.removeprefix("word/")) for f in embedded]
     package.add("word/fontTable.xml", font_table_xml(brand, embedded, rel_ids), "fontTable")

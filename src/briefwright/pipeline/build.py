@@ -11,21 +11,19 @@ whether the project is a series (pipeline/series.py), pipeline/run.py decides fi
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 from briefwright.errors import BriefError
-from briefwright.output.spool import Payload, Spool
 from briefwright.output.write import Output
 from briefwright.pipeline.checked import Checked
 from briefwright.pipeline.clock import Stopwatch
-from briefwright.pipeline.editions import WordEdition, web_edition_assets, word_edition
+from briefwright.pipeline.editions import Editions, docx_reused, make_editions
 from briefwright.pipeline.finish import finish
-from briefwright.pipeline.incremental import Kept, Previous, Snapshot
+from briefwright.pipeline.incremental import Previous, Snapshot
 from briefwright.pipeline.length import measure_main_text
 from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.outcome import Built, Produced, RunOptions
-from briefwright.pipeline.prepare import Prepared, Rendered, prepare
+from briefwright.pipeline.prepare import Prepared, prepare
 from briefwright.pipeline.shards import Share
 from briefwright.settings import PdfSettings, Project
 from briefwright.typeset.pool import typeset_all
@@ -62,7 +60,7 @@ def produce(
     prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps)
     fresh, editions = typeset_with_editions(prepared, share.jobs(prepared), project, pdf, run)
     laps.lap("typeset PDFs, web fonts and Word")
-    documents, artifacts = finish(prepared, pdf, fresh, *editions)
+    documents, artifacts = finish(prepared, pdf, fresh, editions)
     artifacts.update(share.record(snapshot, pdf, fresh), "the shard record")
     rendered = prepared.rendered
     length = measure_main_text(rendered.checked.brief, rendered.labels, artifacts)
@@ -73,8 +71,8 @@ def produce(
         artifacts=artifacts,
         documents=documents,
         typeset=tuple(fresh),
-        reused=tuple(prepared.plan.kept),
-        docx_reused=editions[1].kept,
+        reused=prepared.kept_pdfs(),
+        docx_reused=docx_reused(prepared, editions),
         seconds={stem: result.seconds for stem, result in fresh.items()},
         timings=laps.laps,
         warnings=rendered.checked.warnings + (length.diagnostics if length else ()),
@@ -84,39 +82,14 @@ def produce(
 
 def typeset_with_editions(
     prepared: Prepared, jobs: list[Job], project: Project, pdf: PdfSettings, run: RunOptions
-) -> tuple[dict[str, Typeset], tuple[dict[str, Payload], WordEdition]]:
+) -> tuple[dict[str, Typeset], Editions]:
     """Typeset the brief's jobs in a pool of workers, longest first, and meanwhile make its
     other editions in a thread: the main thread only waits for the workers, and HarfBuzz,
     Brotli and zlib work outside the GIL. (A series streams its briefs: pipeline/stream.py.)"""
     with ThreadPoolExecutor(1) as background:
-        editions = background.submit(
-            make_editions, prepared.rendered, prepared.carried, prepared.project.layers, pdf,
-            prepared.previous, run.web_fonts,
-        )  # fmt: skip
+        editions = background.submit(make_editions, prepared, pdf, run.web_fonts)
         try:
             fresh = typeset_all(jobs, project.layers, pdf, run.jobs, run.limits, run.progress)
         except BriefError as error:
             raise locate_missing_glyphs(error, project.content) from None
         return fresh, editions.result()
-
-
-def make_editions(
-    rendered: Rendered,
-    carried: dict[str, Kept],
-    layers: tuple[Path, ...],
-    pdf: PdfSettings,
-    previous: Previous | None,
-    web_fonts: bool,
-    spool: Spool | None = None,
-) -> tuple[dict[str, Payload], WordEdition]:
-    """Return the HTML edition's assets and the Word edition (pipeline/editions.py), their
-    files spooled when a spool is given."""
-    brief = rendered.checked.brief
-    pages = [*rendered.pages.values(), *rendered.source_pages.values()]
-    pages += [kept.html.decode("utf-8") for kept in carried.values() if kept.html is not None]
-    web = web_edition_assets(brief, pages, rendered.assets, web_fonts)
-    word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
-                        layers, pdf, rendered.built_at, previous, rendered.history)  # fmt: skip
-    if spool is None:
-        return dict(web), word
-    return spool.hold(web), replace(word, files=spool.hold(word.files))

@@ -20,13 +20,12 @@ from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.load.content import forget_parsed, load_series
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, DocumentRecord, Manifest
-from briefwright.output.spool import Payload, Spool, spooling
+from briefwright.output.spool import Spool, spooling
 from briefwright.output.webfonts import web_assets
 from briefwright.output.write import Artifacts, Output
-from briefwright.pipeline.build import make_editions
 from briefwright.pipeline.checked import Checked, refuse_bad_series_settings, select_briefs
 from briefwright.pipeline.clock import Stopwatch, series_time
-from briefwright.pipeline.editions import WordEdition
+from briefwright.pipeline.editions import Editions, docx_reused, make_editions
 from briefwright.pipeline.finish import artifact_records, finish
 from briefwright.pipeline.incremental import RELEASES, Previous, Snapshot, release_folders
 from briefwright.pipeline.length import MainText, measure_main_text
@@ -41,6 +40,7 @@ from briefwright.render.brand import (
     brand_assets,
     web_fonts_stylesheet,
 )
+from briefwright.render.editions import language_name
 from briefwright.render.labels import LABELS_CSS, load_labels
 from briefwright.render.series import (
     FEED,
@@ -51,6 +51,7 @@ from briefwright.render.series import (
     render_index,
 )
 from briefwright.settings import BRIEFS, PdfSettings, Project
+from briefwright.translate.apply import translated
 from briefwright.typeset.pool import Pool
 
 SOURCES = "content/sources/"
@@ -161,9 +162,8 @@ def _build_briefs(
         forget_parsed()
         return replace(ready, snapshot=_brief_snapshot(ready, snapshot))
 
-    def editions_of(ready: Prepared) -> tuple[dict[str, Payload], WordEdition]:
-        return make_editions(ready.rendered, ready.carried, ready.project.layers, pdf,
-                             ready.previous, run.web_fonts, spool)  # fmt: skip
+    def editions_of(ready: Prepared) -> Editions:
+        return make_editions(ready, pdf, run.web_fonts, spool)
 
     with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
         try:
@@ -178,15 +178,15 @@ def _gather_built(gathered: Gathered, done: Finished, pdf: PdfSettings) -> None:
     ready = done.ready
     checked = ready.rendered.checked
     summary = brief_summary(checked.brief)
-    own_documents, own = finish(ready, pdf, done.typeset, done.web, done.word, summary)
+    own_documents, own = finish(ready, pdf, done.typeset, done.editions, summary)
     brief_id = ready.prefix.rstrip("/")
     for name in own:
         gathered.artifacts.add(f"{brief_id}/{name}", own.payload(name), f"brief {brief_id}")
     gathered.documents |= {f"{brief_id}/{stem}": r for stem, r in own_documents.items()}
     gathered.entries.append(SeriesEntry(brief_id, summary))
     gathered.seconds |= {stem: result.seconds for stem, result in done.typeset.items()}
-    gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.plan.kept)
-    gathered.docx_reused[brief_id] = done.word.kept
+    gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.kept_pdfs())
+    gathered.docx_reused[brief_id] = docx_reused(ready, done.editions)
     length = measure_main_text(checked.brief, ready.rendered.labels, own)
     gathered.warnings[brief_id] = checked.warnings + (length.diagnostics if length else ())
     if length is not None:
@@ -324,7 +324,23 @@ def _version(released: Released) -> tuple[int, ...]:
 
 
 def brief_summary(brief: Brief) -> dict[str, Any]:
-    """Return what the index and the feed say of a brief."""
+    """Return what the index and the feed say of a brief, and of each translated edition
+    (its language, title and one-pagers, in its folder `<language>/`)."""
+    summary = _summary(brief)
+    editions = [translated(brief, language) for language in brief.metadata.translations]
+    if editions:
+        summary["translations"] = [_translation_summary(edition) for edition in editions]
+    return summary
+
+
+def _translation_summary(edition: Brief) -> dict[str, Any]:
+    meta = edition.metadata
+    onepagers = [[topic.id, topic.title] for topic in edition.topics]
+    return {"language": meta.language, "name": language_name(meta.language),
+            "title": meta.title, "onepagers": onepagers}  # fmt: skip
+
+
+def _summary(brief: Brief) -> dict[str, Any]:
     meta = brief.metadata
     return {
         "title": meta.title,
