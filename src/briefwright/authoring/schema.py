@@ -14,8 +14,9 @@ from pydantic import BaseModel
 
 from briefwright.compare.changes import Changes
 from briefwright.compare.record import ContentRecord
+from briefwright.model.annex import ActorsFile, GlossaryFile, TimelineFile
 from briefwright.model.brand import Brand
-from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
+from briefwright.model.brief import Front, Topic
 from briefwright.model.figure import Figure
 from briefwright.model.review import ReviewFile
 from briefwright.model.series import Series

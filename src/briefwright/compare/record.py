@@ -16,17 +16,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from briefwright.errors import BriefError, Location
-from briefwright.model.brief import (
-    Actor,
-    Brief,
-    Fact,
-    GlossaryEntry,
-    Judgment,
-    Recommendation,
-    TimelineEvent,
-    Topic,
-    WordingChoice,
-)
+from briefwright.model.annex import Actor, GlossaryEntry, TimelineEvent
+from briefwright.model.brief import Brief, Fact, Judgment, Recommendation, Topic, WordingChoice
 from briefwright.model.cited import Citation
 from briefwright.model.source import Source
 

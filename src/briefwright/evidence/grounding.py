@@ -40,7 +40,8 @@ from briefwright.evidence.wording import (
     read_names,
     words_of,
 )
-from briefwright.model.brief import Actor, Brief, GlossaryEntry
+from briefwright.model.annex import Actor, GlossaryEntry
+from briefwright.model.brief import Brief
 
 Entities = tuple[Entity, ...]
 #: A grounding rule: the findings of one kind about one statement.

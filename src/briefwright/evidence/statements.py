@@ -29,17 +29,8 @@ from briefwright.evidence.wording import (
     read_relative_dates,
     words_of,
 )
-from briefwright.model.brief import (
-    Actor,
-    Brief,
-    Citation,
-    Cited,
-    GlossaryEntry,
-    Inferred,
-    Judgment,
-    Recommendation,
-    TimelineEvent,
-)
+from briefwright.model.annex import Actor, GlossaryEntry, TimelineEvent
+from briefwright.model.brief import Brief, Citation, Cited, Inferred, Judgment, Recommendation
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis
 

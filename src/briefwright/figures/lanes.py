@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from briefwright.figures.dates import Period, Precision, TimeAxis
 from briefwright.figures.style import FigureStyle, text_width
-from briefwright.model.brief import TimelineEvent
+from briefwright.model.annex import TimelineEvent
 
 OTHER_TRACK = "Other events"
 MARGIN = 6.0  # left and right of the plot

@@ -39,7 +39,7 @@ from briefwright.figures.lanes import (
 from briefwright.figures.legend import draw_legend, draw_stop, legend_items, legend_lines
 from briefwright.figures.markup import child, element, number, serialize
 from briefwright.figures.style import FigureStyle, text_width
-from briefwright.model.brief import TimelineEvent
+from briefwright.model.annex import TimelineEvent
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefwright.load.content import read_text, validate
+from briefwright.load.content import read_text
+from briefwright.load.validation import validate
 from briefwright.load.yamlfile import parse_yaml
 from briefwright.model.review import ReviewFile
 

@@ -16,7 +16,8 @@ from typing import Any
 from urllib.parse import quote
 
 from briefwright.evidence.passages import find_passage
-from briefwright.model.brief import Actor, Brief, Cited, GlossaryEntry
+from briefwright.model.annex import Actor, GlossaryEntry
+from briefwright.model.brief import Brief, Cited
 from briefwright.model.cited import Citation
 from briefwright.model.source import Source
 

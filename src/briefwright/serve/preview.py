@@ -14,17 +14,16 @@ Only 127.0.0.1 is listened on.
 from __future__ import annotations
 
 import errno
-import html
 import re
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from briefwright.errors import BriefError, Interrupted, Location
 from briefwright.output.write import write_artifacts
@@ -34,26 +33,23 @@ from briefwright.pipeline.outcome import RunOptions
 from briefwright.pipeline.prepare import Rendered, render_site
 from briefwright.pipeline.run import build_project
 from briefwright.pipeline.scratch import enter_scratch
+from briefwright.serve.pages import (
+    BEING_BUILT,
+    EVENTS,
+    RELOAD,
+    RETRY_SECONDS,
+    index_page,
+    problems_page,
+    typeset_banner,
+)
 from briefwright.settings import Limits, Project
 from briefwright.translate.apply import translated
 
-EVENTS = "/__events"
 #: The longest request path answered: the preview's own paths are far shorter, and a name
 #: longer than the file system's limit must not reach it.
 MAX_PATH = 1024
-#: What a browser is told to wait before asking again for a PDF still being built.
-RETRY_SECONDS = 2
 #: An SVG opened on its own runs no script and loads nothing (its styles may be inline).
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
-_BEING_BUILT = (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-    f'<meta http-equiv="refresh" content="{RETRY_SECONDS}"><title>Being built</title></head>'
-    "<body><p>This PDF is being built; the page reloads by itself.</p></body></html>"
-).encode()
-_RELOAD = (
-    f'<script>new EventSource("{EVENTS}").onmessage = () => location.reload();</script>'
-).encode()
-
 _BODY_OPENS = re.compile(rb"<body[^>]*>")
 
 Say = Callable[[str], None]
@@ -145,7 +141,7 @@ class Preview:
         with self.changed:
             problems, typeset_problems = list(self.problems), list(self.typeset_problems)
         if problems:
-            return _problems_page(problems)
+            return problems_page(problems)
         target = self.out_dir / path.lstrip("/")
         try:
             inside = target.resolve().is_relative_to(self.out_dir.resolve())
@@ -155,7 +151,7 @@ class Preview:
         if body is None:
             return None
         if typeset_problems:
-            banner = _typeset_banner(typeset_problems)
+            banner = typeset_banner(typeset_problems)
             body = _BODY_OPENS.sub(lambda opening: opening.group(0) + banner, body, count=1)
         return body
 
@@ -178,7 +174,7 @@ def render_html(project: Project) -> dict[str, bytes]:
         edition = render_site(project, None, epoch, Checked(translated(brief, language), ()))
         files |= {f"{language}/{name}": data for name, data in _site_files(edition).items()}
     documents = [name.removesuffix(".pdf") for name in documents_of(files)]
-    files["index.html"] = _index(brief.metadata.title, documents)
+    files["index.html"] = index_page(brief.metadata.title, documents)
     return files
 
 
@@ -243,41 +239,6 @@ def _report_refresh(preview: Preview, seconds: float, say: Say) -> None:
         say(f"content has errors ({len(preview.problems)}); the preview shows them")
     else:
         say(f"rebuilt the HTML in {seconds:.2f} s")
-
-
-def _index(title: str, documents: Iterable[str]) -> bytes:
-    """Return the preview's index: each document's HTML and its PDF (being built, until the
-    first PDF build is done: the PDF link answers "being built" until then)."""
-    links = "".join(
-        f'<li><a href="{quote(stem)}.html">{html.escape(stem)}</a> · '
-        f'<a href="{quote(stem)}.pdf">PDF</a></li>'
-        for stem in sorted(documents)
-    )
-    return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Preview: '
-        f"{html.escape(title)}</title></head><body><h1>Preview: {html.escape(title)}</h1>"
-        f"<ul>{links}</ul></body></html>"
-    ).encode()
-
-
-def _problems_page(problems: list[str]) -> bytes:
-    items = "".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
-    return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Content problems'
-        "</title></head><body><h1>The content has problems</h1><p>Fix them and this page "
-        f"reloads by itself.</p><ul>{items}</ul></body></html>"
-    ).encode()
-
-
-def _typeset_banner(problems: list[str]) -> bytes:
-    """Return a notice for the top of a page: the PDFs could not be brought up to date."""
-    items = "".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
-    return (
-        '<div role="alert" id="briefwright-typesetting-problems" style="background:#fff3cd;'
-        'color:#1b1f24;border:2px solid #8a4b08;padding:0.5rem 1rem;font:14px sans-serif">'
-        "<strong>The PDFs could not be brought up to date</strong> (the HTML below is "
-        f"current):<ul>{items}</ul></div>"
-    ).encode()
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -351,7 +312,7 @@ class _Handler(SimpleHTTPRequestHandler):
         return name in self.preview.documents and not (self.preview.out_dir / name).is_file()
 
     def _send_being_built(self) -> None:
-        body = _BEING_BUILT
+        body = BEING_BUILT
         self.send_response(503)
         self.send_header("Retry-After", str(RETRY_SECONDS))
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -361,7 +322,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def _send_html(self, body: bytes) -> None:
-        body = body.replace(b"</body>", _RELOAD + b"</body>", 1)
+        body = body.replace(b"</body>", RELOAD + b"</body>", 1)
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Cache-Control", "no-store")

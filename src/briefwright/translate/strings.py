@@ -18,19 +18,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefwright.errors import Location
+from briefwright.model.annex import Actor, GlossaryEntry, TimelineEvent
 from briefwright.model.base import Model
 from briefwright.model.brand import Brand
 from briefwright.model.brief import (
-    Actor,
     Brief,
     Correction,
     Fact,
     Gap,
-    GlossaryEntry,
     Judgment,
     Metadata,
     Recommendation,
-    TimelineEvent,
     Topic,
     WordingChoice,
 )

@@ -19,7 +19,8 @@ from briefwright.evidence.grounding import Entities
 from briefwright.evidence.statements import Evidence, Finding, Kind, Statement, statements
 from briefwright.evidence.wording import DateMention, read_amounts, read_dates, read_relative_dates
 from briefwright.load.content import load_brief
-from briefwright.model.brief import Actor, Citation, GlossaryEntry, Inferred
+from briefwright.model.annex import Actor, GlossaryEntry
+from briefwright.model.brief import Citation, Inferred
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis, SourceKind
 from tests.conftest import FIXTURES

@@ -12,9 +12,9 @@ import yaml
 
 from briefwright.figures.dates import Period, Precision
 from briefwright.figures.timeline import TimelineWords
-from briefwright.load.content import validate
+from briefwright.load.validation import validate
 from briefwright.load.yamlfile import parse_yaml
-from briefwright.model.brief import TimelineEvent, TimelineFile
+from briefwright.model.annex import TimelineEvent, TimelineFile
 from briefwright.model.figure import Figure
 from tests.conftest import FIXTURES
 

@@ -18,7 +18,7 @@ from briefwright.figures.grid import grid_segments
 from briefwright.figures.lanes import OTHER_TRACK, label_width, make_entries, short_label
 from briefwright.figures.style import FigureStyle, text_width
 from briefwright.figures.timeline import draw_timeline
-from briefwright.model.brief import TimelineEvent
+from briefwright.model.annex import TimelineEvent
 from tests.conftest import ROOT, TEMPLATES
 from tests.unit.figures.conftest import (
     SVG,

@@ -31,7 +31,8 @@ from briefwright.docx.model import (
 from briefwright.docx.writer import write_docx
 from briefwright.evidence.coverage import independent_origins
 from briefwright.load.content import load_brief
-from briefwright.model.brief import Brief, GlossaryEntry
+from briefwright.model.annex import GlossaryEntry
+from briefwright.model.brief import Brief
 from briefwright.render.labels import load_labels
 from briefwright.render.notes import NoteIndex
 from briefwright.render.typography import typographic

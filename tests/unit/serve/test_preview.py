@@ -19,7 +19,8 @@ from typing import Any
 import pytest
 
 from briefwright.errors import BriefError
-from briefwright.serve.preview import MAX_PATH, RETRY_SECONDS, SVG_POLICY, Preview, make_server
+from briefwright.serve.pages import RETRY_SECONDS
+from briefwright.serve.preview import MAX_PATH, SVG_POLICY, Preview, make_server
 from briefwright.settings import Project
 from tests.conftest import FIXTURES, MakeProject
 

@@ -38,8 +38,9 @@ from briefwright.docx.model import (
 )
 from briefwright.evidence.coverage import independent_origins
 from briefwright.files import MAX_ASSET_BYTES, read_regular
+from briefwright.model.annex import TimelineEvent
 from briefwright.model.brand import Brand as BrandModel
-from briefwright.model.brief import Brief, Cited, Fact, Recommendation, TimelineEvent
+from briefwright.model.brief import Brief, Cited, Fact, Recommendation
 from briefwright.model.brief import Judgment as BriefJudgment
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis
