@@ -19,7 +19,12 @@ from briefwright.output.spool import Payload, Spool
 from briefwright.output.write import Output
 from briefwright.pipeline.checked import Checked
 from briefwright.pipeline.clock import Stopwatch
-from briefwright.pipeline.editions import WordEdition, web_edition_assets, word_edition
+from briefwright.pipeline.editions import (
+    SharedFonts,
+    WordEdition,
+    web_edition_assets,
+    word_edition,
+)
 from briefwright.pipeline.finish import finish
 from briefwright.pipeline.incremental import Kept, Previous, Snapshot
 from briefwright.pipeline.length import measure_main_text
@@ -108,13 +113,16 @@ def make_editions(
     previous: Previous | None,
     web_fonts: bool,
     spool: Spool | None = None,
+    shared: tuple[SharedFonts, str] | None = None,
 ) -> tuple[dict[str, Payload], WordEdition]:
     """Return the HTML edition's assets and the Word edition (pipeline/editions.py), their
-    files spooled when a spool is given."""
+    files spooled when a spool is given; the web fonts a series' (`shared`, with the
+    brief's folder prefix) when given."""
     brief = rendered.checked.brief
     pages = [*rendered.pages.values(), *rendered.source_pages.values()]
     pages += [kept.html.decode("utf-8") for kept in carried.values() if kept.html is not None]
-    web = web_edition_assets(brief, pages, rendered.assets, web_fonts)
+    fonts, prefix = shared if shared else (None, "")
+    web = web_edition_assets(brief, pages, rendered.assets, web_fonts, fonts, prefix)
     word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
                         layers, pdf, rendered.built_at, previous, rendered.history)  # fmt: skip
     if spool is None:

@@ -10,16 +10,17 @@ build, like an unchanged PDF.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import posixpath
+from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from briefwright.docx.model import Logo
 from briefwright.docx.writer import write_docx
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import sha256
 from briefwright.output.spool import Payload
-from briefwright.output.webfonts import web_assets
+from briefwright.output.webfonts import edition_text, linked_web_assets, web_assets
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.targets import Target
 from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web_fonts_stylesheet
@@ -42,20 +43,46 @@ class WordEdition:
     kept: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SharedFonts:
+    """A series' web fonts: each face cut once, into the series' own assets, from the union
+    of every brief's characters. Each brief's HTML edition links to them, and records here
+    the characters it needs (by its folder's prefix), as its editions are made."""
+
+    characters: dict[str, str] = field(default_factory=dict)
+
+    def url(self, prefix: str) -> str:
+        """Return the URL of the series' assets folder from a brief's (under `prefix`)."""
+        start = PurePosixPath(prefix) / PurePosixPath(FONTS_CSS).parent
+        return posixpath.relpath(str(PurePosixPath(FONTS_CSS).parent), str(start)) + "/"
+
+    def union(self, *more: str) -> str:
+        """Return, sorted, the characters of every brief recorded here and of `more`."""
+        return "".join(sorted(set("".join(self.characters.values()) + "".join(more))))
+
+
 def web_edition_assets(
     brief: Brief,
     pages: list[str],
     assets: dict[str, bytes],
     subset: bool = True,
+    shared: SharedFonts | None = None,
+    prefix: str = "",
 ) -> dict[str, bytes]:
     """Return the assets the HTML edition ships: the stylesheets and brand files, and the
     fonts as WOFF2 cut to the characters of `pages` (every page of the output, made or
     carried; the PDFs embed their own subsets, the full faces stay in the theme). Without
-    `subset`, the assets as typesetting read them (`serve`)."""
+    `subset`, the assets as typesetting read them (`serve`). With `shared` (a series), no
+    fonts: a fonts.css pointing at the series' faces, and the pages' characters recorded."""
     if not subset:
         return assets
     fonts_css = web_fonts_stylesheet(brief.brand)
-    return web_assets(pages, assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
+    if shared is None:
+        return web_assets(pages, assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
+    text = edition_text(pages, assets, fonts_css)
+    shared.characters[prefix] = text
+    return linked_web_assets(text, assets, fonts_css, FONTS_CSS, shared.url(prefix),
+                             FALLBACK_FAMILIES)  # fmt: skip
 
 
 def word_edition(
