@@ -109,16 +109,21 @@ def subset_face(font: bytes, characters: frozenset[str]) -> bytes:
     """Return a TrueType face cut to `characters` and KEPT_RANGES (those it maps), with the
     glyphs they reach through its layout tables (ligatures), every name record kept (the
     copyright and licence notices); ValueError when HarfBuzz cannot cut it."""
-    face = hb.Face(font)
     request = hb.SubsetInput()
     wanted = {ord(c) for c in characters} | _KEPT
-    request.unicode_set.update(sorted(wanted & set(face.unicodes)))
-    request.sets(hb.SubsetInputSets.NAME_ID).update(range(0, 32768))
+    request.unicode_set.update(sorted(wanted & _unicodes(font)))
+    request.sets(hb.SubsetInputSets.NAME_ID).add_range(0, 32767)
     request.flags = hb.SubsetFlags.NOTDEF_OUTLINE
-    cut = hb.subset(face, request)
+    cut = hb.subset(hb.Face(font), request)
     if cut is None:
         raise ValueError("HarfBuzz could not cut an embedded face")
     return bytes(cut.blob.data)
+
+
+@lru_cache(maxsize=32)
+def _unicodes(font: bytes) -> frozenset[int]:
+    """Return the code points a face maps (read once: every document asks)."""
+    return frozenset(hb.Face(font).unicodes)
 
 
 @lru_cache(maxsize=32)
