@@ -91,8 +91,9 @@ class Gathered:
     warnings: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
     lengths: dict[str, MainText] = field(default_factory=dict)
     built: dict[str, datetime] = field(default_factory=dict)
-    fonts: SharedFonts | None = None
-    """The series' web fonts (None without web fonts: `serve`): every brief's characters."""
+    fonts: SharedFonts = field(default_factory=SharedFonts)
+    """The characters of every brief whose HTML edition links to the series' web fonts:
+    those made with web fonts (not `serve`'s) and those kept that were."""
     first: tuple[str, Checked] | None = None
     """The id and checked content of the first rebuilt brief in the series' order."""
 
@@ -114,7 +115,7 @@ def build_series(
     kept, rebuilt = _sort_briefs(project, ids, out_dir, pdf, run, snapshot)
     share = Share(run.shard)
     with Output(out_dir) as output, spooling(scratch) as spool:
-        gathered = Gathered(Artifacts(spool), fonts=SharedFonts() if run.web_fonts else None)
+        gathered = Gathered(Artifacts(spool))
         _build_briefs(gathered, rebuilt, project, pdf, run, snapshot, spool, share)
         laps.lap("load, check, render, typeset PDFs, web fonts and Word")
         for brief in kept:
@@ -172,7 +173,7 @@ def _build_briefs(
         forget_parsed()
         return replace(ready, snapshot=_brief_snapshot(ready, snapshot))
 
-    fonts = gathered.fonts
+    fonts = gathered.fonts if run.web_fonts else None
 
     def editions_of(ready: Prepared) -> tuple[dict[str, Payload], WordEdition]:
         return make_editions(ready.rendered, ready.carried, ready.project.layers, pdf,
@@ -192,8 +193,9 @@ def _gather_built(gathered: Gathered, done: Finished, pdf: PdfSettings) -> None:
     ready = done.ready
     checked = ready.rendered.checked
     summary = brief_summary(checked.brief)
-    if gathered.fonts is not None:  # so that the series' fonts cover it when it is kept
-        summary[CHARACTERS] = gathered.fonts.characters[ready.prefix]
+    characters = gathered.fonts.characters.get(ready.prefix)
+    if characters is not None:  # so that the series' fonts cover it when it is kept
+        summary[CHARACTERS] = characters
     own_documents, own = finish(ready, pdf, done.typeset, done.web, done.word, summary)
     brief_id = ready.prefix.rstrip("/")
     for name in own:
@@ -221,7 +223,7 @@ def _gather_kept(gathered: Gathered, brief: KeptBrief, out_dir: Path) -> None:
     gathered.documents |= {f"{prefix}{s}": r for s, r in brief.manifest.documents.items()}
     gathered.entries.append(SeriesEntry(brief.brief_id, brief.manifest.summary))
     characters = brief.manifest.summary.get(CHARACTERS)
-    if gathered.fonts is not None and isinstance(characters, str):
+    if isinstance(characters, str):
         gathered.fonts.characters[prefix] = characters
 
 
@@ -236,7 +238,7 @@ def _add_series_files(
     """Add the series pages (the index lists the releases out_dir holds) and the series
     manifest, which records those releases: a new one makes the next build a rebuild."""
     releases = released_versions(out_dir, gathered.entries, f"{RELEASES}/")
-    union = gathered.fonts.union() if gathered.fonts is not None else None
+    union = gathered.fonts.union() if gathered.fonts.characters else None
     pages = series_pages(project, gathered.entries, built_at, releases=releases, characters=union)
     gathered.artifacts.update(pages, "series pages")
     records = gathered.records | artifact_records(gathered.artifacts)

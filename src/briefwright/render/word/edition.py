@@ -195,8 +195,8 @@ class Context:
 #: paper (A4's is the narrowest, 172 mm; tests/unit/render/test_word.py holds it to that).
 FIGURE_WIDTH_MM = 170.0
 #: The pixels per inch of a figure's PNG fallback at that width: sharp in print. Drawn at
-#: the width it is placed at, in 256 colours (render/word/png.py): ~55 kB for the timeline,
-#: where drawing its SVG's own size (197 mm) in full colour made 487 kB.
+#: the width it is placed at, in 256 colours (render/word/png.py): ~60 kB for the timeline,
+#: where drawing its SVG's own size (197 mm) in full colour made 507 kB.
 FIGURE_PPI = 200
 #: resvg draws an SVG one pixel a user unit at this many pixels per inch.
 _SVG_UNITS_PER_INCH = 72
@@ -230,7 +230,7 @@ def _placed_ppi(width: float) -> float:
 
 @functools.lru_cache(maxsize=4)
 def _drawn_png(svg: str, ppi: float) -> bytes:
-    """Return the palette PNG of a figure's SVG at `ppi` (~0.15 s for the timeline, holding
+    """Return the palette PNG of a figure's SVG at `ppi` (~0.13 s for the timeline, holding
     the GIL). Kept for the next Word edition: `serve` makes one on every save that changes
     the brief, and the timeline seldom changes with it."""
     import vl_convert
