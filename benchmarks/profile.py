@@ -45,7 +45,11 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("plan_reuse", "reuse plan"),
     ("finish", "finish (records, manifest)"),
     ("Output.write", "write build/"),
+    ("measure_main_text", "the main text's pages (reads the PDF)"),
+    ("take_snapshot", "input digests"),
     ("_find_and_load", "imports"),
+    ("ForkServer.ensure_running", "start the fork server"),
+    ("Typer.__call__", "command line (Typer, the summary)"),
 )
 
 
