@@ -21,6 +21,9 @@ from briefwright.errors import BriefError, Diagnostic, Location
 
 #: Largest file briefwright reads as an input, in bytes.
 MAX_FILE_BYTES = 2_000_000
+#: What a template's asset may weigh: a font is larger than any content file (the bundled
+#: Japanese faces are 2.2 MB each); typesetting reads assets with the same bound.
+MAX_ASSET_BYTES = 50_000_000
 
 _KINDS = {
     stat.S_IFIFO: "a FIFO (named pipe)",

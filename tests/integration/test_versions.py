@@ -31,11 +31,14 @@ from typer.testing import CliRunner
 
 from briefwright.cli.app import app
 from briefwright.errors import Severity
+from briefwright.load.content import load_brief
+from briefwright.model.translation import fingerprint
 from briefwright.pipeline.checked import load_and_check
 from briefwright.pipeline.outcome import RunOptions
 from briefwright.pipeline.prepare import render_site
 from briefwright.pipeline.run import release_project
 from briefwright.settings import Project
+from briefwright.translate.status import wanted_texts
 from tests import conftest
 from tests.conftest import CONTENT, FIXTURES, TEMPLATES
 from tests.unit.render.test_citation import offline_loader
@@ -178,7 +181,28 @@ def _make_1_1(content: Path, point: str) -> Edit:
     )
     for path, data in files.items():
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    _translate(content)
     return edit
+
+
+def _translate(content: Path) -> None:
+    """Bring the Japanese translation in step with 1.1 as a translator would: each text it
+    lacks given (here in English, which the grounding of translations accepts), each
+    changed one acknowledged with its new original and fingerprint."""
+    brief = load_brief(content)
+    translation = brief.translations[0]
+    given = {(e.id, e.field): e.text for e in translation.entries}
+    entries = []
+    for (item_id, name), want in wanted_texts(brief).items():
+        text = given.get((item_id, name)) or (want.text if want.original else None)
+        if text is not None:
+            original = want.text if isinstance(want.text, str) else list(want.text)
+            words = text if isinstance(text, str) else list(text)
+            entries.append({"id": item_id, "field": name, "original": original,
+                            "fingerprint": fingerprint(want.text), "text": words})  # fmt: skip
+    Path(translation.path).write_text(
+        yaml.safe_dump({"entries": entries}, sort_keys=False, allow_unicode=True), "utf-8"
+    )
 
 
 def _candidates(content: Path) -> list[str]:
@@ -319,6 +343,16 @@ def test_the_html_holds_the_box_the_corrections_and_the_full_list(history: Histo
     assert "<ins>" in full
 
 
+def test_the_japanese_edition_prints_the_same_changes_in_japanese(history: History) -> None:
+    """The Japanese edition of 1.1 lists the original's changes (not every statement as
+    reworded against the English 1.0), headed and labelled in Japanese."""
+    html = (history.folders[1] / "ja" / "brief.html").read_text(encoding="utf-8")
+    assert "第1.0版からの変更" in html
+    full = html.split('<section id="changes"', 1)[1].split("</section>", 1)[0]
+    assert full.count("<li>") == len(history.edit.expected())
+    assert "の文言を変更" in full and "主要判断" in full
+
+
 def test_the_tracked_word_edition_changes_those_statements_only(
     history: History, tmp_path: Path
 ) -> None:
@@ -347,7 +381,9 @@ def test_the_tracked_word_edition_changes_those_statements_only(
 
 def _record(archive: Path) -> dict[str, Any]:
     with zipfile.ZipFile(archive) as opened:
-        (name,) = [n for n in opened.namelist() if n.endswith("/content.json")]
+        # The release's own record; its Japanese edition's is in ja/.
+        (name,) = [n for n in opened.namelist()
+                   if n.count("/") == 1 and n.endswith("/content.json")]  # fmt: skip
         data: dict[str, Any] = json.loads(opened.read(name))
     return data
 

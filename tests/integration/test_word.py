@@ -37,6 +37,7 @@ from briefwright.render.notes import NoteIndex
 from briefwright.render.word.brief import brief_document
 from briefwright.render.word.edition import Edition, read_fonts
 from briefwright.render.word.onepager import onepager_document
+from briefwright.translate.apply import translated
 from tests.conftest import CONTENT, LAYERS, TEMPLATES
 
 pytestmark = pytest.mark.skipif(
@@ -79,6 +80,10 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Converted:
     fonts = Edition(read_fonts(LAYERS), figures=figures, fonts_dir=TEMPLATES / "assets" / "fonts")
     documents = {"brief": brief_document(brief, BUILT, fonts)}
     documents |= {t.id: onepager_document(brief, t, BUILT, fonts) for t in brief.topics}
+    japanese, ja_fonts = translated(brief, "ja"), read_fonts(LAYERS, "ja")
+    documents["ja-brief"] = brief_document(japanese, BUILT, ja_fonts)
+    documents |= {f"ja-{t.id}": onepager_document(japanese, t, BUILT, ja_fonts)
+                  for t in japanese.topics}  # fmt: skip
     for name, document in documents.items():
         (folder / f"{name}.docx").write_bytes(write_docx(document))
     profile = folder / "profile"
@@ -191,6 +196,19 @@ def test_fonts_are_the_embedded_faces(converted: Converted) -> None:
         if name == "brief":
             assert names >= {"BWSerif4-Regular", "BWSerif4-Italic", "NotoSans-Regular",
                              "NotoSans-Bold", "NotoSansSemiBold-Regular"}, names  # fmt: skip
+
+
+def test_the_japanese_edition_is_set_in_the_embedded_japanese_faces(converted: Converted) -> None:
+    """The Japanese brief and one-pagers convert; each one-pager is one page; the Japanese
+    text is set in the TrueType Noto Sans CJK JP the package embeds (no CJK font is
+    installed for LibreOffice to fall back on), every font embedded."""
+    for topic in converted.brief.topics:
+        assert len(converted.pages(f"ja-{topic.id}")) == 1, topic.id
+    assert "日印防衛産業協力" in _squeezed(converted.pages("ja-brief")[0])
+    rows = _run("pdffonts", str(converted.pdf("ja-brief"))).splitlines()[2:]
+    names = {row.split()[0].split("+")[-1] for row in rows}
+    assert {"NotoSansCJKJP-Regular", "NotoSansCJKJP-Bold"} <= names, names
+    assert all(row.split()[-5] == "yes" for row in rows), rows
 
 
 def test_first_pages_look_as_reviewed(

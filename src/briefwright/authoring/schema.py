@@ -17,8 +17,10 @@ from briefwright.compare.record import ContentRecord
 from briefwright.model.brand import Brand
 from briefwright.model.brief import ActorsFile, Front, GlossaryFile, TimelineFile, Topic
 from briefwright.model.figure import Figure
+from briefwright.model.review import ReviewFile
 from briefwright.model.series import Series
 from briefwright.model.source import Source
+from briefwright.model.translation import TranslationFile
 
 #: Schema file name → (model, what files it describes).
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
@@ -31,6 +33,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "brand.schema.json": (Brand, "content/brand.yaml (or a brief's `brand:` block)"),
     "figure.schema.json": (Figure, "content/figures/*.yaml"),
     "series.schema.json": (Series, "content/series.yaml (a project of several briefs)"),
+    "translation.schema.json": (TranslationFile, "content/translations/<language>.yaml"),
 }
 #: Schema file name → (model, what it describes): what briefwright writes for tools.
 RECORDS: dict[str, tuple[type[BaseModel], str]] = {
@@ -39,6 +42,11 @@ RECORDS: dict[str, tuple[type[BaseModel], str]] = {
         "content.json in a build and a release: the brief as data",
     ),
     "diff.schema.json": (Changes, "what `briefwright diff --format json` prints"),
+    "review.schema.json": (
+        ReviewFile,
+        "review.yaml beside content/ (`review import --write`) and what `review import "
+        "--format json` prints",
+    ),
 }
 
 

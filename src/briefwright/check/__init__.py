@@ -2,8 +2,8 @@
 
 Each check is a small function `check_x(brief) -> Iterator[Diagnostic]` with its own stable
 code, in the module of what it looks at (evidence, judgments, one-pagers, text, timeline,
-brand, audience, length, corrections); `CHECKS` lists them in order. docs/checks.md
-documents every code.
+brand, audience, length, corrections, translations); `CHECKS` lists them in order.
+docs/checks.md documents every code.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from briefwright.check.onepagers import (
 )
 from briefwright.check.text import check_no_hidden_characters, check_text_is_plain
 from briefwright.check.timeline import check_scheduled_ahead, check_timeline_order
+from briefwright.check.translations import check_translations
 from briefwright.check.where import Check
 from briefwright.errors import Diagnostic
 from briefwright.model.brief import Brief
@@ -77,6 +78,7 @@ CHECKS: tuple[Check, ...] = (
     check_addressees_in_audience,
     check_word_budget,
     check_corrections_name_statements,
+    check_translations,
 )
 
 

@@ -13,6 +13,7 @@ from briefwright.check.where import located
 from briefwright.errors import Diagnostic, Location
 from briefwright.evidence import grounding
 from briefwright.evidence.corroboration import Origin, origins
+from briefwright.evidence.japanese_grounding import ground_japanese, is_japanese
 from briefwright.evidence.quotes import (
     MAX_QUOTE,
     closest_passage,
@@ -157,13 +158,18 @@ def check_grounding(brief: Brief) -> Iterator[Diagnostic]:
     Numbers, dates and names a statement gives must be in its quotes, and it may not negate
     what they assert (errors); a firm claim over hedged quotes, a verb stronger than theirs,
     or a quote cut off after a hedge is a warning; an `inferred:` note that excuses nothing
-    is a warning too. English only: see BW165. A statement still
-    holding a placeholder is not grounded: BW152 already says what to do with it.
+    is a warning too. English only, but for a brief in Japanese, whose numbers and dates are
+    read (evidence/japanese_grounding.py): see BW165. A statement still holding a
+    placeholder is not grounded: BW152 already says what to do with it.
     """
-    if not grounding.is_english(brief):
+    if grounding.is_english(brief):
+        findings = grounding.ground(brief)
+    elif is_japanese(brief):
+        findings = ground_japanese(brief)
+    else:
         return
     unfinished = _unfinished(brief)
-    for found in grounding.ground(brief):
+    for found in findings:
         if found.item_id not in unfinished:
             yield Diagnostic(_GROUNDING_CODES[found.kind], found.message, found.where)
 
@@ -218,8 +224,17 @@ def check_sources_of_their_time(brief: Brief) -> Iterator[Diagnostic]:
 
 
 def check_grounding_language(brief: Brief) -> Iterator[Diagnostic]:
-    """BW165 (info): a brief not in English is not grounded; say so once, never pass silently."""
-    if not grounding.is_english(brief):
+    """BW165 (info): a brief not in English is not grounded, a Japanese one only for numbers
+    and dates; say so once, never pass silently."""
+    if is_japanese(brief):
+        message = (
+            f"the brief's language is '{brief.metadata.language}'; its numbers and dates "
+            "were checked against its quotes (BW160, BW161, BW166), but the checks of names, "
+            "modality, verbs, polarity, hedges and corroboration (BW162–BW164, BW167–BW169) "
+            "read English only"
+        )
+        yield Diagnostic("BW165", message, located(brief.metadata, "language"))
+    elif not grounding.is_english(brief):
         message = (
             f"the brief's language is '{brief.metadata.language}'; the grounding checks "
             "(BW160–BW164, BW166–BW169) read English only, so no statement was checked "

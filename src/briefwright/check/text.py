@@ -12,6 +12,7 @@ from briefwright.errors import Diagnostic
 from briefwright.model.base import Model
 from briefwright.model.characters import MARKUP, describe, forbidden_characters
 from briefwright.model.source import Source
+from briefwright.model.translation import Translation
 
 # What `init`, `new topic` and `sources add` write for the editor to replace, including the
 # sentences earlier versions of `sources add` wrote.
@@ -22,7 +23,15 @@ PLACEHOLDER = re.compile(
 
 MAX_WORD = 60
 
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+#: Scripts written without spaces between words, which line breaking may break between any
+#: two characters (UAX #14 class ID, and its kana and punctuation): kana, CJK ideographs,
+#: CJK symbols and punctuation, Hangul syllables, full- and half-width forms. A run of them
+#: is no "word": a Japanese paragraph is one run of hundreds of characters.
+_BREAKS_ANYWHERE = (
+    "\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+    "\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
+)
+_LONG_WORD = re.compile(rf"[^\s{_BREAKS_ANYWHERE}]{{{MAX_WORD + 1},}}")
 
 
 def check_text_is_plain(brief: Model) -> Iterator[Diagnostic]:
@@ -77,6 +86,8 @@ def editable_texts(model: Model) -> Iterator[tuple[Model, str, str]]:
     for name in type(model).model_fields:
         if isinstance(model, Source) and name in _RECORDED:
             continue
+        if isinstance(model, Translation) and name == "path":
+            continue  # where the file was read from, not a text anyone wrote
         value = getattr(model, name)
         if isinstance(value, dict):
             yield from ((model, f"{name}.{key}", text) for key, text in value.items())

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import typer
 
-from briefwright.cli import build, check, diff, init, new, schema, serve, sources
+from briefwright.cli import (
+    build,
+    check,
+    diff,
+    init,
+    new,
+    review,
+    schema,
+    serve,
+    sources,
+    translate,
+)
 
 app = typer.Typer(
     help="Build policy briefs in which every factual sentence cites a verified quote.",
@@ -26,3 +37,5 @@ app.add_typer(serve.app)
 app.add_typer(schema.app)
 app.add_typer(sources.app, name="sources")
 app.add_typer(new.app, name="new")
+app.add_typer(review.app, name="review")
+app.add_typer(translate.app, name="translate")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from briefwright.cli.messages import fail, fail_usage_or, interruptible
+from briefwright.cli.messages import fail, fail_usage_or, interruptible, print_notices
 from briefwright.cli.options import (
     BriefOption,
     ContentOption,
@@ -134,18 +134,25 @@ def release(
     paper: PaperOption = DEFAULT_PAPER,
     jobs: JobsOption = None,
     pdf_variant: VariantOption = DEFAULT_VARIANT,
+    allow_open_review: Annotated[
+        bool,
+        typer.Option("--allow-open-review", help="Release with review items open (warned)."),
+    ] = False,
 ) -> None:
-    """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip."""
+    """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip.
+    Refused while review.yaml (beside --content) holds an open item."""
     from briefwright.pipeline.outcome import RunOptions
     from briefwright.pipeline.run import release_project
 
     project, pdf = project_of(content, templates), pdf_settings(context.params)
+    run = RunOptions(jobs=jobs or default_jobs(), allow_open_review=allow_open_review)
     try:
         with interruptible():
-            releases = release_project(project, out, pdf, RunOptions(jobs=jobs or default_jobs()))
+            releases = release_project(project, out, pdf, run)
     except BriefError as error:
         fail(error)
     for released in releases:
+        print_notices(released.notices)
         typer.echo(f"released {released.files} files in {released.folder}")
         typer.echo(f"archive {released.archive} ({released.archive.stat().st_size:,} bytes)")
 

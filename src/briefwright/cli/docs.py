@@ -1,5 +1,5 @@
 """Turn the code into the documents that describe it, so they cannot drift from it: the CLI
-reference (from `--help`), the table of diagnostic codes (from the registry in errors.py),
+reference (from `--help`), the table of diagnostic codes (from the registry in codes.py),
 the table of modules in docs/architecture.md (from each module's docstring) and the import
 graph between the packages (from the imports themselves, through grimp).
 
@@ -19,7 +19,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from briefwright.cli.app import app
-from briefwright.errors import CODES
+from briefwright.codes import CODES
 
 COMMANDS = [
     [],
@@ -28,10 +28,14 @@ COMMANDS = [
     ["check"],
     ["list"],
     ["diff"],
+    ["review", "import"],
+    ["review", "apply"],
     ["serve"],
     ["schema"],
     ["sources", "add"],
     ["new", "topic"],
+    ["translate", "status"],
+    ["translate", "stub"],
 ]
 _ENV = {"COLUMNS": "100", "TERMINAL_WIDTH": "100", "NO_COLOR": "1", "TERM": "dumb"}
 _TABLE = re.compile(r"<!-- codes -->\n.*?<!-- /codes -->\n", re.DOTALL)

@@ -30,7 +30,10 @@ def fail(error: BriefError, code: int = 1) -> NoReturn:
 
 
 #: Notices that come one per paragraph: summarised per file unless --verbose.
-SUMMARISED = {"BW120": "paragraphs no citation touches"}
+SUMMARISED = {
+    "BW120": "paragraphs no citation touches",
+    "BW125": "texts not translated yet (`briefwright translate status` lists them)",
+}
 
 
 #: Codes that report a bad command-line value only the content or the machine can judge (an
@@ -62,7 +65,7 @@ def print_notices(
             continue
         typer.echo(f"{notice} ({notice.severity.value})", err=True)
     for (code, path), group in grouped.items():
-        lines = ", ".join(str(n.location.line) for n in group if n.location.line)
+        lines = ", ".join(dict.fromkeys(str(n.location.line) for n in group if n.location.line))
         typer.echo(
             f"{path}: {code} {len(group)} {SUMMARISED[code]} (lines {lines}); "
             "--verbose lists each (info)",

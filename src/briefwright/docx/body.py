@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from itertools import count
 
+from briefwright.docx.bookmarks import StatementMarks, around
 from briefwright.docx.drawing import Picture, inline_picture
 from briefwright.docx.fields import field_end, noteref, toc_begin
-from briefwright.docx.formatting import ppr, rpr
+from briefwright.docx.formatting import ppr, rpr, slants
 from briefwright.docx.model import (
     Block,
+    Cell,
     Corroboration,
     Deleted,
     Heading,
@@ -80,6 +82,8 @@ class BodyWriter:
     tracking: Tracking | None = None
     deleting: bool = False
     """True while a tracked deletion is written: its text is w:delText."""
+    marks: StatementMarks = field(default_factory=StatementMarks)
+    """The review marks around statements' runs (docx/bookmarks.py), met in reading order."""
 
     # --- blocks ---------------------------------------------------------------------------
 
@@ -91,12 +95,12 @@ class BodyWriter:
             if isinstance(block, Heading):
                 out.append(self.heading(block, next(anchors).anchor))
             elif isinstance(block, Paragraph):
-                out.append(self.paragraph(block.style, block.runs, block.mark))
+                out.append(self.paragraph(block.style, block.runs, block.mark, block.statement))
             elif isinstance(block, Judgment):
                 out.append(self.judgment(block))
             elif isinstance(block, Table):
                 out.append(table_xml(block, self.width, self.accent, self.runs, self.mark,
-                                      self.tracked))  # fmt: skip
+                                      self.tracked, self.marked_cell))  # fmt: skip
             elif isinstance(block, Image):
                 out.append(self.image(block))
             elif isinstance(block, TableOfContents):
@@ -117,10 +121,28 @@ class BodyWriter:
             el("w:bookmarkEnd", {"w:id": bookmark_id}),
         )
 
-    def paragraph(self, style: str, runs: tuple[Run, ...], mark: Mark | None = None) -> str:
-        """Return a w:p in a paragraph style (the whole of it a tracked change with `mark`)."""
-        written = self.tracked(mark, lambda: self.runs(runs))
+    def paragraph(
+        self,
+        style: str,
+        runs: tuple[Run, ...],
+        mark: Mark | None = None,
+        statement: str | None = None,
+    ) -> str:
+        """Return a w:p in a paragraph style (the whole of it a tracked change with `mark`),
+        its runs inside the review mark of the `statement` it states."""
+        written = self.statement(statement, self.tracked(mark, lambda: self.runs(runs)))
         return el("w:p", None, ppr(style=style, mark=self.mark(mark)), *written)
+
+    def statement(self, statement_id: str | None, written: list[str]) -> list[str]:
+        """Return a statement's written runs inside its review mark (as they are for none)."""
+        if statement_id is None:
+            return written
+        key = self.marks.statement_key(statement_id)
+        return around(next(self.bookmark_ids), key, written)
+
+    def marked_cell(self, cell: Cell, written: list[str]) -> list[str]:
+        """Return a table cell's written runs inside its statement's review mark."""
+        return self.statement(cell.statement, written)
 
     def judgment(self, judgment: Judgment) -> str:
         """Return a judgment as one paragraph: title, label, text and basis, line by line.
@@ -140,7 +162,7 @@ class BodyWriter:
         if judgment.title:
             parts += [self.text(Text(judgment.title), "JudgmentTitle"), self.line_break()]
         parts += self.runs((Text(label),) if isinstance(label, str) else label, label_style)
-        parts += [self.line_break(), *self.runs(judgment.runs)]
+        parts += [self.line_break(), *self.statement(judgment.statement, self.runs(judgment.runs))]
         if judgment.basis:
             parts += [self.line_break(), *self.runs(judgment.basis, "JudgmentBasis")]
         return parts
@@ -276,7 +298,8 @@ class BodyWriter:
     def text(self, text: Text, style: str | None = None) -> str:
         """Return text as one w:r: tabs and line breaks become w:tab and w:br, the rest is
         escaped (w:delText inside a tracked deletion)."""
-        props = rpr(style=style, bold=text.bold, italic=text.italic, lang=self.language)
+        italic = text.italic and slants(self.language)
+        props = rpr(style=style, bold=text.bold, italic=italic, lang=self.language)
         element = "w:delText" if self.deleting else "w:t"
         pieces = []
         for piece in _BREAKS.split(text.text):

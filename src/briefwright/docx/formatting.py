@@ -149,29 +149,66 @@ def rpr(
     fill: str | None = None,
     superscript: bool = False,
     lang: str | None = None,
+    east_asian: str | None = None,
 ) -> str:
-    """Write w:rPr (size and tracking in points; `boxed`: a thin border's colour), or ""."""
+    """Write w:rPr (size and tracking in points; `boxed`: a thin border's colour; East
+    Asian text in `east_asian`), or ""."""
     children = [
         val("w:rStyle", style) if style else "",
-        _fonts(font),
+        _fonts(font, east_asian),
         "<w:b/><w:bCs/>" if bold else "",
-        "<w:i/><w:iCs/>" if italic else "",
-        "<w:caps/>" if caps else "",
+        ITALIC if italic else "",
+        CAPS if caps else "",
         val("w:color", colour) if colour else "",
         val("w:spacing", round(tracking * 20)) if tracking is not None else "",
         _size(size),
         border("bdr", Border(boxed, 0.5, 0)) if boxed else "",
         shading(fill) if fill else "",
         val("w:vertAlign", "superscript") if superscript else "",
-        val("w:lang", lang) if lang else "",
+        _lang(lang) if lang else "",
     ]
     return el("w:rPr", None, *children) if any(children) else ""
 
 
-def _fonts(font: str | None) -> str:
+def _fonts(font: str | None, east_asian: str | None = None) -> str:
+    """Write w:rFonts: `font` for Latin and complex scripts; East Asian text (w:eastAsia) in
+    `east_asian`, else as the document's defaults say (styles.py sets it once there)."""
     if font is None:
         return ""
-    return el("w:rFonts", {"w:ascii": font, "w:hAnsi": font, "w:eastAsia": font, "w:cs": font})
+    names = {"w:ascii": font, "w:hAnsi": font, "w:cs": font}
+    if east_asian is not None:
+        names["w:eastAsia"] = east_asian
+    return el("w:rFonts", names)
+
+
+#: Languages whose text Word sets as East Asian: their tag goes in w:lang's w:eastAsia too.
+EAST_ASIAN_LANGUAGES = ("ja", "zh", "ko")
+
+
+def is_east_asian(language: str) -> bool:
+    """Return True for a language Word sets with its East Asian font (BCP 47 tag)."""
+    return language.split("-")[0].lower() in EAST_ASIAN_LANGUAGES
+
+
+def slants(language: str) -> bool:
+    """Return False for Japanese, Chinese and Korean: they have no italic (a slanted kanji is
+    a synthetic oblique), so emphasis, titles and quotes stay upright, as in the PDF."""
+    return not is_east_asian(language)
+
+
+#: The run properties `rpr(italic=True)` writes.
+ITALIC = "<w:i/><w:iCs/>"
+#: The run property `rpr(caps=True)` writes: capitals mean nothing to kana and kanji, and
+#: LibreOffice 7.4 drops some kanji from a run set in capitals (一枚紙 printed as "一").
+CAPS = "<w:caps/>"
+
+
+def _lang(language: str) -> str:
+    """Write w:lang: the language of the run's Latin text, and of its East Asian text for a
+    Japanese, Chinese or Korean document (Word then lays it out and checks it as such)."""
+    if is_east_asian(language):
+        return el("w:lang", {"w:val": language, "w:eastAsia": language})
+    return val("w:lang", language)
 
 
 def _size(size: float | None) -> str:

@@ -229,11 +229,18 @@ class Endnote:
     """A source note: where the quoted passage comes from, and the passage itself.
 
     Printed as `source` ("Outlet, Title, kind, date.") then the quote, in quote marks and
-    italics.
+    italics, in `quote_language` when it is not the document's (a translated edition
+    quotes its original's sources); then `translation`, a translator's rendering of it.
     """
 
     source: str
     quote: str
+    source_id: str | None = None
+    """The id of the source the passage is from: the quote gets a review mark naming it."""
+    cited_by: tuple[str, ...] = ()
+    """The ids of the statements citing the passage, named by its review mark."""
+    quote_language: str | None = None
+    translation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -334,6 +341,9 @@ class Brand:
     embedded, each face named in the copy for its family and face so Word matches it.
     `sans_semibold` is a family of its own (Word knows four faces a family) for what the
     house style sets semibold: headings, row headings, the corroboration mark.
+    `east_asian` is the family Word sets East Asian text in (kana, kanji: a Japanese
+    document's); it is embedded cut to the characters the document uses, with the kana,
+    the CJK punctuation and the full-width forms (a CJK face is megabytes).
     """
 
     serif: str
@@ -342,6 +352,7 @@ class Brand:
     sans_semibold: str | None = None
     colours: Colours = field(default_factory=Colours)
     logo: Logo | None = None
+    east_asian: str | None = None
 
 
 @dataclass(frozen=True)

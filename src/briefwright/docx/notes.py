@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from briefwright.docx.formatting import ppr, rpr
+from briefwright.docx.bookmarks import NOTE_BOOKMARK_BASE, NoteMark, StatementMarks, around
+from briefwright.docx.formatting import ppr, rpr, slants
 from briefwright.docx.model import (
     Block,
     Deleted,
@@ -89,13 +90,17 @@ def _check_coverage(cited: set[int], mentioned: set[int], endnotes: Mapping[int,
         raise ValueError(f"notes mentioned but never cited: {dangling}")
 
 
-def endnotes_xml(endnotes: Mapping[int, Endnote], meta: Meta) -> bytes:
-    """Return the endnotes.xml part, each note's id its number."""
+def endnotes_xml(
+    endnotes: Mapping[int, Endnote], meta: Meta, marks: StatementMarks | None = None
+) -> bytes:
+    """Return the endnotes.xml part, each note's id its number, each quoted passage from a
+    named source inside its review mark (added to `marks`)."""
     separators = [
         _separator("separator", SEPARATOR_IDS[0], "<w:separator/>"),
         _separator("continuationSeparator", SEPARATOR_IDS[1], "<w:continuationSeparator/>"),
     ]
-    notes = [_endnote(number, endnotes[number], meta) for number in sorted(endnotes)]
+    marks = marks if marks is not None else StatementMarks()
+    notes = [_endnote(number, endnotes[number], meta, marks) for number in sorted(endnotes)]
     return part("w:endnotes", WORD_NAMESPACES, separators + notes)
 
 
@@ -104,18 +109,26 @@ def _separator(kind: str, note_id: int, mark: str) -> str:
     return el("w:endnote", {"w:type": kind, "w:id": note_id}, paragraph)
 
 
-def _endnote(number: int, note: Endnote, meta: Meta) -> str:
-    """Return one w:endnote: its number mark, where the passage is from, and the passage."""
+def _endnote(number: int, note: Endnote, meta: Meta, marks: StatementMarks) -> str:
+    """Return one w:endnote: its number mark, where the passage is from, and the passage
+    (inside its review mark when the note names its source)."""
     plain = rpr(lang=meta.language)
+    quoted = rpr(italic=slants(meta.language), lang=note.quote_language or meta.language)
     opening, closing = meta.quote_marks
-    pieces = [
-        (f"{note.source} ", plain),
-        (f"{opening}{note.quote}{closing}", rpr(italic=True, lang=meta.language)),
-    ]
     mark = f"<w:r>{rpr(style='EndnoteReference', lang=meta.language)}<w:endnoteRef/></w:r>"
     space = f'<w:r>{plain}<w:t xml:space="preserve"> </w:t></w:r>'
-    text = (
-        f'<w:r>{props}<w:t xml:space="preserve">{escape(t)}</w:t></w:r>' for t, props in pieces
-    )
-    paragraph = el("w:p", None, ppr(style="EndnoteText"), mark, space, *text)
+    source = f'<w:r>{plain}<w:t xml:space="preserve">{escape(note.source + " ")}</w:t></w:r>'
+    quote = [_plain_run(f"{opening}{note.quote}{closing}", quoted)]
+    if note.source_id is not None:
+        # One run, quote marks and all, as without the mark: a run split at the marks would
+        # lose their kerning. The reader finds the passage inside it.
+        key = marks.note_key(NoteMark(number, note.source_id, note.cited_by))
+        quote = around(NOTE_BOOKMARK_BASE + number, key, quote)
+    if note.translation:
+        quote.append(_plain_run(f" {note.translation}", plain))
+    paragraph = el("w:p", None, ppr(style="EndnoteText"), mark, space, source, *quote)
     return el("w:endnote", {"w:id": number}, paragraph)
+
+
+def _plain_run(text: str, props: str) -> str:
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'

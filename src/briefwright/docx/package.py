@@ -34,6 +34,7 @@ RELATIONSHIP_TYPES = {
     "footer": _REL + "footer",
     "image": _REL + "image",
     "font": _REL + "font",
+    "customXml": _REL + "customXml",
     "officeDocument": _REL + "officeDocument",
     "extended": _REL + "extended-properties",
     "core": "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
@@ -48,6 +49,7 @@ PART_TYPES = {
     "header": f"{_MAIN}.header+xml",
     "footer": f"{_MAIN}.footer+xml",
     "core": "application/vnd.openxmlformats-package.core-properties+xml",
+    "customXmlProps": "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
     "app": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
 }
 EXTENSION_TYPES = {

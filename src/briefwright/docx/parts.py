@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from briefwright.docx.formatting import is_east_asian
 from briefwright.docx.model import Meta
 from briefwright.docx.ooxml import WORD_NAMESPACES, el, escape, part, val
 
@@ -88,11 +89,19 @@ def settings_xml(
                 },
             ),
         ),
-        val("w:themeFontLang", language),
+        _theme_font_lang(language),
         val("w:decimalSymbol", "."),
         val("w:listSeparator", ","),
     ]
     return part("w:settings", WORD_NAMESPACES, children)
+
+
+def _theme_font_lang(language: str) -> str:
+    """Write w:themeFontLang: the language of the theme's fonts, East Asian ones too for a
+    Japanese, Chinese or Korean document."""
+    if is_east_asian(language):
+        return el("w:themeFontLang", {"w:val": language, "w:eastAsia": language})
+    return val("w:themeFontLang", language)
 
 
 def _endnote_settings() -> str:

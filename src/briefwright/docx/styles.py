@@ -10,7 +10,20 @@ the PDF's stylesheets (templates/assets/*.css).
 
 from __future__ import annotations
 
-from briefwright.docx.formatting import Border, Style, Tab, borders, ppr, rpr, semibold
+from dataclasses import replace
+
+from briefwright.docx.formatting import (
+    CAPS,
+    ITALIC,
+    Border,
+    Style,
+    Tab,
+    borders,
+    ppr,
+    rpr,
+    semibold,
+    slants,
+)
 from briefwright.docx.model import Brand, Layout
 from briefwright.docx.ooxml import WORD_NAMESPACES, el, part
 from briefwright.docx.page import furniture_tabs, text_width
@@ -44,21 +57,38 @@ def styles_xml(brand: Brand, layout: Layout, language: str) -> bytes:
         *_navigation_styles(brand, layout),
         *_character_styles(brand),
     ]
+    if not slants(language):  # nor capitals: East Asian scripts have no case either
+        styles = [replace(style, run=style.run.replace(ITALIC, "").replace(CAPS, ""))
+                  for style in styles]  # fmt: skip
     defaults = _doc_defaults(brand, layout, language)
     return part("w:styles", WORD_NAMESPACES, [defaults, *(s.xml() for s in styles)])
 
 
 def _doc_defaults(brand: Brand, layout: Layout, language: str) -> str:
-    """Return the defaults every style starts from: serif text in the language, its lines as
-    far apart as the PDF's (Word's single spacing is already ~1.33 em for Source Serif)."""
-    run = rpr(font=brand.serif, size=layout.body_size, colour=brand.colours.ink, lang=language)
+    """Return the defaults every style starts from: serif text in the language (East Asian
+    text in the brand's East Asian family, else the serif), its lines as far apart as the
+    PDF's (Word's single spacing is already ~1.33 em for Source Serif)."""
+    east_asian = brand.east_asian or brand.serif
+    line = 1.05 if layout.compact else 1.1
+    run = rpr(font=brand.serif, size=layout.body_size, colour=brand.colours.ink, lang=language,
+              east_asian=east_asian)  # fmt: skip
     return el(
         "w:docDefaults",
         None,
         el("w:rPrDefault", None, run),
         # A one-pager's lines are closer, as in its PDF (line-height 1.4, not 1.45).
-        el("w:pPrDefault", None, ppr(after=6, line=1.05 if layout.compact else 1.1)),
+        el("w:pPrDefault", None, _spaced(ppr(after=6, line=line), language)),
     )
+
+
+def _spaced(paragraph: str, language: str) -> str:
+    """Return default paragraph properties; in an East Asian language without the space
+    Word and LibreOffice add between kana or kanji and Latin letters or digits, so
+    "2023年3月20日" reads as the PDF sets it (autoSpaceDE and DN come before w:spacing)."""
+    if slants(language):
+        return paragraph
+    tight = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+    return paragraph.replace("<w:pPr>", "<w:pPr>" + tight, 1)
 
 
 def _base_styles(brand: Brand, layout: Layout, language: str) -> list[Style]:

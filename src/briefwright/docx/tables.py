@@ -18,6 +18,8 @@ WriteRuns = Callable[[tuple[Run, ...]], list[str]]
 WriteMark = Callable[[Mark | None], str]
 #: Writes runs as a tracked change of a mark (or as they are, for none).
 WriteTracked = Callable[[Mark | None, Callable[[], list[str]]], list[str]]
+#: Wraps a cell's written runs in its statement's review mark (docx/bookmarks.py).
+WriteCell = Callable[[Cell, list[str]], list[str]]
 
 
 def table_styles(brand: Brand) -> list[Style]:
@@ -92,6 +94,10 @@ def _untracked(mark: Mark | None, write: Callable[[], list[str]]) -> list[str]:
     return write()
 
 
+def _unmarked(cell: Cell, written: list[str]) -> list[str]:
+    return written
+
+
 def table_xml(
     table: Table,
     width: int,
@@ -99,6 +105,7 @@ def table_xml(
     write_runs: WriteRuns,
     write_mark: WriteMark = _no_mark,
     write_tracked: WriteTracked = _untracked,
+    write_cell: WriteCell = _unmarked,
 ) -> str:
     """Return a table `width` twips wide, each row whole a tracked change where `marks`
     says (written by `write_mark` and `write_tracked`); ValueError when a row has the wrong
@@ -121,7 +128,7 @@ def table_xml(
     )
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths))
     under_header = border("bottom", Border(accent, 1, 0))
-    header = _row(table.header, widths, write_runs, under_header)
+    header = _row(table.header, widths, write_runs, write_cell, under_header)
     marks = table.marks or (None,) * len(table.rows)
     rows = []
     for row, mark in zip(table.rows, marks, strict=True):
@@ -129,7 +136,7 @@ def table_xml(
         def cell_runs(runs: tuple[Run, ...], mark: Mark | None = mark) -> list[str]:
             return write_tracked(mark, lambda: write_runs(runs))
 
-        rows.append(_row(row, widths, cell_runs, mark=write_mark(mark)))
+        rows.append(_row(row, widths, cell_runs, write_cell, mark=write_mark(mark)))
     return el("w:tbl", None, properties, grid, header, *rows)
 
 
@@ -137,6 +144,7 @@ def _row(
     cells: tuple[Cell, ...],
     widths: list[int],
     write_runs: WriteRuns,
+    write_cell: WriteCell,
     rule: str = "",
     mark: str = "",
 ) -> str:
@@ -148,7 +156,8 @@ def _row(
         style = "TableHeading" if rule else "TableRowHeading" if cell.row_heading else "TableText"
         edges = el("w:tcBorders", None, rule) if rule else ""
         cell_props = el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), edges)
-        paragraph = el("w:p", None, ppr(style=style), *write_runs(cell.runs))
+        runs = write_cell(cell, write_runs(cell.runs))
+        paragraph = el("w:p", None, ppr(style=style), *runs)
         tcs.append(el("w:tc", None, cell_props, paragraph))
     return el("w:tr", None, el("w:trPr", None, row_props), *tcs)
 

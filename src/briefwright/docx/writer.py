@@ -11,6 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefwright.docx.body import BodyWriter, toc_entries
+from briefwright.docx.bookmarks import (
+    MAP_PART,
+    MAP_RELS_PART,
+    PROPS_PART,
+    map_rels_xml,
+    props_xml,
+)
 from briefwright.docx.drawing import Picture, inline_picture
 from briefwright.docx.fonts import embed_fonts, font_table_xml
 from briefwright.docx.formatting import rpr
@@ -71,11 +78,13 @@ def write_docx(document: Document) -> bytes:
                             track_revisions=document.tracking is not None)  # fmt: skip
     package.add("word/settings.xml", settings, "settings")
     if has_notes:
-        package.add("word/endnotes.xml", endnotes_xml(document.endnotes, meta), "endnotes")
+        notes = endnotes_xml(document.endnotes, meta, body.marks)
+        package.add("word/endnotes.xml", notes, "endnotes")
     _add_headers_and_footers(document, package)
     for media in body.media.files:
         package.add(media.part_name, media.data)
     _add_fonts(document.brand, package)
+    _add_marks(body, meta.title, package, rels)
     package.add("word/_rels/document.xml.rels", rels.xml())
     return write_zip(_head(package) + package.entries, utc(meta.built))
 
@@ -144,6 +153,17 @@ def _add_headers_and_footers(document: Document, package: _Package) -> None:
     package.add("word/header2.xml", header_xml(meta, meta.other_pages), "header")
     package.add("word/footer1.xml", footer_xml(meta, meta.first_page), "footer")
     package.add("word/footer2.xml", footer_xml(meta, meta.other_pages), "footer")
+
+
+def _add_marks(body: BodyWriter, title: str, package: _Package, rels: Relationships) -> None:
+    """Add the map of the review marks (docx/bookmarks.py) when the document has any."""
+    marks = body.marks
+    if not marks.statements and not marks.notes:
+        return
+    package.add(MAP_PART, marks.map_xml())
+    package.add(MAP_RELS_PART, map_rels_xml())
+    package.add(PROPS_PART, props_xml(title), "customXmlProps")
+    rels.add("customXml", "../" + MAP_PART)
 
 
 def _add_fonts(brand: Brand, package: _Package) -> None:

@@ -55,7 +55,11 @@ class Origin:
 
 def independent_origins(brief: Brief, item: Cited) -> int:
     """Return how many independent origins agree on a statement: two or more mark it
-    corroborated."""
+    corroborated. A translated edition's are its original's: agreement is read in the
+    original's language."""
+    if brief.translated_from is not None:
+        original = next((i for i in brief.translated_from.cited() if i.id == item.id), item)
+        return independent_origins(brief.translated_from, original)
     return sum(origin.agrees for origin in origins(brief, item))
 
 

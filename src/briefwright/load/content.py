@@ -7,6 +7,8 @@ Layout of a content folder:
     actors.yaml         `actors:` list
     glossary.yaml       `terms:` list (optional)
     figures/*.yaml      one figure drawn from cited data each (optional)
+    translations/*.yaml the brief in another language each, as `metadata.translations`
+                        declares them (model/translation.py)
     sources/*.txt       YAML front matter between `---` lines, then the article verbatim
 """
 
@@ -40,9 +42,11 @@ from briefwright.model.dates import PARTIAL_DATE_PATTERN, impossible_date
 from briefwright.model.figure import Figure
 from briefwright.model.series import Series
 from briefwright.model.source import Source
+from briefwright.model.translation import Translation, TranslationFile
 
 M = TypeVar("M", bound=Model)
 BRAND_FILE = "brand.yaml"
+TRANSLATIONS = "translations"
 
 
 def load_brief(content_dir: Path, brief_dir: Path | None = None) -> Brief:
@@ -71,6 +75,9 @@ def load_brief(content_dir: Path, brief_dir: Path | None = None) -> Brief:
         "sources": _load_library(problems, library),
         "brand": _load_brand(problems, library),
     }
+    if parts["front"] is not None:
+        languages = tuple(dict.fromkeys(parts["front"].metadata.translations))
+        parts["translations"] = _load_translations(problems, root, languages)
     if problems:
         raise BriefError(problems)
     if parts["front"].brand is not None:
@@ -150,6 +157,31 @@ def _load_list(
         return ()
     wrapper = _collect(problems, lambda: _load_model(path, model, root))
     return tuple(getattr(wrapper, field)) if wrapper is not None else ()
+
+
+def translation_path(root: Path, language: str) -> Path:
+    """Return where a brief keeps its translation into a language."""
+    return root / TRANSLATIONS / f"{language}.yaml"
+
+
+def _load_translations(
+    problems: list[Diagnostic], root: Path, languages: tuple[str, ...]
+) -> tuple[Translation, ...]:
+    """Return the brief's translation into each language it declares."""
+    loaded = (_collect(problems, lambda t=tag: load_translation(root, t)) for tag in languages)
+    return tuple(translation for translation in loaded if translation is not None)
+
+
+def load_translation(root: Path, language: str) -> Translation:
+    """Return a brief's translation into a language; one whose file does not exist yet is
+    empty (check reports every text it lacks, BW125)."""
+    path = translation_path(root, language)
+    if not path.exists() and not path.is_symlink():
+        return Translation(language=language, path=str(path), exists=False)
+    found = _load_model(path, TranslationFile, root)
+    translation = Translation(language=language, path=str(path), entries=found.entries)
+    translation._position = found._position
+    return translation
 
 
 def _load_brand(problems: list[Diagnostic], root: Path) -> Brand:

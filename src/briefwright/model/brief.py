@@ -21,7 +21,10 @@ from briefwright.model.cited import Inferred as Inferred
 from briefwright.model.dates import PartialDate
 from briefwright.model.figure import Figure
 from briefwright.model.source import Source
+from briefwright.model.translation import Translation
 from briefwright.model.vocab import AnnexPlace, Confidence, Likelihood
+
+LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
 
 
 class Judgment(Model):
@@ -266,8 +269,12 @@ class Metadata(Model):
     """The issuing organisation."""
     marking: Text = "TLP:CLEAR"
     """Distribution marking shown on every page."""
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    language: LanguageTag = "en"
     """BCP 47 language tag of the text."""
+    translations: tuple[LanguageTag, ...] = ()
+    """The languages the brief is also published in (BCP 47, e.g. `[ja]`): each one's text
+    is `translations/<language>.yaml` beside brief.yaml, and `build` writes that edition in
+    `build/<language>/` (docs/authoring.md, "Translations")."""
     keywords: tuple[str, ...] = ()
     """Subject keywords for the PDF metadata."""
     audience: Text | None = None
@@ -339,11 +346,25 @@ class Brief(Model):
     """The articles the brief cites (none yet in a new project: check says what to do)."""
     brand: Brand = Brand()
     """The brand the documents carry: the brief's own, the project's, or the theme's."""
+    translations: tuple[Translation, ...] = ()
+    """The translations `metadata.translations` declares, as loaded (translations/*.yaml)."""
+    translated_from: Brief | None = None
+    """In a translated edition, the brief it was translated from: what its corroboration is
+    read from (agreement is read in the original's language) and its editions are named by."""
 
     @property
     def metadata(self) -> Metadata:
         """Return the brief's metadata."""
         return self.front.metadata
+
+    @property
+    def original(self) -> Brief:
+        """Return the brief this edition was translated from, or the brief itself."""
+        return self.translated_from or self
+
+    def translation(self, language: str) -> Translation | None:
+        """Return the translation into a language, if the brief declares one."""
+        return next((t for t in self.translations if t.language == language), None)
 
     def source(self, source_id: str) -> Source | None:
         """Return the source with this id, if there is one."""

@@ -18,6 +18,9 @@ class Citation(Model):
     """The id of a source in `content/sources/`."""
     quote: Text
     """A passage copied from the source; `...` marks an elision."""
+    translation: Text | None = None
+    """A translation of the quote into the brief's language, printed after it and marked
+    as the translator's ("訳：…"): never evidence, the grounding reads the quote alone."""
 
 
 class Inferred(Model):

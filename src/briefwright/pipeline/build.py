@@ -12,27 +12,20 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from briefwright.errors import BriefError
-from briefwright.output.spool import Payload, Spool
 from briefwright.output.write import Output
 from briefwright.pipeline.checked import Checked
 from briefwright.pipeline.clock import Stopwatch
-from briefwright.pipeline.editions import (
-    SharedFonts,
-    WordEdition,
-    web_edition_assets,
-    word_edition,
-)
+from briefwright.pipeline.editions import Editions, docx_reused, make_editions
 from briefwright.pipeline.finish import finish
-from briefwright.pipeline.incremental import Kept, Previous, Snapshot
+from briefwright.pipeline.incremental import Previous, Snapshot
 from briefwright.pipeline.length import measure_main_text
 from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.outcome import Built, Produced, RunOptions
-from briefwright.pipeline.prepare import Prepared, Rendered, prepare
+from briefwright.pipeline.prepare import Prepared, prepare
 from briefwright.pipeline.shards import Share
 from briefwright.settings import PdfSettings, Project
 from briefwright.typeset.pool import Pool
@@ -69,7 +62,7 @@ def produce(
     prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps)
     fresh, editions = typeset_with_editions(prepared, share.jobs(prepared), project, pdf, run)
     laps.lap("typeset PDFs, web fonts and Word")
-    documents, artifacts = finish(prepared, pdf, fresh, *editions)
+    documents, artifacts = finish(prepared, pdf, fresh, editions)
     artifacts.update(share.record(snapshot, pdf, fresh), "the shard record")
     rendered = prepared.rendered
     length = measure_main_text(rendered.checked.brief, rendered.labels, artifacts)
@@ -80,8 +73,8 @@ def produce(
         artifacts=artifacts,
         documents=documents,
         typeset=tuple(fresh),
-        reused=tuple(prepared.plan.kept),
-        docx_reused=editions[1].kept,
+        reused=prepared.kept_pdfs(),
+        docx_reused=docx_reused(prepared, editions),
         seconds={stem: result.seconds for stem, result in fresh.items()},
         timings=laps.laps,
         warnings=rendered.checked.warnings + (length.diagnostics if length else ()),
@@ -91,7 +84,7 @@ def produce(
 
 def typeset_with_editions(
     prepared: Prepared, jobs: list[Job], project: Project, pdf: PdfSettings, run: RunOptions
-) -> tuple[dict[str, Typeset], tuple[dict[str, Payload], WordEdition]]:
+) -> tuple[dict[str, Typeset], Editions]:
     """Typeset the brief's jobs in a pool of workers, longest first, and make its other
     editions in a thread once a core is free of typesetting: at once when the workers are
     fewer than the cores, else when a worker has no job left. A thread beside as many
@@ -99,12 +92,10 @@ def typeset_with_editions(
     two workers on two cores, the editions now fit in the time the one-pagers leave before
     the brief is done. The main thread only waits; HarfBuzz, Brotli and zlib work outside
     the GIL. (A series streams its briefs: pipeline/stream.py.)"""
-    rendered = prepared.rendered
-    make = partial(make_editions, rendered, prepared.carried, prepared.project.layers, pdf,
-                   prepared.previous, run.web_fonts)  # fmt: skip
+    make = partial(make_editions, prepared, pdf, run.web_fonts)
     fresh: dict[str, Typeset] = {}
     with ThreadPoolExecutor(1) as background:
-        editions: Future[tuple[dict[str, Payload], WordEdition]] | None = None
+        editions: Future[Editions] | None = None
         try:
             with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
                 pool.submit(jobs)
@@ -122,28 +113,3 @@ def _cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
-
-
-def make_editions(
-    rendered: Rendered,
-    carried: dict[str, Kept],
-    layers: tuple[Path, ...],
-    pdf: PdfSettings,
-    previous: Previous | None,
-    web_fonts: bool,
-    spool: Spool | None = None,
-    shared: tuple[SharedFonts, str] | None = None,
-) -> tuple[dict[str, Payload], WordEdition]:
-    """Return the HTML edition's assets and the Word edition (pipeline/editions.py), their
-    files spooled when a spool is given; the web fonts a series' (`shared`, with the
-    brief's folder prefix) when given."""
-    brief = rendered.checked.brief
-    pages = [*rendered.pages.values(), *rendered.source_pages.values()]
-    pages += [kept.html.decode("utf-8") for kept in carried.values() if kept.html is not None]
-    fonts, prefix = shared if shared else (None, "")
-    web = web_edition_assets(brief, pages, rendered.assets, web_fonts, fonts, prefix)
-    word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
-                        layers, pdf, rendered.built_at, previous, rendered.history)  # fmt: skip
-    if spool is None:
-        return dict(web), word
-    return spool.hold(web), replace(word, files=spool.hold(word.files))

@@ -110,11 +110,15 @@ class ProjectChecked:
 
     briefs: dict[str, Checked]
     library: tuple[Diagnostic, ...] = ()
+    review: tuple[Diagnostic, ...] = ()
+    """The open items of the project's review file (review.yaml), as information."""
 
     @property
     def notices(self) -> tuple[Diagnostic, ...]:
-        """Return every warning and information, the briefs' first, then the library's."""
-        return (*(n for checked in self.briefs.values() for n in checked.notices), *self.library)
+        """Return every warning and information, the briefs' first, then the library's, then
+        the open review items."""
+        briefs = (n for checked in self.briefs.values() for n in checked.notices)
+        return (*briefs, *self.library, *self.review)
 
 
 def select_briefs(project: Project, names: tuple[str, ...]) -> tuple[str, ...]:

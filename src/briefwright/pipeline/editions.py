@@ -1,5 +1,6 @@
 """Make the editions besides the PDFs: the HTML edition's assets (its fonts cut to WOFF2
-subsets) and the Word edition (a .docx per document), while the workers typeset.
+subsets) and the Word edition (a .docx per document), of the brief and of each translated
+edition, while the workers typeset.
 
 Both run in the build's main process, in a thread beside the typesetting pool: the main
 thread only waits for the workers, and the Word edition is built from the content models,
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -19,9 +20,10 @@ from briefwright.docx.model import Logo
 from briefwright.docx.writer import write_docx
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import sha256
-from briefwright.output.spool import Payload
+from briefwright.output.spool import Payload, Spool
 from briefwright.output.webfonts import edition_text, linked_web_assets, web_assets
 from briefwright.pipeline.incremental import Previous
+from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.targets import Target
 from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web_fonts_stylesheet
 from briefwright.render.changes import History
@@ -59,6 +61,56 @@ class SharedFonts:
     def union(self, *more: str) -> str:
         """Return, sorted, the characters of every brief recorded here and of `more`."""
         return "".join(sorted(set("".join(self.characters.values()) + "".join(more))))
+
+
+@dataclass(frozen=True)
+class Editions:
+    """A brief's HTML edition assets and Word edition, and those of each translated edition
+    by its language."""
+
+    web: dict[str, Payload]
+    word: WordEdition
+    translations: dict[str, Editions] = field(default_factory=dict)
+
+
+def make_editions(
+    ready: Prepared,
+    pdf: PdfSettings,
+    web_fonts: bool,
+    spool: Spool | None = None,
+    shared: SharedFonts | None = None,
+) -> Editions:
+    """Return the HTML edition's assets and the Word edition of a prepared brief and of each
+    of its translations, their files spooled when a spool is given; their web fonts a
+    series' (`shared`) when given."""
+    rendered = ready.rendered
+    brief = rendered.checked.brief
+    pages = [*rendered.pages.values(), *rendered.source_pages.values()]
+    carried = ready.carried.values()
+    pages += [kept.html.decode("utf-8") for kept in carried if kept.html is not None]
+    made = web_edition_assets(brief, pages, rendered.assets, web_fonts, shared, ready.prefix)
+    web: dict[str, Payload] = dict(made)
+    word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
+                        ready.project.layers, pdf, rendered.built_at, ready.previous,
+                        rendered.history)  # fmt: skip
+    if spool is not None:
+        web, word = spool.hold(web), replace(word, files=spool.hold(word.files))
+    translations = {
+        edition.language: make_editions(edition, pdf, web_fonts, spool, shared)
+        for edition in ready.translations
+    }
+    return Editions(web, word, translations)
+
+
+def docx_reused(ready: Prepared, editions: Editions) -> tuple[str, ...]:
+    """Return the stems of the .docx files kept from the previous build, every edition's
+    (a translation's under its folder)."""
+    kept = list(editions.word.kept)
+    for translation in ready.translations:
+        folder = translation.prefix.removeprefix(ready.prefix)
+        inner = docx_reused(translation, editions.translations[translation.language])
+        kept += [f"{folder}{stem}" for stem in inner]
+    return tuple(kept)
 
 
 def web_edition_assets(
@@ -130,7 +182,7 @@ def word_edition_of(
 ) -> Edition:
     """Return what the Word edition's documents share: the bundled faces and the brand's,
     its logo, the build's PDF settings and the brief's figures, drawn."""
-    fonts = {**read_fonts(layers), **supplied_fonts(brief.brand, made)}
+    fonts = {**read_fonts(layers, brief.metadata.language), **supplied_fonts(brief.brand, made)}
     figures = draw_figures(brief, labels, layers)
     fonts_dir = next(
         (layer / "assets" / "fonts" for layer in layers if (layer / "assets" / "fonts").is_dir()),

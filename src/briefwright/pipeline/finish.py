@@ -1,6 +1,7 @@
 """Turn a typeset brief into its artifacts and manifest: each document's HTML, PDF and .docx
 with its record, the carried-over documents, the HTML edition's assets, the source pages,
-and the manifest that describes them all.
+each translated edition (finished the same way, in its folder, with its own manifest), and
+the manifest that describes them all.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from briefwright.output.manifest import (
     Manifest,
     sha256,
 )
-from briefwright.output.spool import Payload, digest
+from briefwright.output.spool import digest
 from briefwright.output.write import Artifacts
-from briefwright.pipeline.editions import WordEdition
+from briefwright.pipeline.editions import Editions, WordEdition
 from briefwright.pipeline.incremental import (
     Kept,
     Plan,
@@ -36,18 +37,18 @@ def finish(
     prepared: Prepared,
     pdf: PdfSettings,
     fresh: dict[str, Typeset],
-    web: dict[str, Payload],
-    word: WordEdition,
+    editions: Editions,
     summary: dict[str, Any] | None = None,
 ) -> tuple[dict[str, DocumentRecord], Artifacts]:
-    """Return one brief's manifest records and artifacts (paths inside its folder), with
-    its manifest (and, in a series, the summary the index lists)."""
+    """Return one brief's manifest records and artifacts (paths inside its folder), its
+    translated editions' under their folders, with its manifest (and, in a series, the
+    summary the index lists)."""
     prefix, rendered = prepared.prefix, prepared.rendered
     own = {stem.removeprefix(prefix): result for stem, result in fresh.items()
            if stem.startswith(prefix)}  # fmt: skip
-    documents, artifacts = record_documents(rendered.pages, prepared.plan, own, word)
+    documents, artifacts = record_documents(rendered.pages, prepared.plan, own, editions.word)
     keep_carried(prepared.carried, documents, artifacts)
-    artifacts.update(web, "the HTML edition's assets")
+    artifacts.update(editions.web, "the HTML edition's assets")
     pages = {path: html.encode("utf-8") for path, html in rendered.source_pages.items()}
     artifacts.update(pages, "the source pages")
     brief = rendered.checked.brief
@@ -55,6 +56,13 @@ def finish(
     artifacts.update(identity_files(rendered), "the record and the citation files")
     originals = read_published_originals(brief, prepared.project.content)
     artifacts.update(originals, "the archived copies")
+    for translation in prepared.translations:
+        folder = translation.prefix.removeprefix(prefix)
+        made = editions.translations[translation.language]
+        inner, files = finish(translation, pdf, fresh, made)
+        documents |= {f"{folder}{stem}": record for stem, record in inner.items()}
+        for name in files:
+            artifacts.add(f"{folder}{name}", files.payload(name), f"the {folder} edition")
     manifest = make_manifest(
         rendered, pdf, prepared.snapshot, documents, artifacts, prepared.versions
     )

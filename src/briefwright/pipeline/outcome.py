@@ -43,6 +43,8 @@ class RunOptions:
     web_fonts: bool = True
     """Cut the HTML edition's fonts to WOFF2 subsets; `serve` keeps the full faces, so an
     edit that brings a new character needs no new subset."""
+    allow_open_review: bool = False
+    """Release even while review.yaml holds an open item (a warning, not an error)."""
 
 
 @dataclass(frozen=True)

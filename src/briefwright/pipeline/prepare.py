@@ -1,6 +1,7 @@
 """Turn a project into one brief ready to typeset: loaded, checked and rendered (its
 pages, its source pages, the assets they link to), its reuse of the previous build planned,
-its typesetting jobs made, and what an `--only` build carries over.
+its typesetting jobs made, and what an `--only` build carries over; and the same for each
+translated edition the brief declares (build/<language>/, from translate/apply.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from briefwright.pipeline.incremental import (
     plan_reuse,
 )
 from briefwright.pipeline.targets import Target, render_pages, select_targets
-from briefwright.pipeline.versions import changes_since_previous, record_of
+from briefwright.pipeline.versions import changes_of_edition, record_of
 from briefwright.render.brand import brand_assets
 from briefwright.render.changes import History, history
 from briefwright.render.html import document_labels
@@ -32,6 +33,7 @@ from briefwright.render.labels import LABELS_CSS, Labels
 from briefwright.render.notes import NoteIndex
 from briefwright.render.sources import render_source_page, source_page_path
 from briefwright.settings import PdfSettings, Project
+from briefwright.translate.apply import translated
 from briefwright.typeset.worker import Job
 
 ASSETS = "assets"
@@ -60,7 +62,8 @@ class Rendered:
 @dataclass(frozen=True)
 class Prepared:
     """One brief ready to typeset: rendered, its reuse planned, its typesetting jobs (their
-    stems under `prefix`, the brief's folder in a series), and what it carries over."""
+    stems under `prefix`, the brief's folder in a series), and what it carries over; and
+    each of its translated editions, prepared the same way in `<prefix><language>/`."""
 
     project: Project
     snapshot: Snapshot
@@ -71,6 +74,26 @@ class Prepared:
     previous: Previous | None
     versions: dict[str, object]
     prefix: str = ""
+    translations: tuple[Prepared, ...] = ()
+
+    @property
+    def language(self) -> str:
+        """Return the language this edition is written in (BCP 47)."""
+        return self.rendered.checked.brief.metadata.language
+
+    def editions(self) -> tuple[Prepared, ...]:
+        """Return the brief and its translated editions, the original first."""
+        return (self, *self.translations)
+
+    def kept_pdfs(self) -> tuple[str, ...]:
+        """Return the stems of the PDFs kept from the previous build, every edition's (a
+        translation's under its folder, `ja/brief`)."""
+        return tuple(f"{edition.prefix.removeprefix(self.prefix)}{stem}"
+                     for edition in self.editions() for stem in edition.plan.kept)  # fmt: skip
+
+    def all_jobs(self) -> list[Job]:
+        """Return the typesetting jobs of the brief and of every translated edition."""
+        return [job for edition in self.editions() for job in edition.jobs]
 
 
 def prepare(
@@ -85,7 +108,9 @@ def prepare(
     theme_assets: dict[str, bytes] | None = None,
 ) -> Prepared:
     """Load, check and render one brief, and plan which of its PDFs to typeset again
-    (`theme_assets`: the templates' assets, when the caller has read them already)."""
+    (`theme_assets`: the templates' assets, when the caller has read them already); then
+    the same for each translation it declares."""
+    theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
     rendered = render_site(project, only, snapshot.epoch, checked, laps, theme_assets)
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
     # Read while the fork server may still be importing WeasyPrint: it reads the fonts.
@@ -98,7 +123,34 @@ def prepare(
     carried = carry_over(previous, rendered, project.content)
     if laps is not None:
         laps.lap("source pages and reuse plan")
-    return Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
+    ready = Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
+    brief = rendered.checked.brief
+    editions = tuple(
+        _prepare_translation(ready, pdf, only, language, laps, theme_assets)
+        for language in brief.metadata.translations
+    )
+    return replace(ready, translations=editions)
+
+
+def _prepare_translation(
+    ready: Prepared,
+    pdf: PdfSettings,
+    only: str | None,
+    language: str,
+    laps: Stopwatch | None,
+    theme_assets: dict[str, bytes],
+) -> Prepared:
+    """Prepare the brief's edition in a language, in its folder (`<prefix><language>/`)."""
+    edition = Checked(translated(ready.rendered.checked.brief, language), ())
+    previous = _within(ready.previous, language)
+    prefix = f"{ready.prefix}{language}/"
+    return prepare(ready.project, pdf, only, ready.snapshot, previous, edition, laps, prefix,
+                   theme_assets)  # fmt: skip
+
+
+def _within(previous: Previous | None, language: str) -> Previous | None:
+    """Return the previous build of a translated edition: its folder's own manifest."""
+    return Previous.read(previous.out_dir / language) if previous is not None else None
 
 
 def render_site(
@@ -119,7 +171,7 @@ def render_site(
     targets = select_targets(brief, only, project.content)
     t = document_labels(brief, project.layers)
     record = record_of(brief, t)
-    changes = changes_since_previous(project, brief, record)
+    changes = changes_of_edition(project, brief, record, t)
     past = history(changes, t, record) if changes is not None else None
     pages = render_pages(brief, targets, project.layers, built_at, t, past)
     made = made_assets(brief, t, project.content)

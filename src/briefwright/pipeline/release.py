@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from briefwright.errors import BriefError, Location
+from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.output.archive import checksums, make_zip
 from briefwright.output.write import Output
 from briefwright.pipeline.build import produce
@@ -34,6 +34,8 @@ class Released:
     archive: Path
     files: int
     built: datetime
+    notices: tuple[Diagnostic, ...] = ()
+    """What the release warns of: review items released open (`--allow-open-review`)."""
 
 
 def release_brief(project: Project, out_dir: Path, pdf: PdfSettings, run: RunOptions) -> Released:

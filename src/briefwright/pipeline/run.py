@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from briefwright.errors import BriefError, Location
+from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.output.write import check_writable
 from briefwright.pipeline.build import build_brief
 from briefwright.pipeline.checked import ProjectChecked, check_series, load_and_check_brief
@@ -22,6 +22,7 @@ from briefwright.pipeline.release import Released, release_brief, release_series
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.pipeline.series import build_series
 from briefwright.pipeline.shards import for_shard
+from briefwright.review.status import ALLOWED, RELEASE, open_review_items
 from briefwright.settings import BRIEFS, PdfSettings, Project
 from briefwright.typeset.pool import warm_up
 
@@ -60,9 +61,11 @@ def check_project(
     names) and their library of sources; `out_dir` holds a series' last build. Raise every
     error (and, if strict, warning) at once."""
     if is_series(project):
-        return check_series(project, briefs, strict, out_dir)
-    refuse_briefs_of_one(project, briefs, series=False)
-    return ProjectChecked({"": load_and_check_brief(project, strict)})
+        checked = check_series(project, briefs, strict, out_dir)
+    else:
+        refuse_briefs_of_one(project, briefs, series=False)
+        checked = ProjectChecked({"": load_and_check_brief(project, strict)})
+    return replace(checked, review=tuple(open_review_items(project.content)))
 
 
 def release_project(
@@ -72,12 +75,26 @@ def release_project(
     run: RunOptions | None = None,
 ) -> list[Released]:
     """Release the project strictly into out_dir/release/: its brief, or (a series) every
-    brief and then the series pages. Everything is typeset afresh."""
+    brief and then the series pages. Everything is typeset afresh. Refused while the
+    project's review file holds an open item (BW506), unless `run.allow_open_review`: then
+    the first release carries each as a warning (BW507)."""
     pdf, run = pdf or PdfSettings(), replace(run or RunOptions(), only=None, force=True)
+    still_open = refuse_open_review(project, run.allow_open_review)
     start(out_dir / RELEASES)
     if is_series(project):
-        return release_series(project, out_dir, pdf, run)
-    return [release_brief(project, out_dir, pdf, run)]
+        released = release_series(project, out_dir, pdf, run)
+    else:
+        released = [release_brief(project, out_dir, pdf, run)]
+    return [replace(released[0], notices=still_open), *released[1:]]
+
+
+def refuse_open_review(project: Project, allow: bool) -> tuple[Diagnostic, ...]:
+    """Return the review file's open items as warnings when `allow`; raise them (BW506)
+    when not."""
+    still_open = open_review_items(project.content, ALLOWED if allow else RELEASE)
+    if still_open and not allow:
+        raise BriefError(still_open)
+    return tuple(still_open)
 
 
 def refuse_briefs_of_one(project: Project, briefs: tuple[str, ...], series: bool) -> None:

@@ -26,13 +26,12 @@ from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.load.content import forget_parsed, load_series
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, DocumentRecord, Manifest
-from briefwright.output.spool import Payload, Spool, spooling
+from briefwright.output.spool import Spool, spooling
 from briefwright.output.webfonts import edition_text, web_assets
 from briefwright.output.write import Artifacts, Output
-from briefwright.pipeline.build import make_editions
 from briefwright.pipeline.checked import Checked, refuse_bad_series_settings, select_briefs
 from briefwright.pipeline.clock import Stopwatch, series_time
-from briefwright.pipeline.editions import SharedFonts, WordEdition
+from briefwright.pipeline.editions import Editions, SharedFonts, docx_reused, make_editions
 from briefwright.pipeline.finish import artifact_records, finish
 from briefwright.pipeline.incremental import RELEASES, Previous, Snapshot, release_folders
 from briefwright.pipeline.length import MainText, measure_main_text
@@ -47,6 +46,7 @@ from briefwright.render.brand import (
     brand_assets,
     web_fonts_stylesheet,
 )
+from briefwright.render.editions import language_name
 from briefwright.render.labels import LABELS_CSS, load_labels
 from briefwright.render.series import (
     FEED,
@@ -57,6 +57,7 @@ from briefwright.render.series import (
     render_index,
 )
 from briefwright.settings import BRIEFS, PdfSettings, Project
+from briefwright.translate.apply import translated
 from briefwright.typeset.pool import Pool
 
 SOURCES = "content/sources/"
@@ -175,10 +176,8 @@ def _build_briefs(
 
     fonts = gathered.fonts if run.web_fonts else None
 
-    def editions_of(ready: Prepared) -> tuple[dict[str, Payload], WordEdition]:
-        return make_editions(ready.rendered, ready.carried, ready.project.layers, pdf,
-                             ready.previous, run.web_fonts, spool,
-                             (fonts, ready.prefix) if fonts else None)  # fmt: skip
+    def editions_of(ready: Prepared) -> Editions:
+        return make_editions(ready, pdf, run.web_fonts, spool, fonts)
 
     with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
         try:
@@ -193,18 +192,21 @@ def _gather_built(gathered: Gathered, done: Finished, pdf: PdfSettings) -> None:
     ready = done.ready
     checked = ready.rendered.checked
     summary = brief_summary(checked.brief)
-    characters = gathered.fonts.characters.get(ready.prefix)
-    if characters is not None:  # so that the series' fonts cover it when it is kept
-        summary[CHARACTERS] = characters
-    own_documents, own = finish(ready, pdf, done.typeset, done.web, done.word, summary)
+    # The brief's characters and its translations' (their folders are under its own), so
+    # that the series' fonts still cover them when it is kept.
+    mine = [text for prefix, text in gathered.fonts.characters.items()
+            if prefix.startswith(ready.prefix)]  # fmt: skip
+    if mine:
+        summary[CHARACTERS] = "".join(sorted(set("".join(mine))))
+    own_documents, own = finish(ready, pdf, done.typeset, done.editions, summary)
     brief_id = ready.prefix.rstrip("/")
     for name in own:
         gathered.artifacts.add(f"{brief_id}/{name}", own.payload(name), f"brief {brief_id}")
     gathered.documents |= {f"{brief_id}/{stem}": r for stem, r in own_documents.items()}
     gathered.entries.append(SeriesEntry(brief_id, summary))
     gathered.seconds |= {stem: result.seconds for stem, result in done.typeset.items()}
-    gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.plan.kept)
-    gathered.docx_reused[brief_id] = done.word.kept
+    gathered.reused[brief_id] = tuple(f"{ready.prefix}{stem}" for stem in ready.kept_pdfs())
+    gathered.docx_reused[brief_id] = docx_reused(ready, done.editions)
     length = measure_main_text(checked.brief, ready.rendered.labels, own)
     gathered.warnings[brief_id] = checked.warnings + (length.diagnostics if length else ())
     if length is not None:
@@ -354,7 +356,23 @@ def _version(released: Released) -> tuple[int, ...]:
 
 
 def brief_summary(brief: Brief) -> dict[str, Any]:
-    """Return what the index and the feed say of a brief."""
+    """Return what the index and the feed say of a brief, and of each translated edition
+    (its language, title and one-pagers, in its folder `<language>/`)."""
+    summary = _summary(brief)
+    editions = [translated(brief, language) for language in brief.metadata.translations]
+    if editions:
+        summary["translations"] = [_translation_summary(edition) for edition in editions]
+    return summary
+
+
+def _translation_summary(edition: Brief) -> dict[str, Any]:
+    meta = edition.metadata
+    onepagers = [[topic.id, topic.title] for topic in edition.topics]
+    return {"language": meta.language, "name": language_name(meta.language),
+            "title": meta.title, "onepagers": onepagers}  # fmt: skip
+
+
+def _summary(brief: Brief) -> dict[str, Any]:
     meta = brief.metadata
     return {
         "title": meta.title,

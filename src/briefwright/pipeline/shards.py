@@ -75,13 +75,15 @@ class Share:
         self._shares = Shares(shard[1]) if shard is not None else None
 
     def jobs(self, ready: Prepared) -> list[Job]:
-        """Return those of a rendered brief's jobs this run typesets."""
+        """Return those of a rendered brief's jobs (its translated editions' too) this run
+        typesets."""
         if self.shard is None or self._shares is None:
-            return ready.jobs
-        sizes = {f"{ready.prefix}{stem}": len(html.encode("utf-8"))
-                 for stem, html in ready.rendered.pages.items()}  # fmt: skip
+            return ready.all_jobs()
+        sizes = {f"{edition.prefix}{stem}": len(html.encode("utf-8"))
+                 for edition in ready.editions()
+                 for stem, html in edition.rendered.pages.items()}  # fmt: skip
         shares = self._shares.take(sizes)
-        return [job for job in ready.jobs if shares[job.stem] == self.shard[0]]
+        return [job for job in ready.all_jobs() if shares[job.stem] == self.shard[0]]
 
     def record(
         self, snapshot: Snapshot, pdf: PdfSettings, typeset: Iterable[str]

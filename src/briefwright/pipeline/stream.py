@@ -17,14 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from briefwright.output.spool import Payload
-from briefwright.pipeline.editions import WordEdition
+from briefwright.pipeline.editions import Editions
 from briefwright.pipeline.prepare import Prepared
 from briefwright.typeset.pool import Pool
 from briefwright.typeset.worker import Job, Typeset
 
 Item = TypeVar("Item")
-Editions = tuple[dict[str, Payload], WordEdition]
 
 #: How long the main thread waits on the workers before it looks for rendered briefs.
 POLL_SECONDS = 0.01
@@ -36,8 +34,7 @@ class Finished:
 
     ready: Prepared
     typeset: dict[str, Typeset]
-    web: dict[str, Payload]
-    word: WordEdition
+    editions: Editions
 
 
 @dataclass
@@ -125,7 +122,7 @@ def stream(
             for prefix in [p for p, f in flights.items() if f.editions and not f.waiting]:
                 flight = flights.pop(prefix)
                 assert flight.editions is not None
-                yield Finished(flight.ready, flight.typeset, *flight.editions)
+                yield Finished(flight.ready, flight.typeset, flight.editions)
                 renderer.slots.release()
     finally:
         renderer.stopping.set()

@@ -234,6 +234,30 @@ def changes_since_previous(
     return compare(old, record)
 
 
+def changes_of_edition(
+    project: Project, brief: Brief, record: ContentRecord, t: Labels
+) -> Changes | None:
+    """Return what changed since `metadata.previous` as an edition prints it: the brief's
+    own changes; a translated edition's are its original's (the previous release is in the
+    original's language, and compared word by word with it), their sections headed in the
+    edition's language."""
+    original = brief.translated_from
+    if original is None:
+        return changes_since_previous(project, brief, record)
+    changes = changes_since_previous(
+        project, original, record_of(original, document_labels(original, project.layers))
+    )
+    if changes is None:
+        return None
+    headings = section_headings(brief, t)
+    retitled = tuple(
+        change.model_copy(update={"section_title": headings[change.section]})
+        if change.section in headings else change
+        for change in changes.changes
+    )  # fmt: skip
+    return changes.model_copy(update={"changes": retitled})
+
+
 def _previous_record(spec: str, project: Project) -> ContentRecord:
     """Return the record of the version a brief follows: a release zip, which must lie in
     the project folder (content is untrusted: it names no file elsewhere), or a revision."""

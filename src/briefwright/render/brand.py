@@ -46,8 +46,8 @@ FALLBACK_FAMILIES = ("BW Devanagari", "BW Japanese")
 FALLBACK_FACES = (
     ("BW Devanagari", "NotoSansDevanagari-Regular.ttf", 400, "normal"),
     ("BW Devanagari", "NotoSansDevanagari-Bold.ttf", 700, "normal"),
-    ("BW Japanese", "NotoSansCJKjp-Regular-JIS.otf", 400, "normal"),
-    ("BW Japanese", "NotoSansCJKjp-Bold-JIS.otf", 700, "normal"),
+    ("BW Japanese", "NotoSansCJKjp-Regular-JIS.ttf", 400, "normal"),
+    ("BW Japanese", "NotoSansCJKjp-Bold-JIS.ttf", 700, "normal"),
 )
 #: The theme's roles: the CSS family each role's faces are declared under.
 ROLES = {"base": "BW Serif", "headings": "BW Sans"}

@@ -28,6 +28,12 @@ from briefwright.model.vocab import AnnexPlace
 from briefwright.render.brand import ASSETS, favicon_uri, logo_url
 from briefwright.render.changes import History
 from briefwright.render.citation import identity, report_jsonld, suggested_citation
+from briefwright.render.editions import (
+    edition_links,
+    original_names,
+    quoted_language,
+    translated_terms,
+)
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels, english, load_labels
 from briefwright.render.notes import Note, NoteIndex, anchor
@@ -210,6 +216,7 @@ def render_brief(
         brief,
         built,
         t,
+        "brief.html",
         notes=notes,
         figures=draw_figures(brief, t, layers, notes),
         sections=brief_sections(brief, t, history),
@@ -247,6 +254,7 @@ def render_onepager(
         brief,
         built,
         t,
+        f"onepagers/{topic.id}.html",
         notes=notes,
         figures={},
         assets=f"../{ASSETS}",
@@ -273,10 +281,12 @@ def render_page(
     brief: Brief,
     built: datetime,
     t: Labels,
+    page: str,
     **context: Any,
 ) -> str:
-    """Render one page's template with the common context (docs/theme.md) and `context`;
-    a template error names the template file and line."""
+    """Render one page's template (`page`: its path in the edition's folder) with the common
+    context (docs/theme.md) and `context`; a template error names the template file and
+    line."""
     env = make_environment(layers)
     brand = brief.brand
     with render_errors(layers, name):
@@ -291,6 +301,10 @@ def render_page(
             logo=logo_url(brand),
             favicon=favicon_uri(brand.color),
             origins=lambda item: independent_origins(brief, item),
+            edition_links=edition_links(brief, page),
+            quoted_language=quoted_language(brief),
+            original_names=original_names(brief),
+            translated_terms=translated_terms(brief),
             **context,
         )
 

@@ -37,6 +37,9 @@ class Note:
     source: Source
     quote: str
     cited_by: list[str] = field(default_factory=list)
+    translation: str | None = None
+    """A translator's rendering of the quote (a citation's `translation`), printed after it
+    as the translator's words; the first a citing statement gives."""
 
     @property
     def anchor(self) -> str:
@@ -89,6 +92,7 @@ class NoteIndex:
             note = Note(len(self.notes) + 1, source, citation.quote)
             self._by_passage[key] = note
             self.notes.append(note)
+        note.translation = note.translation or citation.translation
         if item_id not in note.cited_by:
             note.cited_by.append(item_id)
         return note

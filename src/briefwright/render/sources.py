@@ -254,6 +254,7 @@ def render_source_page(
         brief,
         built,
         t,
+        source_page_path(source),
         notes=notes,
         figures={},
         assets=f"../{ASSETS}",

@@ -19,7 +19,7 @@ import re
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,12 +28,14 @@ from urllib.parse import quote, unquote, urlsplit
 
 from briefwright.errors import BriefError, Interrupted, Location
 from briefwright.output.write import write_artifacts
+from briefwright.pipeline.checked import Checked
 from briefwright.pipeline.clock import known_epoch
 from briefwright.pipeline.outcome import RunOptions
-from briefwright.pipeline.prepare import render_site
+from briefwright.pipeline.prepare import Rendered, render_site
 from briefwright.pipeline.run import build_project
 from briefwright.pipeline.scratch import enter_scratch
 from briefwright.settings import Limits, Project
+from briefwright.translate.apply import translated
 
 EVENTS = "/__events"
 #: The longest request path answered: the preview's own paths are far shorter, and a name
@@ -166,11 +168,23 @@ class Preview:
 
 
 def render_html(project: Project) -> dict[str, bytes]:
-    """Return the HTML of every document and the assets, as a build would write them."""
-    rendered = render_site(project, None, known_epoch(project.roots))
+    """Return the HTML of every document and the assets, as a build would write them: the
+    brief's, then each translated edition's in its folder (`ja/`)."""
+    epoch = known_epoch(project.roots)
+    rendered = render_site(project, None, epoch)
+    files = _site_files(rendered)
+    brief = rendered.checked.brief
+    for language in brief.metadata.translations:
+        edition = render_site(project, None, epoch, Checked(translated(brief, language), ()))
+        files |= {f"{language}/{name}": data for name, data in _site_files(edition).items()}
+    documents = [name.removesuffix(".pdf") for name in documents_of(files)]
+    files["index.html"] = _index(brief.metadata.title, documents)
+    return files
+
+
+def _site_files(rendered: Rendered) -> dict[str, bytes]:
     pages = {f"{stem}.html": html.encode() for stem, html in rendered.pages.items()}
     pages |= {path: html.encode() for path, html in rendered.source_pages.items()}
-    pages["index.html"] = _index(rendered.checked.brief.metadata.title, rendered.pages)
     return pages | rendered.assets
 
 
@@ -180,7 +194,7 @@ def documents_of(files: dict[str, bytes]) -> list[str]:
     return [
         f"{name.removesuffix('.html')}.pdf"
         for name in files
-        if name.endswith(".html") and name != "index.html" and not name.startswith("sources/")
+        if name.endswith(".html") and name != "index.html" and "sources/" not in name
     ]
 
 
@@ -231,7 +245,7 @@ def _report_refresh(preview: Preview, seconds: float, say: Say) -> None:
         say(f"rebuilt the HTML in {seconds:.2f} s")
 
 
-def _index(title: str, documents: dict[str, str]) -> bytes:
+def _index(title: str, documents: Iterable[str]) -> bytes:
     """Return the preview's index: each document's HTML and its PDF (being built, until the
     first PDF build is done: the PDF link answers "being built" until then)."""
     links = "".join(

@@ -40,7 +40,7 @@ def test_init_writes_every_file_a_project_needs(tmp_path: Path) -> None:
         "docs/schemas/brief.schema.json", "docs/schemas/figure.schema.json",
         "docs/schemas/glossary.schema.json", "docs/schemas/series.schema.json",
         "docs/schemas/source.schema.json", "docs/schemas/timeline.schema.json",
-        "docs/schemas/topic.schema.json",
+        "docs/schemas/topic.schema.json", "docs/schemas/translation.schema.json",
     ]  # fmt: skip
     brief = load_brief(project / "content")
     assert brief.metadata.title == 'Arctic "shipping": a brief'

@@ -39,6 +39,17 @@ def test_markup_a_placeholder_and_an_overlong_word_are_each_reported(minimal: Mi
     ]
 
 
+def test_japanese_prose_is_no_overlong_word(minimal: Minimal) -> None:
+    """A Japanese sentence of 100 characters without a space is not BW151 (it breaks between
+    any two characters); 61 Latin letters inside it still are."""
+    sentence = "日本とインドは物品役務相互提供協定に署名し、共同訓練を重ねている。" * 3
+    minimal.edit("brief.yaml", "subtitle: A fixture", f"subtitle: {sentence}")
+    assert found(check_text_is_plain, minimal.brief()) == []
+    minimal.edit("brief.yaml", f"subtitle: {sentence}", f"subtitle: {sentence}{'x' * 61}です")
+    (overlong,) = found(check_text_is_plain, minimal.brief())
+    assert "BW151 subtitle has a word of 61 characters" in overlong
+
+
 def test_a_hidden_character_is_reported_once_a_field(minimal: Minimal) -> None:
     """A field holding two zero-width spaces is one BW154, naming the first and its place."""
     minimal.edit("topics/only.yaml", "It matters.", "It\u200b mat\u200bters.")

@@ -17,7 +17,7 @@ from briefwright.cli.docs import (
     with_checks_table,
     with_modules_table,
 )
-from briefwright.errors import CODES
+from briefwright.codes import CODES
 from tests.conftest import CONTENT, ROOT
 
 CODE = re.compile(r'"(BW\d{3})"')

@@ -69,3 +69,14 @@ def test_built_in_styles_keep_words_own_names(brief: Package) -> None:
     assert names["TOC1"] == "toc 1"
     read = {style.name for style in docx.Document(io.BytesIO(brief.data)).styles}
     assert {"Heading 1", "Heading 2", "Title", "Judgment", "Bottom line"} <= read
+
+
+def test_japanese_styles_set_no_capitals_and_no_latin_spacing() -> None:
+    """A Japanese document's styles have neither italics nor capitals (LibreOffice drops
+    kanji set in capitals), and its paragraphs add no space between kana or kanji and
+    digits (2023年3月, as the PDF sets it); an English document keeps both."""
+    japanese = styles_xml(samples.brand(), Layout(), "ja").decode()
+    english = styles_xml(samples.brand(), Layout(), "en-GB").decode()
+    assert "<w:caps/>" not in japanese and "<w:caps/>" in english
+    tight = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+    assert f"<w:pPrDefault><w:pPr>{tight}" in japanese and tight not in english

@@ -58,7 +58,8 @@ def test_one_topic_edit_retypesets_only_what_depends_on_it(
     finally:
         topic.write_text(original)
     assert sorted(built.produced.typeset) == ["brief", "onepagers/strategic-context"]
-    assert len(built.produced.reused) == 3
+    assert len(built.produced.reused) == 8  # the Japanese edition's five among them
+    assert "ja/brief" in built.produced.reused
     assert sorted(built.produced.docx_reused) == sorted(built.produced.reused)
     assert (project[2] / "onepagers" / "strategic-context.docx").is_file()
     again = _built(project)  # back to the original text: the original PDFs are typeset again
@@ -66,7 +67,8 @@ def test_one_topic_edit_retypesets_only_what_depends_on_it(
 
 
 def test_template_change_retypesets_everything(project: tuple[Path, Path, Path]) -> None:
-    """A change to a stylesheet every document uses re-typesets every document."""
+    """A change to a stylesheet every document uses re-typesets every document, the
+    Japanese edition's too."""
     css = project[1] / "assets" / "base.css"
     original = css.read_text()
     css.write_text(original + "\n/* a comment changes the stylesheet's fingerprint */\n")
@@ -74,14 +76,14 @@ def test_template_change_retypesets_everything(project: tuple[Path, Path, Path])
         built = _built(project)
     finally:
         css.write_text(original)
-    assert len(built.produced.typeset) == 5 and built.produced.reused == ()
+    assert len(built.produced.typeset) == 10 and built.produced.reused == ()
     _rebuild(project)
 
 
 def test_force_rebuilds_all(project: tuple[Path, Path, Path]) -> None:
-    """--force typesets every document even when nothing changed."""
+    """--force typesets every document even when nothing changed, in both languages."""
     built = _built(project, force=True)
-    assert len(built.produced.typeset) == 5
+    assert len(built.produced.typeset) == 10
 
 
 def test_damaged_artifact_is_rebuilt(project: tuple[Path, Path, Path]) -> None:

@@ -21,7 +21,10 @@ def _rendered(prefix: str, sizes: dict[str, int]) -> Prepared:
     pages = {stem: "x" * size for stem, size in sizes.items()}
     jobs = [Job(f"{prefix}{stem}", html) for stem, html in pages.items()]
     rendered = SimpleNamespace(pages=pages)
-    return cast(Prepared, SimpleNamespace(prefix=prefix, rendered=rendered, jobs=jobs))
+    ready = SimpleNamespace(prefix=prefix, rendered=rendered, jobs=jobs)
+    ready.editions = lambda: (ready,)
+    ready.all_jobs = lambda: jobs
+    return cast(Prepared, ready)
 
 
 def test_a_whole_build_typesets_every_job_and_records_nothing() -> None:

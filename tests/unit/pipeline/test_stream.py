@@ -10,6 +10,7 @@ from typing import Any, cast
 import pytest
 
 from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.pipeline.editions import Editions
 from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.stream import stream
 from briefwright.settings import Limits, PdfSettings
@@ -45,7 +46,7 @@ class _Series:
         return cast(Prepared, _Brief(f"{brief_id}/", jobs))
 
     def editions(self, ready: Prepared) -> Any:
-        return {"web": ready.prefix.encode()}, cast(Any, ready.prefix)
+        return Editions({"web": ready.prefix.encode()}, cast(Any, ready.prefix))
 
     def given_back(self) -> None:
         with self.lock:
@@ -62,7 +63,7 @@ def test_every_brief_comes_back_once_with_its_pdfs_and_editions_few_at_a_time() 
                            lambda ready: ready.jobs, pool, ahead=2):  # fmt: skip
             seen[done.ready.prefix] = sorted(done.typeset)
             assert all(r.pdf.startswith(b"%PDF-") for r in done.typeset.values())
-            assert done.web == {"web": done.ready.prefix.encode()}
+            assert done.editions.web == {"web": done.ready.prefix.encode()}
             series.given_back()
     assert seen == {f"b{n}/": [f"b{n}/x", f"b{n}/y"] for n in range(6)}
     assert series.most <= 2

@@ -47,3 +47,19 @@ def test_feed_links_percent_encode_every_folder_name() -> None:
     assert "https://briefs.example.org/javascript%3Aalert%28document.domain%29/brief.html" in feed
     assert "https://briefs.example.org/q3%20%232%3Fa%3D1%2520/brief.html" in feed
     assert "q3 #2" not in feed and "javascript:" not in feed
+
+
+def test_index_lists_each_briefs_translated_editions() -> None:
+    """A brief published in Japanese too is listed with its Japanese edition: the title,
+    the editions and one-pagers in `<brief>/ja/`, marked lang="ja"."""
+    from briefwright.load.content import load_brief
+    from briefwright.pipeline.series import brief_summary
+    from tests.conftest import CONTENT
+
+    entry = SeriesEntry("india-japan", brief_summary(load_brief(CONTENT)))
+    html = render_index(Series(title="S"), Brand(), [entry], (default_theme(),), english(),
+                        BUILT, ("brief.pdf", "brief.html", "brief.docx"))  # fmt: skip
+    japanese = html.split('<div class="series-translation" lang="ja">', 1)[1].split("</div>")[0]
+    assert '<a href="india-japan/ja/brief.html">日印防衛産業協力</a>' in japanese
+    assert 'href="india-japan/ja/brief.docx"' in japanese
+    assert 'href="india-japan/ja/onepagers/co-development.pdf">共同開発と技術</a>' in japanese

@@ -39,6 +39,7 @@ from briefwright.render.word.brief import brief_document
 from briefwright.render.word.edition import FIGURE_WIDTH_MM, FONT_FILES, Edition, Fonts, read_fonts
 from briefwright.render.word.onepager import onepager_document
 from briefwright.settings import Paper, PdfSettings
+from briefwright.translate.apply import translated
 from tests.conftest import CONTENT, LAYERS, ROOT, TEMPLATES, MakeProject
 
 BUILT = datetime(2023, 3, 20, tzinfo=UTC)
@@ -246,6 +247,16 @@ def test_one_pager_type_steps_down_with_the_amount_of_text(brief: Brief, fonts: 
     longer_brief = brief.model_copy(update={"topics": topics})
     size = onepager_document(longer_brief, wordy, BUILT, fonts).layout.body_size
     assert 8.5 <= size < 10
+
+
+def test_a_japanese_one_pager_counts_kanji_as_wider_than_letters(brief: Brief) -> None:
+    """A kana or kanji takes the room of three Latin letters: the longest Japanese one-pager
+    (co-development) steps down to fit its page in LibreOffice; the others do not."""
+    japanese, fonts = translated(brief, "ja"), read_fonts(LAYERS, "ja")
+    sizes = {t.id: onepager_document(japanese, t, BUILT, fonts).layout.body_size
+             for t in japanese.topics}  # fmt: skip
+    assert sizes.pop("co-development") < 10.5
+    assert set(sizes.values()) == {10.5}
 
 
 def test_building_twice_gives_the_same_bytes(brief: Brief, fonts: Fonts, package: bytes) -> None:

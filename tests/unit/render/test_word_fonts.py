@@ -10,6 +10,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.ttLib import TTFont
 
 from briefwright.docx.fonts import obfuscate
@@ -43,7 +45,33 @@ def _brand(*files: tuple[str, int, str]) -> Brand:
 
 
 def _made(*names: str) -> dict[str, bytes]:
-    return {f"assets/brand/{name}": (FONTS / name).read_bytes() for name in names}
+    return {f"assets/brand/{name}": _font(name) for name in names}
+
+
+def _font(name: str) -> bytes:
+    return _cff_font() if name.endswith(".otf") else (FONTS / name).read_bytes()
+
+
+def _cff_font() -> bytes:
+    """Return a one-glyph OpenType font with CFF outlines (the theme bundles none)."""
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder([".notdef", "A"])
+    builder.setupCharacterMap({ord("A"): "A"})
+    pen = T2CharStringPen(500, None)
+    pen.moveTo((0, 0))
+    pen.lineTo((500, 700))
+    pen.lineTo((500, 0))
+    pen.closePath()
+    glyph = pen.getCharString()
+    builder.setupCFF("CffSans", {"FullName": "CffSans"}, {".notdef": glyph, "A": glyph}, {})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "A": (500, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "CffSans", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
 
 
 def _restricted(name: str) -> bytes:
@@ -60,10 +88,10 @@ def test_supplied_truetype_faces_are_embedded_by_weight_and_style() -> None:
     brand = _brand(
         ("NotoSans-Regular.ttf", 400, "normal"), ("NotoSans-Bold.ttf", 700, "normal"),
         ("NotoSans-Italic.ttf", 400, "italic"), ("NotoSans-SemiBold.ttf", 600, "normal"),
-        ("NotoSansCJKjp-Regular-JIS.otf", 700, "italic"),
+        ("CffSans-Regular.otf", 700, "italic"),
     )  # fmt: skip
     made = _made("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
-                 "NotoSans-SemiBold.ttf", "NotoSansCJKjp-Regular-JIS.otf")  # fmt: skip
+                 "NotoSans-SemiBold.ttf", "CffSans-Regular.otf")  # fmt: skip
     fonts = supplied_fonts(brand, made)
     assert sorted(fonts) == ["House Sans", "House Sans SemiBold"]
     assert sorted(fonts["House Sans"]) == ["bold", "italic", "regular"]

@@ -246,3 +246,15 @@ def test_a_port_in_use_is_a_usage_error(rendered_only: tuple[Preview, int, Reque
     with pytest.raises(BriefError) as raised:
         make_server(preview, port)
     assert str(raised.value) == f"--port:1:1: BW017 port {port} is in use; choose another --port"
+
+
+def test_the_preview_serves_the_translated_edition_too() -> None:
+    """The preview renders the Japanese edition in ja/, as a build lays it out, and its
+    index lists the Japanese documents with the English ones."""
+    from briefwright.serve.preview import render_html
+    from tests.conftest import PROJECT
+
+    files = render_html(PROJECT)
+    assert "ja/brief.html" in files and "ja/onepagers/co-development.html" in files
+    assert '<html lang="ja"' in files["ja/brief.html"].decode()
+    assert 'href="ja/brief.pdf"' in files["index.html"].decode()

@@ -48,15 +48,23 @@ from briefwright.render.word.edition import (
     endnote,
     figure_image,
     inferred,
-    note_runs,
     page_layout,
     published,
     slot,
     source_label,
+    with_original,
     without_empty_series,
 )
 from briefwright.render.word.revisions import Revisions
-from briefwright.render.word.statements import cited, fact, judgment, mark, recommendation, said
+from briefwright.render.word.statements import (
+    cited,
+    fact,
+    judgment,
+    mark,
+    recommendation,
+    said,
+    with_notes,
+)
 from briefwright.render.word.versions import (
     changes_section,
     cite_as,
@@ -257,7 +265,8 @@ def _actors(ctx: Context, section: Section) -> list[Block]:
     rows = []
     for actor in ctx.brief.actors:
         office = t("actor_office_value", office=actor.office, country=actor.country)
-        person = (Text(actor.name), Text("\n" + office, style="Muted"))
+        name = with_original(ctx, actor.id, actor.name)
+        person = (Text(name), Text("\n" + office, style="Muted"))
         role = Cell(cited(ctx, typographic(actor.role), actor), statement=actor.id)
         rows.append((Cell(person, row_heading=True), role))
     header = tuple(Cell((Text(t(key)),)) for key in ("actors_column_person", "actors_column_role"))
@@ -275,10 +284,11 @@ def _glossary(ctx: Context, section: Section) -> list[Block]:
             variants = t(
                 "glossary_also_written", variants=t("list_separator").join(entry.variants)
             )
-            runs += [Text(variants, italic=True, style="Muted"), Text(" ")]
-        runs += [*said(ctx, entry.id, typographic(entry.definition)), *note_runs(ctx, entry)]
+            runs += [Text(variants, italic=True, style="Muted"), Text(t("word_space"))]
+        runs += with_notes(ctx, typographic(entry.definition), entry)
+        term = with_original(ctx, entry.id, entry.term)
         added = mark(ctx, entry.id)
-        blocks += [Paragraph("Term", (Text(entry.term),), entry.id, added),
+        blocks += [Paragraph("Term", (Text(term),), entry.id, added),
                    Paragraph("Definition", tuple(runs), entry.id, added)]  # fmt: skip
     return blocks
 

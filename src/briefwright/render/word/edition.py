@@ -38,13 +38,14 @@ from briefwright.docx.model import (
     Text,
 )
 from briefwright.evidence.coverage import independent_origins
-from briefwright.files import read_regular
+from briefwright.files import MAX_ASSET_BYTES, read_regular
 from briefwright.model.brand import Brand as BrandModel
 from briefwright.model.brief import Brief, Cited, Fact, Recommendation, TimelineEvent
 from briefwright.model.brief import Judgment as BriefJudgment
 from briefwright.model.source import Source
 from briefwright.model.vocab import DateBasis
 from briefwright.render.changes import History
+from briefwright.render.editions import original_names, quoted_language
 from briefwright.render.figures import DrawnFigure
 from briefwright.render.html import lower_first
 from briefwright.render.labels import Labels, english
@@ -57,6 +58,12 @@ from briefwright.settings import PdfSettings
 SERIF = "Source Serif 4"
 SANS = "Noto Sans"
 SANS_SEMIBOLD = f"{SANS} SemiBold"
+#: The East Asian family a Japanese document's kana and kanji are set in (its TrueType
+#: build: Word embeds no CFF; templates/assets/fonts/README.md).
+JAPANESE = "Noto Sans CJK JP"
+JAPANESE_FILES: Mapping[FontFace, str] = MappingProxyType(
+    {"regular": "NotoSansCJKjp-Regular-JIS.ttf", "bold": "NotoSansCJKjp-Bold-JIS.ttf"}
+)
 #: The bundled faces the Word edition embeds, by family and face (templates/assets/fonts/).
 FONT_FILES: Mapping[str, Mapping[FontFace, str]] = MappingProxyType({
     SERIF: {"regular": "SourceSerif4-Regular.ttf", "bold": "SourceSerif4-Bold.ttf",
@@ -99,6 +106,11 @@ def supplied_fonts(brand: BrandModel, made: Mapping[str, bytes]) -> Fonts:
     return {family: held for family, held in faces.items() if "regular" in held}
 
 
+def is_japanese(language: str) -> bool:
+    """Return True for Japanese (BCP 47 tag)."""
+    return language.split("-")[0].lower() == "ja"
+
+
 def _embeddable(data: bytes) -> bool:
     """Return True for a TrueType font whose licence allows embedding."""
     if data[:4] not in _TRUETYPE:
@@ -111,15 +123,19 @@ def _embeddable(data: bytes) -> bool:
     return not fs_type & _RESTRICTED_EMBEDDING
 
 
-def read_fonts(layers: tuple[Path, ...]) -> Fonts:
+def read_fonts(layers: tuple[Path, ...], language: str = "en") -> Fonts:
     """Read the faces the Word edition embeds from the template layers' fonts folders (the
-    first layer holding a file wins, as for the PDF)."""
+    first layer holding a file wins, as for the PDF); a Japanese document's, the Japanese
+    faces too."""
     faces: dict[str, dict[FontFace, bytes]] = {}
-    for family, files in FONT_FILES.items():
+    families = dict(FONT_FILES)
+    if is_japanese(language):
+        families[JAPANESE] = JAPANESE_FILES
+    for family, files in families.items():
         for face, name in files.items():
             held = [layer for layer in layers if (layer / "assets" / "fonts" / name).exists()]
             layer = held[0] if held else layers[-1]
-            data = read_regular(layer / "assets" / "fonts" / name, layer)
+            data = read_regular(layer / "assets" / "fonts" / name, layer, MAX_ASSET_BYTES)
             faces.setdefault(family, {})[face] = data
     return faces
 
@@ -307,16 +323,21 @@ def document_meta(
 
 def docx_brand(ctx: Context) -> Brand:
     """Return the docx brand: the brand's families where the fonts hold them, else the
-    bundled ones; the semibold family where there is one; each under the name it is
-    embedded as (docx.fonts.embedding_name: "Source Serif 4" is "BW Serif 4")."""
+    bundled ones; the semibold family where there is one; and, with the Japanese faces,
+    the Japanese family for East Asian text and the sans for all the rest; each under the
+    name it is embedded as (docx.fonts.embedding_name: "Source Serif 4" is "BW Serif 4")."""
     fonts, typography = ctx.edition.fonts, ctx.brief.brand.typography
     serif = typography.base.family if typography.base.family in fonts else SERIF
     sans = typography.headings.family if typography.headings.family in fonts else SANS
     semibold = f"{sans} SemiBold" if f"{sans} SemiBold" in fonts else None
+    east_asian = JAPANESE if JAPANESE in fonts else None
+    if east_asian is not None:  # Japanese is set in the sans throughout, as in the PDF
+        serif = sans
     names = embedding_names(fonts)
     renamed = {names[family]: faces for family, faces in fonts.items()}
     return Brand(names.get(serif, serif), names.get(sans, sans), renamed,
-                 names[semibold] if semibold else None, ctx.colours, ctx.edition.logo)  # fmt: skip
+                 names[semibold] if semibold else None, ctx.colours, ctx.edition.logo,
+                 names[east_asian] if east_asian else None)  # fmt: skip
 
 
 def embedding_names(fonts: Fonts) -> dict[str, str]:
@@ -336,7 +357,7 @@ def inferred(ctx: Context, item: Fact | TimelineEvent | BriefJudgment | Recommen
     """Return " (year inferred: …)" for a statement whose year is inferred, else ""."""
     if item.inferred is None:
         return ""
-    return " " + ctx.t("year_inferred", how=typographic(item.inferred.how))
+    return ctx.t("word_space") + ctx.t("year_inferred", how=typographic(item.inferred.how))
 
 
 def note_runs(ctx: Context, item: Cited) -> tuple[Run, ...]:
@@ -351,10 +372,17 @@ def corroboration(ctx: Context, item: Cited) -> tuple[Run, ...]:
     return ()
 
 
+def with_original(ctx: Context, item_id: str, name: str) -> str:
+    """Return a name as a translated edition writes it, with the original's beside it
+    ("ナレンドラ・モディ（Narendra Modi）"), so a reader finds it in the quotes."""
+    original = original_names(ctx.brief).get(item_id)
+    return ctx.t("name_with_original", name=name, original=original) if original else name
+
+
 def published(ctx: Context, source: Source, flag: str) -> str:
     """Return a source's date, flagged `(date inferred)` or `(inferred)` when it is."""
     inferred = source.date_basis is DateBasis.INFERRED
-    return ctx.t.date(source.published) + (" " + ctx.t(flag) if inferred else "")
+    return ctx.t.date(source.published) + (ctx.t("word_space") + ctx.t(flag) if inferred else "")
 
 
 def source_label(ctx: Context, source: Source) -> str:
@@ -372,7 +400,15 @@ def endnote(ctx: Context, note: Note) -> Endnote:
         title=source.display_title,
         kind=lower_first(ctx.t.kind(source.kind)),
         date=ctx.t.date(source.published),
-        inferred=" " + ctx.t("date_inferred") if inferred else "",
+        inferred=ctx.t("word_space") + ctx.t("date_inferred") if inferred else "",
         pages=ctx.t.pages(note.pages),
     )
-    return Endnote(line, note.quote)
+    translation = ctx.t("quote_translation", text=note.translation) if note.translation else None
+    return Endnote(
+        line,
+        note.quote,
+        source.id,
+        tuple(note.cited_by),
+        quoted_language(ctx.brief),
+        translation,
+    )

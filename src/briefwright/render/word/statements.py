@@ -52,7 +52,17 @@ def mark(ctx: Context, statement_id: str) -> Mark | None:
 
 def cited(ctx: Context, text: str, item: Cited, suffix: str = "") -> tuple[Run, ...]:
     """Return a cited statement's runs: its text (and `suffix`), notes, corroboration mark."""
-    return (*said(ctx, item.id, text, suffix), *note_runs(ctx, item), *corroboration(ctx, item))
+    return (*with_notes(ctx, text, item, suffix), *corroboration(ctx, item))
+
+
+def with_notes(ctx: Context, text: str, item: Cited, suffix: str = "") -> tuple[Run, ...]:
+    """Return a statement's words (`said`) and its note numbers: after the text, or before
+    its closing full stop where the language sets them there (`note_refs_before`, "。")."""
+    stop = ctx.t("note_refs_before")
+    if stop and text.endswith(stop):
+        words = said(ctx, item.id, text.removesuffix(stop), suffix)
+        return (*words, *note_runs(ctx, item), Text(stop))
+    return (*said(ctx, item.id, text, suffix), *note_runs(ctx, item))
 
 
 def fact(ctx: Context, item: Fact, style: ParagraphStyle = "Normal") -> Paragraph:
