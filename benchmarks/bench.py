@@ -178,6 +178,11 @@ def _later(offset: int, match: re.Match[str]) -> str:
     return f"order: {int(match.group(1)) + offset}"
 
 
+#: The words of strategic-context.yaml the incremental and preview figures edit (a judgment's
+#: last words: an edit of words alone keeps the grounding check quiet).
+EDITED = "the official silence on China is deliberate."
+
+
 def preview_latency(scratch: Path, edits: int) -> list[float]:
     """Start `briefwright serve`, then time edit → SSE event → refreshed HTML fetched."""
     import socket
@@ -221,7 +226,7 @@ def preview_latency(scratch: Path, edits: int) -> list[float]:
             time.sleep(0.3)
             marker = f"edit number {_letters(number + 1)}"  # no digit: it would be ungrounded
             started = time.perf_counter()
-            topic.write_text(original.replace("friction points unresolved.", marker + "."))
+            topic.write_text(original.replace(EDITED, f"{EDITED[:-1]} {marker}."))
             arrived.wait(30)
             while marker not in urllib.request.urlopen(url + "/brief.html").read().decode():
                 if time.perf_counter() - started > 30:
@@ -280,6 +285,8 @@ def main() -> None:
     run(build_command(edit, scratch / "inc", "--jobs", "1"))
     topic = edit / "topics" / "strategic-context.yaml"
     original = topic.read_text()
+    if EDITED not in original:
+        raise SystemExit(f"{topic.name} no longer says {EDITED!r}: change EDITED")
     toggle = {"n": 0}
 
     def flip(name: str) -> None:
@@ -287,7 +294,7 @@ def main() -> None:
         if name == "one topic edited":
             toggle["n"] += 1
             words = ("so far", "as yet")[toggle["n"] % 2]
-            topic.write_text(original.replace("unresolved.", f"unresolved {words}."))
+            topic.write_text(original.replace(EDITED, f"{EDITED[:-1]} {words}."))
 
     t2 = median_time({
         "unchanged": build_command(edit, scratch / "inc", "--jobs", "1"),
@@ -361,10 +368,18 @@ def main() -> None:
 
     # (9) the Word edition, made in the build's main process while the PDFs typeset
     cold, warm = word_edition_figures()
-    print("\n(9) Word edition (load the brief first; cold: a fresh process, warm: fonts read)")
+    print(
+        "\n(9) Word edition, figures drawn and fonts cut (after loading the brief; cold: a "
+        "fresh process, warm: fonts read, the figure's PNG memoised)"
+    )
     for label, seconds in cold.items():
         print(f"  {label:<52} {seconds:6.3f} s cold   {warm[label]:6.3f} s warm")
     print("  targets: brief ≤ 0.5 s, a one-pager ≤ 0.1 s")
+    print("\n(11) Word edition: the size of each .docx the build wrote")
+    for docx in [full / "brief.docx", *sorted((full / "onepagers").glob("*.docx"))]:
+        target = "350" if docx.name == "brief.docx" else "150"
+        print(f"  {docx.relative_to(full).as_posix():<52} {docx.stat().st_size / 1000:8,.0f} kB"
+              f"   target ≤ {target} kB")  # fmt: skip
 
     # (10) what the reader edition's figures and source pages add to a build
     figure_seconds, source_seconds = reader_edition_figures()
@@ -387,23 +402,27 @@ WORD_TIMES = """
 import json, sys, time
 from briefwright.load.content import load_brief
 from briefwright.docx.writer import write_docx
+from briefwright.render.figures import draw_figures
 from briefwright.render.labels import english
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import read_fonts
+from briefwright.render.word.edition import Edition, read_fonts
 from briefwright.render.word.onepager import onepager_document
 from datetime import UTC, datetime
 from pathlib import Path
 root = Path(sys.argv[1])
 brief, built, labels = load_brief(root / "content"), datetime(2023, 3, 20, tzinfo=UTC), english()
+layers = (root / "templates",)
 times = {}
 for round in ("cold", "warm"):
     started = time.perf_counter()
-    fonts = read_fonts((root / "templates",))
-    write_docx(brief_document(brief, built, fonts, labels))
+    figures = draw_figures(brief, labels, layers)
+    edition = Edition(read_fonts(layers), figures=figures,
+                      fonts_dir=root / "templates" / "assets" / "fonts")
+    write_docx(brief_document(brief, built, edition, labels))
     times[f"{round} brief.docx"] = time.perf_counter() - started
     started = time.perf_counter()
     topic = brief.topics[0]
-    write_docx(onepager_document(brief, topic, built, fonts, labels))
+    write_docx(onepager_document(brief, topic, built, edition, labels))
     times[f"{round} one-pager .docx"] = time.perf_counter() - started
 print(json.dumps(times))
 """

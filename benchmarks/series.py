@@ -19,6 +19,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,8 @@ def make_series(folder: Path, count: int, distinct: bool = False) -> Path:
     content = folder / "content"
     shutil.copytree(ROOT / "content" / "sources", content / "sources")
     shutil.copy(ROOT / "content" / "brand.yaml", content / "brand.yaml")
+    for brand_file in (ROOT / "content").glob("*.svg"):  # the brand's logo
+        shutil.copy(brand_file, content / brand_file.name)
     for number in range(1, count + 1):
         brief = content / "briefs" / f"brief-{number:03d}"
         brief.mkdir(parents=True)
@@ -114,6 +117,26 @@ def _largest_document_alone(scratch: Path) -> float:
     return timed(command, folder, sample=True)[1]
 
 
+def back_to_back(scratch: Path, size: int, pairs: int, distinct: bool) -> None:
+    """Print `pairs` back-to-back --jobs 1 / --jobs 2 builds of one series, each pair's
+    speed-up and their median, with the load average before each run."""
+    folder = scratch / f"series-{size}"
+    make_series(folder, size, distinct)
+    ratios = []
+    for number in range(1, pairs + 1):
+        seconds = {}
+        for jobs in (1, 2):
+            load = os.getloadavg()[0]
+            command = ["build", "--jobs", str(jobs), "--force", "--out",
+                       str(folder / f"build-{jobs}"), "-q"]  # fmt: skip
+            seconds[jobs] = timed(command, folder)[0]
+            print(f"  pair {number}, --jobs {jobs}: {seconds[jobs]:6.1f} s (load {load:.2f})")
+        ratios.append(seconds[1] / seconds[2])
+        print(f"  pair {number}: --jobs 2 {ratios[-1]:.2f}× faster   target ≥ 1.7×")
+    print(f"  median of {pairs} pairs: {statistics.median(ratios):.2f}×")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
 def documents(out: Path) -> int:
     return len(json.loads((out / "manifest.json").read_text())["documents"])
 
@@ -123,8 +146,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--distinct", action="store_true", help="a letter of its own per title")
+    parser.add_argument("--pairs", type=int, default=0,
+                        help="only time this many back-to-back --jobs 1 / --jobs 2 pairs at the "
+                             "largest size")  # fmt: skip
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="briefwright-series-"))
+    if args.pairs:
+        back_to_back(scratch, max(args.sizes), args.pairs, args.distinct)
+        return
     print(f"{os.cpu_count()} CPUs; briefs of 5 documents each (the brief and 4 one-pagers)")
     per_document: dict[tuple[int, int], float] = {}
     peaks: dict[tuple[int, int], float] = {}

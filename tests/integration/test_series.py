@@ -5,12 +5,15 @@ the release of a series."""
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 from pathlib import Path
 
 import feedparser
 import pytest
+from fontTools.ttLib import TTFont
 from typer.testing import CliRunner
 
 from briefwright.cli.app import app
@@ -56,6 +59,59 @@ def test_each_brief_gets_its_folder_and_the_series_its_pages(
     assert sorted(built.produced.typeset) == sorted(
         f"{b}/{stem}" for b in BRIEFS for stem in ("brief", "onepagers/only")
     )
+
+
+def test_the_briefs_share_one_cut_of_each_face(series: tuple[Project, Path, Built]) -> None:
+    """The HTML editions' fonts are the series': each face cut once, in build/assets/fonts/,
+    to the union of the briefs' characters (each brief's manifest records its own); every
+    brief's fonts.css points there and no brief ships a font of its own."""
+    _, out, _ = series
+    shared = {p.name: p.read_bytes() for p in (out / "assets" / "fonts").glob("*.woff2")}
+    assert "SourceSerif4-Regular.woff2" in shared
+    assert not [f for b in BRIEFS for f in (out / b).rglob("*.woff2")]
+    union: set[str] = set()
+    for brief_id in BRIEFS:
+        css = (out / brief_id / "assets" / "fonts.css").read_text()
+        urls = re.findall(r'url\("([^"]+)"\)', css)
+        assert urls and all(u.startswith("../../assets/fonts/") for u in urls), urls
+        assert all((out / brief_id / "assets" / u).resolve().is_file() for u in urls)
+        manifest = json.loads((out / brief_id / "manifest.json").read_text())
+        own = manifest["summary"]["characters"]
+        assert "A" in own and own == "".join(sorted(set(own)))
+        union |= set(own)
+    serif = TTFont(io.BytesIO(shared["SourceSerif4-Regular.woff2"])).getBestCmap()
+    whole = TTFont(TEMPLATES / "assets" / "fonts" / "SourceSerif4-Regular.ttf").getBestCmap()
+    assert {ord(c) for c in union} & set(whole) <= set(serif)
+
+
+def test_a_new_character_in_one_brief_changes_the_series_fonts_only(tmp_path: Path) -> None:
+    """A character new to the series, in one brief: that brief is rebuilt, the series'
+    faces are cut again, and nothing in the other briefs' folders changes (no PDF, no
+    page); the tree is the one a forced build writes."""
+    shutil.copytree(FIXTURES / "series", tmp_path / "content")
+    project = Project(tmp_path / "content", tmp_path / "templates", theme=TEMPLATES)
+    out = tmp_path / "build"
+    build_project(project, out, run=RunOptions(jobs=2))
+    before = _tree(out)
+    alpha = project.content / "briefs" / "alpha" / "brief.yaml"
+    alpha.write_text(alpha.read_text().replace("It follows.", "It follows (Æ)."))
+    edited = build_project(project, out, run=RunOptions(jobs=2))
+    assert isinstance(edited, Built)
+    after = _tree(out)
+    names = before.keys() | after.keys()
+    changed = {name for name in names if before.get(name) != after.get(name)}
+    tops = {name.split("/")[0] for name in changed}
+    assert {"alpha", "assets"} <= tops <= {"alpha", "assets", "index.html", "manifest.json"}
+    assert "assets/fonts/SourceSerif4-Regular.woff2" in changed
+    forced = tmp_path / "forced"
+    build_project(project, forced, run=RunOptions(jobs=2, force=True))
+    assert _tree(forced) == after
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Return every file under a folder by its path relative to it."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
 
 
 def test_index_lists_every_brief_latest_first_with_its_editions(

@@ -31,12 +31,14 @@ from briefwright.docx.model import (
 from briefwright.docx.writer import write_docx
 from briefwright.load.content import load_brief
 from briefwright.model.brief import Brief
+from briefwright.render.figures import draw_figures
+from briefwright.render.labels import english
 from briefwright.render.notes import NoteIndex
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import read_fonts
+from briefwright.render.word.edition import Edition, read_fonts
 from briefwright.render.word.onepager import onepager_document
 from briefwright.translate.apply import translated
-from tests.conftest import CONTENT, LAYERS
+from tests.conftest import CONTENT, LAYERS, TEMPLATES
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("soffice", "pdftotext", "pdffonts", "pdfinfo")),
@@ -73,7 +75,9 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Converted:
     """Write the brief and each one-pager as .docx and convert them all in one soffice run."""
     folder = tmp_path_factory.mktemp("word")
     brief = load_brief(CONTENT)
-    fonts = read_fonts(LAYERS)
+    # As a build makes it: the figures drawn (the timeline's SVG and its PNG fallback).
+    figures = draw_figures(brief, english(), LAYERS)
+    fonts = Edition(read_fonts(LAYERS), figures=figures, fonts_dir=TEMPLATES / "assets" / "fonts")
     documents = {"brief": brief_document(brief, BUILT, fonts)}
     documents |= {t.id: onepager_document(brief, t, BUILT, fonts) for t in brief.topics}
     japanese, ja_fonts = translated(brief, "ja"), read_fonts(LAYERS, "ja")
@@ -187,10 +191,10 @@ def test_fonts_are_the_embedded_faces(converted: Converted) -> None:
     for name in ["brief", *(topic.id for topic in converted.brief.topics)]:
         rows = _run("pdffonts", str(converted.pdf(name))).splitlines()[2:]
         names = {row.split()[0].split("+")[-1] for row in rows}
-        assert all(re.match(r"(SourceSerif4|NotoSans(SemiBold)?)-", n) for n in names), names
+        assert all(re.match(r"(BWSerif4|NotoSans(SemiBold)?)-", n) for n in names), names
         assert all(row.split()[-5] == "yes" for row in rows), rows  # the "emb" column
         if name == "brief":
-            assert names >= {"SourceSerif4-Regular", "SourceSerif4-Italic", "NotoSans-Regular",
+            assert names >= {"BWSerif4-Regular", "BWSerif4-Italic", "NotoSans-Regular",
                              "NotoSans-Bold", "NotoSansSemiBold-Regular"}, names  # fmt: skip
 
 

@@ -6,11 +6,13 @@ were cut from variable fonts), and Word, which matches an embedded face by its n
 take one face for another. The repository's files are never changed; the copy is made in
 memory, the same way every time.
 
-The brand's East Asian family (a Japanese document's) is embedded cut to the characters the
-document uses, with ASCII, the kana, the CJK punctuation and the full-width forms kept so a
-reviewer can write in it (a kanji the document lacks falls back to a system font); the full
-faces are 2 MB each. HarfBuzz cuts them, as it cuts the web fonts: the same text always
-gives the same bytes.
+Each face is embedded cut to the characters the document's parts use (its text, its figures'
+SVG), with printable ASCII and the marks of English typography kept so that a reviewer's
+edit finds its glyphs, and marked w:subsetted (ECMA-376 Part 1, §17.8.3.3): the bundled faces
+are 0.2-0.7 MB each, their cuts 15-40 KB. HarfBuzz cuts them (~2 ms a face), as it cuts the
+web fonts and WeasyPrint's PDF fonts; the same text always gives the same bytes. A family
+whose licence reserves a name is embedded under another (the caller names it: the OFL lets
+no modified font, a subset included, keep a Reserved Font Name).
 
 ECMA-376 Part 1, §17.8.1: an embedded font is stored with its first 32 bytes XORed with a
 16-byte key, the key being the font key GUID's 32 hex digits read as bytes from last to
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import uharfbuzz as hb
-from fontTools.ttLib import newTable
+from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.sfnt import SFNTReader, SFNTWriter
 
 from briefwright.docx.model import Brand, FontFace
@@ -56,9 +58,23 @@ _WINDOWS_ENGLISH = (3, 1, 0x409)  # platform, encoding, language of the names wr
 _FS_SELECTION = 62  # byte offset of OS/2 fsSelection: bit 0 italic, 5 bold, 6 regular
 _MAC_STYLE = 44  # byte offset of head macStyle: bit 0 bold, 1 italic
 _NOT_POSTSCRIPT = re.compile(r"[^A-Za-z0-9-]")
-#: What an East Asian face keeps besides the document's characters: ASCII, the CJK symbols
-#: and punctuation, hiragana and katakana, and the half- and full-width forms.
-KEPT_RANGES = ((0x20, 0x7E), (0x3000, 0x30FF), (0xFF00, 0xFFEF))
+#: What every face keeps besides the document's characters, of those it has: printable
+#: ASCII and the marks of English typography (what a reviewer most likely types), and for an
+#: East Asian face the CJK punctuation, the kana and the half- and full-width forms.
+KEPT_RANGES = (
+    (0x20, 0x7E), (0xA0, 0xA0), (0x2010, 0x2014), (0x2018, 0x201D), (0x2022, 0x2022),
+    (0x2026, 0x2026), (0xB7, 0xB7), (0x3000, 0x30FF), (0xFF00, 0xFFEF),
+)  # fmt: skip
+_KEPT = frozenset(code for low, high in KEPT_RANGES for code in range(low, high + 1))
+# "…, with Reserved Font Name ‘Source’." (OFL 1.1's copyright line) in a name record.
+_QUOTED_NAME = r"[‘'\"“]([^’'\"”]+)[’'\"”]"
+_RESERVED = re.compile(
+    r"Reserved\s+Font\s+Names?\s*((?:" + _QUOTED_NAME + r"[\s,]*(?:and\s*)?)+)", re.I
+)
+_QUOTED = re.compile(_QUOTED_NAME)
+#: What a family whose licence reserves a word of its name is embedded as: this, then the
+#: name's other words ("Source Serif 4" -> "BW Serif 4").
+RENAMED_PREFIX = "BW"
 
 
 @dataclass(frozen=True)
@@ -72,45 +88,68 @@ class EmbeddedFont:
     data: bytes
 
 
-def embed_fonts(brand: Brand, text: str = "") -> list[EmbeddedFont]:
-    """Return every face of every brand family, named for its face and obfuscated, in the
-    order the font table lists them (families as given; regular, bold, italic, bold italic);
-    the East Asian family's cut to the characters of `text` (the document's parts)."""
+def embed_fonts(brand: Brand, text: str) -> list[EmbeddedFont]:
+    """Return every face of every brand family cut to the characters of `text` (and
+    KEPT_RANGES), named for its face and obfuscated, in the order the font table lists them
+    (families as given; regular, bold, italic, bold italic)."""
+    characters = frozenset(text)
     embedded: list[EmbeddedFont] = []
-    kept = frozenset(text) if brand.east_asian in brand.fonts else frozenset()
     for family, faces in brand.fonts.items():
         for face in EMBED_ELEMENTS:
             if face in faces:
-                font = faces[face]
-                if family == brand.east_asian:
-                    font = subset_face(font, kept)
-                guid, data = _prepared(font, family, face)
+                cut = subset_face(faces[face], characters)
+                guid, data = _prepared(cut, family, face)
                 part_name = f"word/fonts/font{len(embedded) + 1}.odttf"
                 embedded.append(EmbeddedFont(family, face, part_name, guid, data))
     return embedded
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def subset_face(font: bytes, characters: frozenset[str]) -> bytes:
-    """Return a TrueType face cut to `characters` and KEPT_RANGES (those it has), every name
-    record kept (the copyright and licence notices)."""
-    face = hb.Face(font)
-    wanted = {ord(c) for c in characters}
-    wanted |= {code for low, high in KEPT_RANGES for code in range(low, high + 1)}
+    """Return a TrueType face cut to `characters` and KEPT_RANGES (those it maps), with the
+    glyphs they reach through its layout tables (ligatures), every name record kept (the
+    copyright and licence notices); ValueError when HarfBuzz cannot cut it."""
     request = hb.SubsetInput()
-    request.unicode_set.update(sorted(wanted & set(face.unicodes)))
-    request.sets(hb.SubsetInputSets.NAME_ID).update(range(0, 32768))
+    wanted = {ord(c) for c in characters} | _KEPT
+    request.unicode_set.update(sorted(wanted & _unicodes(font)))
+    request.sets(hb.SubsetInputSets.NAME_ID).add_range(0, 32767)
     request.flags = hb.SubsetFlags.NOTDEF_OUTLINE
-    cut = hb.subset(face, request)
+    cut = hb.subset(hb.Face(font), request)
     if cut is None:
-        raise ValueError("HarfBuzz could not cut the East Asian face")
+        raise ValueError("HarfBuzz could not cut an embedded face")
     return bytes(cut.blob.data)
 
 
 @lru_cache(maxsize=32)
+def _unicodes(font: bytes) -> frozenset[int]:
+    """Return the code points a face maps (read once: every document asks)."""
+    return frozenset(hb.Face(font).unicodes)
+
+
+@lru_cache(maxsize=32)
+def reserved_names(font: bytes) -> frozenset[str]:
+    """Return the Reserved Font Names a face's copyright or licence records declare."""
+    names = TTFont(io.BytesIO(font), lazy=True)["name"]
+    records = " ".join(names.getDebugName(name_id) or "" for name_id in (0, 13))
+    return frozenset(
+        quoted for found in _RESERVED.finditer(records) for quoted in _QUOTED.findall(found[1])
+    )
+
+
+def embedding_name(family: str, font: bytes) -> str:
+    """Return the name a family is embedded under, `font` being one of its faces: its own,
+    or, when its licence reserves a word of it, RENAMED_PREFIX and its other words (the OFL
+    lets no modified font, a subset included, keep a Reserved Font Name)."""
+    reserved = {word.casefold() for name in reserved_names(font) for word in name.split()}
+    words = family.split()
+    kept = [word for word in words if word.casefold() not in reserved]
+    return family if kept == words else " ".join([RENAMED_PREFIX, *kept])
+
+
+@lru_cache(maxsize=32)
 def _prepared(font: bytes, family: str, face: FontFace) -> tuple[str, bytes]:
-    """Return a face's font key and obfuscated bytes; cached, as a build embeds the same
-    faces in every document (and the zip's deflate cache then meets the same bytes)."""
+    """Return a face's font key and obfuscated bytes; cached, as a series' clones and
+    `serve`'s rebuilds embed the same cuts again."""
     named = named_face(font, family, face)
     guid = font_key(named)
     return guid, obfuscate(named, guid)
@@ -185,7 +224,10 @@ def font_table_xml(
     """Return fontTable.xml: each brand family with its embedded faces' relationships."""
     by_family: dict[str, list[str]] = {family: [] for family in brand.fonts}
     for font, rel_id in zip(embedded, rel_ids, strict=True):
-        element = el(EMBED_ELEMENTS[font.face], {"r:id": rel_id, "w:fontKey": font.font_key})
+        # w:subsetted: the face holds only some of its glyphs, so that a reader editing the
+        # document may prefer an installed face (recent LibreOffice does).
+        values = {"r:id": rel_id, "w:fontKey": font.font_key, "w:subsetted": "1"}
+        element = el(EMBED_ELEMENTS[font.face], values)
         by_family[font.family].append(element)
     fonts = (
         el(

@@ -36,9 +36,9 @@ from briefwright.docx.page import footer_xml, header_xml, section_properties, te
 from briefwright.docx.parts import app_xml, core_xml, settings_xml, utc
 from briefwright.docx.styles import styles_xml
 
-# Fonts are already dense: deflate level 1 packs them three times faster than level 6 for
-# ~6% more bytes, and they are most of a package's bytes (and of its time, when cold).
-_FONT_LEVEL = 1
+# The parts whose characters the embedded faces are cut to: the text and the figures' SVG
+# (Word draws an SVG's text with the embedded faces).
+_TEXT_PARTS = (".xml", ".svg")
 _LOGO_DRAWING_ID = 1000  # drawing ids are per document: keep the header's clear of the body's
 
 
@@ -167,14 +167,14 @@ def _add_marks(body: BodyWriter, title: str, package: _Package, rels: Relationsh
 
 
 def _add_fonts(brand: Brand, package: _Package) -> None:
-    """Add the embedded faces as word/fonts/fontN.odttf and the font table naming them (an
-    East Asian face cut to the characters of the parts written so far: all the text)."""
+    """Add the embedded faces as word/fonts/fontN.odttf, cut to the characters of the parts
+    added so far (every part that holds text), and the font table naming them."""
     text = "".join(entry.data.decode("utf-8") for entry in package.entries
-                   if entry.name.endswith(".xml")) if brand.east_asian else ""  # fmt: skip
+                   if entry.name.endswith(_TEXT_PARTS))  # fmt: skip
     embedded = embed_fonts(brand, text)
     font_rels = Relationships()
     rel_ids = [font_rels.add("font", f.part_name.removeprefix("word/")) for f in embedded]
     package.add("word/fontTable.xml", font_table_xml(brand, embedded, rel_ids), "fontTable")
     package.add("word/_rels/fontTable.xml.rels", font_rels.xml())
     for font in embedded:
-        package.add(font.part_name, font.data, level=_FONT_LEVEL)
+        package.add(font.part_name, font.data)

@@ -237,33 +237,34 @@ def woff2_name(path: str) -> str:
     return str(PurePosixPath(path).with_suffix(".woff2"))
 
 
+def edition_text(pages: Iterable[str], assets: Mapping[str, bytes], fonts_css: str) -> str:
+    """Return, sorted, every character the pages may draw with the fonts `fonts_css`
+    declares, the stylesheets among `assets` applied."""
+    sheets = [data.decode("utf-8") for name, data in sorted(assets.items())
+              if name.endswith(".css")]  # fmt: skip
+    return needed_characters(pages, [*sheets, fonts_css])
+
+
 def web_assets(
     pages: Iterable[str],
     assets: Mapping[str, bytes],
     fonts_css: str,
     fonts_css_path: str,
     fallbacks: Iterable[str] = (),
+    text: str | None = None,
 ) -> dict[str, bytes]:
     """Return the HTML edition's assets: `assets` (keyed by output path, fonts.css's rules
     relative to its folder) without font files, plus a WOFF2 subset of each face
-    `fonts_css` declares that the pages need, and fonts.css pointing at them. A face of a
-    `fallbacks` family gets only the characters the other families' faces lack."""
+    `fonts_css` declares that the pages need (or `text`, when given: a series' union), and
+    fonts.css pointing at them. A face of a `fallbacks` family gets only the characters
+    the other families' faces lack."""
     folder = PurePosixPath(fonts_css_path).parent
-    sheets = [data.decode("utf-8") for name, data in sorted(assets.items())
-              if name.endswith(".css")]  # fmt: skip
-    text = needed_characters(pages, [*sheets, fonts_css])
-    faces = _faces(fonts_css)
-    fallback = set(fallbacks)
-    primary = [url for url, family in faces.items() if family not in fallback]
-    covered = set().union(*(_characters(assets[str(folder / url)]) for url in primary))
-    missing = "".join(c for c in text if ord(c) not in covered)
+    if text is None:
+        text = edition_text(pages, assets, fonts_css)
     web: dict[str, bytes] = {}
-    for url, family in faces.items():
-        needed = missing if family in fallback else text
-        cut = None
-        if needed:
-            face = assets[str(folder / url)]
-            cut = subset_web_font(face, needed, family, common=family not in fallback)
+    for url, (family, needed, common) in _needed_faces(text, assets, fonts_css, folder,
+                                                        fallbacks).items():  # fmt: skip
+        cut = subset_web_font(assets[str(folder / url)], needed, family, common)
         if cut is not None:
             web[str(folder / woff2_name(url))] = cut
     kept = {name: data for name, data in assets.items()
@@ -272,19 +273,70 @@ def web_assets(
     return dict(sorted((kept | web | {fonts_css_path: stylesheet.encode("utf-8")}).items()))
 
 
+def linked_web_assets(
+    text: str,
+    assets: Mapping[str, bytes],
+    fonts_css: str,
+    fonts_css_path: str,
+    fonts_url: str,
+    fallbacks: Iterable[str] = (),
+) -> dict[str, bytes]:
+    """Return the HTML edition's assets when its fonts are a series' (cut once for every
+    brief, from the union of their characters): `assets` without font files or their
+    licences, and a fonts.css whose rules, for the faces `text` needs, point at `fonts_url`
+    (relative to fonts.css's folder) and the face's WOFF2 name."""
+    folder = PurePosixPath(fonts_css_path).parent
+    needed = _needed_faces(text, assets, fonts_css, folder, fallbacks)
+    kept = {name: data for name, data in assets.items()
+            if not name.endswith(FONT_FILES) and not _is_licence(name)}  # fmt: skip
+    stylesheet = web_font_css(fonts_css, {woff2_name(url) for url in needed}, fonts_url)
+    return dict(sorted((kept | {fonts_css_path: stylesheet.encode("utf-8")}).items()))
+
+
+def _needed_faces(
+    text: str,
+    assets: Mapping[str, bytes],
+    fonts_css: str,
+    folder: PurePosixPath,
+    fallbacks: Iterable[str],
+) -> dict[str, tuple[str, str, bool]]:
+    """Return, for each face `fonts_css` declares that maps a character of `text`, its
+    family, the characters it is cut to (a fallback family's: those the others lack) and
+    whether it holds COMMON too (not a fallback's)."""
+    faces = _faces(fonts_css)
+    fallback = set(fallbacks)
+    primary = [url for url, family in faces.items() if family not in fallback]
+    covered = set().union(*(_characters(assets[str(folder / url)]) for url in primary))
+    missing = "".join(c for c in text if ord(c) not in covered)
+    needed: dict[str, tuple[str, str, bool]] = {}
+    for url, family in faces.items():
+        wanted = missing if family in fallback else text
+        face = _characters(assets[str(folder / url)]) if wanted else set()
+        if any(ord(c) in face for c in wanted):
+            needed[url] = (family, wanted, family not in fallback)
+    return needed
+
+
+def _is_licence(name: str) -> bool:
+    """Return True for a font licence file (OFL-<Name>.txt)."""
+    path = PurePosixPath(name)
+    return path.name.startswith("OFL-") and path.suffix == ".txt"
+
+
 def _unused_licence(name: str, web: Mapping[str, bytes]) -> bool:
     """Return True for a licence file (OFL-<Name>.txt) of faces none of which is shipped."""
     path = PurePosixPath(name)
-    if not (path.name.startswith("OFL-") and path.suffix == ".txt"):
+    if not _is_licence(name):
         return False
     stem = path.stem.removeprefix("OFL-")
     return not any(PurePosixPath(n).parent == path.parent
                    and PurePosixPath(n).name.startswith(f"{stem}-") for n in web)  # fmt: skip
 
 
-def _characters(font: bytes) -> set[int]:
-    """Return the code points a face maps."""
-    return set(hb.Face(font).unicodes)
+@functools.lru_cache(maxsize=64)
+def _characters(font: bytes) -> frozenset[int]:
+    """Return the code points a face maps (read once a build: every brief asks)."""
+    return frozenset(hb.Face(font).unicodes)
 
 
 def _faces(css: str) -> dict[str, str]:
@@ -298,15 +350,16 @@ def _faces(css: str) -> dict[str, str]:
     return faces
 
 
-def web_font_css(css: str, available: Iterable[str]) -> str:
-    """Return the @font-face rules of `css` whose face was subset, pointed at the WOFF2."""
+def web_font_css(css: str, available: Iterable[str], base: str = "") -> str:
+    """Return the @font-face rules of `css` whose face was subset, pointed at the WOFF2
+    (under `base`, a folder's URL ending in "/", when the fonts are elsewhere)."""
     have = set(available)
     rules: list[str] = []
     for body in _FONT_FACE.findall(_COMMENT.sub("", css)):
         urls = [url for _quote, url in _SRC_URL.findall(body)]
         if not urls or woff2_name(urls[0]) not in have:
             continue
-        src = f'src: url("{woff2_name(urls[0])}") format("woff2");'
+        src = f'src: url("{base}{woff2_name(urls[0])}") format("woff2");'
         body = re.sub(r"src\s*:[^;]*;", src, body.strip())
         rules.append("@font-face { " + " ".join(body.split()) + " }")
     header = "/* Generated: the brand's faces cut to the characters these pages use. */\n"

@@ -10,7 +10,9 @@ whether the project is a series (pipeline/series.py), pipeline/run.py decides fi
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from briefwright.errors import BriefError
@@ -26,7 +28,7 @@ from briefwright.pipeline.outcome import Built, Produced, RunOptions
 from briefwright.pipeline.prepare import Prepared, prepare
 from briefwright.pipeline.shards import Share
 from briefwright.settings import PdfSettings, Project
-from briefwright.typeset.pool import typeset_all
+from briefwright.typeset.pool import Pool
 from briefwright.typeset.worker import Job, Typeset
 
 
@@ -83,13 +85,31 @@ def produce(
 def typeset_with_editions(
     prepared: Prepared, jobs: list[Job], project: Project, pdf: PdfSettings, run: RunOptions
 ) -> tuple[dict[str, Typeset], Editions]:
-    """Typeset the brief's jobs in a pool of workers, longest first, and meanwhile make its
-    other editions in a thread: the main thread only waits for the workers, and HarfBuzz,
-    Brotli and zlib work outside the GIL. (A series streams its briefs: pipeline/stream.py.)"""
+    """Typeset the brief's jobs in a pool of workers, longest first, and make its other
+    editions in a thread once a core is free of typesetting: at once when the workers are
+    fewer than the cores, else when a worker has no job left. A thread beside as many
+    workers as cores took a core's share from each, the longest document's included: with
+    two workers on two cores, the editions now fit in the time the one-pagers leave before
+    the brief is done. The main thread only waits; HarfBuzz, Brotli and zlib work outside
+    the GIL. (A series streams its briefs: pipeline/stream.py.)"""
+    make = partial(make_editions, prepared, pdf, run.web_fonts)
+    fresh: dict[str, Typeset] = {}
     with ThreadPoolExecutor(1) as background:
-        editions = background.submit(make_editions, prepared, pdf, run.web_fonts)
+        editions: Future[Editions] | None = None
         try:
-            fresh = typeset_all(jobs, project.layers, pdf, run.jobs, run.limits, run.progress)
+            with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
+                pool.submit(jobs)
+                while pool.busy:
+                    if editions is None and pool.working < _cores():
+                        editions = background.submit(make)
+                    fresh.update(pool.collect())
         except BriefError as error:
             raise locate_missing_glyphs(error, project.content) from None
-        return fresh, editions.result()
+        return fresh, (editions or background.submit(make)).result()
+
+
+def _cores() -> int:
+    """Return how many cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

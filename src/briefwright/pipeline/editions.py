@@ -11,16 +11,17 @@ build, like an unchanged PDF.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from briefwright.docx.model import Logo
 from briefwright.docx.writer import write_docx
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import sha256
 from briefwright.output.spool import Payload, Spool
-from briefwright.output.webfonts import web_assets
+from briefwright.output.webfonts import edition_text, linked_web_assets, web_assets
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.targets import Target
@@ -45,6 +46,24 @@ class WordEdition:
 
 
 @dataclass(frozen=True)
+class SharedFonts:
+    """A series' web fonts: each face cut once, into the series' own assets, from the union
+    of every brief's characters. Each brief's HTML edition links to them, and records here
+    the characters it needs (by its folder's prefix), as its editions are made."""
+
+    characters: dict[str, str] = field(default_factory=dict)
+
+    def url(self, prefix: str) -> str:
+        """Return the URL of the series' assets folder from a brief's (under `prefix`)."""
+        start = PurePosixPath(prefix) / PurePosixPath(FONTS_CSS).parent
+        return posixpath.relpath(str(PurePosixPath(FONTS_CSS).parent), str(start)) + "/"
+
+    def union(self, *more: str) -> str:
+        """Return, sorted, the characters of every brief recorded here and of `more`."""
+        return "".join(sorted(set("".join(self.characters.values()) + "".join(more))))
+
+
+@dataclass(frozen=True)
 class Editions:
     """A brief's HTML edition assets and Word edition, and those of each translated edition
     by its language."""
@@ -55,23 +74,29 @@ class Editions:
 
 
 def make_editions(
-    ready: Prepared, pdf: PdfSettings, web_fonts: bool, spool: Spool | None = None
+    ready: Prepared,
+    pdf: PdfSettings,
+    web_fonts: bool,
+    spool: Spool | None = None,
+    shared: SharedFonts | None = None,
 ) -> Editions:
     """Return the HTML edition's assets and the Word edition of a prepared brief and of each
-    of its translations, their files spooled when a spool is given."""
+    of its translations, their files spooled when a spool is given; their web fonts a
+    series' (`shared`) when given."""
     rendered = ready.rendered
     brief = rendered.checked.brief
     pages = [*rendered.pages.values(), *rendered.source_pages.values()]
     carried = ready.carried.values()
     pages += [kept.html.decode("utf-8") for kept in carried if kept.html is not None]
-    web: dict[str, Payload] = dict(web_edition_assets(brief, pages, rendered.assets, web_fonts))
+    made = web_edition_assets(brief, pages, rendered.assets, web_fonts, shared, ready.prefix)
+    web: dict[str, Payload] = dict(made)
     word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
                         ready.project.layers, pdf, rendered.built_at, ready.previous,
                         rendered.history)  # fmt: skip
     if spool is not None:
         web, word = spool.hold(web), replace(word, files=spool.hold(word.files))
     translations = {
-        edition.language: make_editions(edition, pdf, web_fonts, spool)
+        edition.language: make_editions(edition, pdf, web_fonts, spool, shared)
         for edition in ready.translations
     }
     return Editions(web, word, translations)
@@ -93,15 +118,23 @@ def web_edition_assets(
     pages: list[str],
     assets: dict[str, bytes],
     subset: bool = True,
+    shared: SharedFonts | None = None,
+    prefix: str = "",
 ) -> dict[str, bytes]:
     """Return the assets the HTML edition ships: the stylesheets and brand files, and the
     fonts as WOFF2 cut to the characters of `pages` (every page of the output, made or
     carried; the PDFs embed their own subsets, the full faces stay in the theme). Without
-    `subset`, the assets as typesetting read them (`serve`)."""
+    `subset`, the assets as typesetting read them (`serve`). With `shared` (a series), no
+    fonts: a fonts.css pointing at the series' faces, and the pages' characters recorded."""
     if not subset:
         return assets
     fonts_css = web_fonts_stylesheet(brief.brand)
-    return web_assets(pages, assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
+    if shared is None:
+        return web_assets(pages, assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
+    text = edition_text(pages, assets, fonts_css)
+    shared.characters[prefix] = text
+    return linked_web_assets(text, assets, fonts_css, FONTS_CSS, shared.url(prefix),
+                             FALLBACK_FAMILIES)  # fmt: skip
 
 
 def word_edition(

@@ -7,6 +7,12 @@ A brief whose own inputs (its folder, the sources it cites, the brand, the templ
 unchanged since its last build, with its files intact, is neither loaded nor rendered
 again: its index entry comes from its manifest's summary. The others are built as one
 brief is, their PDFs and Word files kept where their keys are unchanged.
+
+The HTML editions' web fonts are the series': each face cut once, into the series' own
+assets (build/assets/fonts/), from the union of every brief's characters, which each
+brief's manifest records so that a kept brief counts without being rendered again. A brief
+links to them from its fonts.css; its release (pipeline/release.py, a brief built alone)
+ships its own cuts, self-contained.
 """
 
 from __future__ import annotations
@@ -21,11 +27,11 @@ from briefwright.load.content import forget_parsed, load_series
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, DocumentRecord, Manifest
 from briefwright.output.spool import Spool, spooling
-from briefwright.output.webfonts import web_assets
+from briefwright.output.webfonts import edition_text, web_assets
 from briefwright.output.write import Artifacts, Output
 from briefwright.pipeline.checked import Checked, refuse_bad_series_settings, select_briefs
 from briefwright.pipeline.clock import Stopwatch, series_time
-from briefwright.pipeline.editions import Editions, docx_reused, make_editions
+from briefwright.pipeline.editions import Editions, SharedFonts, docx_reused, make_editions
 from briefwright.pipeline.finish import artifact_records, finish
 from briefwright.pipeline.incremental import RELEASES, Previous, Snapshot, release_folders
 from briefwright.pipeline.length import MainText, measure_main_text
@@ -57,6 +63,9 @@ from briefwright.typeset.pool import Pool
 SOURCES = "content/sources/"
 #: The editions of each brief the index links to.
 EDITIONS = ("brief.pdf", "brief.html", "brief.docx")
+#: The key of a brief manifest's summary that records the characters its HTML edition
+#: draws: the series' web fonts are cut to the union of every brief's, kept ones' included.
+CHARACTERS = "characters"
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,9 @@ class Gathered:
     warnings: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
     lengths: dict[str, MainText] = field(default_factory=dict)
     built: dict[str, datetime] = field(default_factory=dict)
+    fonts: SharedFonts = field(default_factory=SharedFonts)
+    """The characters of every brief whose HTML edition links to the series' web fonts:
+    those made with web fonts (not `serve`'s) and those kept that were."""
     first: tuple[str, Checked] | None = None
     """The id and checked content of the first rebuilt brief in the series' order."""
 
@@ -132,7 +144,7 @@ def _sort_briefs(
     kept, rebuilt = [], []
     for brief_id in project.series():
         past = None if run.force else Previous.read(out_dir / brief_id)
-        if brief_id not in ids or _unchanged(past, snapshot, brief_id, pdf):
+        if brief_id not in ids or _unchanged(past, snapshot, brief_id, pdf, run.web_fonts):
             if past is not None and past.manifest.summary:
                 kept.append(KeptBrief(brief_id, past.manifest))
             continue
@@ -162,8 +174,10 @@ def _build_briefs(
         forget_parsed()
         return replace(ready, snapshot=_brief_snapshot(ready, snapshot))
 
+    fonts = gathered.fonts if run.web_fonts else None
+
     def editions_of(ready: Prepared) -> Editions:
-        return make_editions(ready, pdf, run.web_fonts, spool)
+        return make_editions(ready, pdf, run.web_fonts, spool, fonts)
 
     with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
         try:
@@ -178,6 +192,12 @@ def _gather_built(gathered: Gathered, done: Finished, pdf: PdfSettings) -> None:
     ready = done.ready
     checked = ready.rendered.checked
     summary = brief_summary(checked.brief)
+    # The brief's characters and its translations' (their folders are under its own), so
+    # that the series' fonts still cover them when it is kept.
+    mine = [text for prefix, text in gathered.fonts.characters.items()
+            if prefix.startswith(ready.prefix)]  # fmt: skip
+    if mine:
+        summary[CHARACTERS] = "".join(sorted(set("".join(mine))))
     own_documents, own = finish(ready, pdf, done.typeset, done.editions, summary)
     brief_id = ready.prefix.rstrip("/")
     for name in own:
@@ -204,6 +224,9 @@ def _gather_kept(gathered: Gathered, brief: KeptBrief, out_dir: Path) -> None:
     gathered.records[f"{prefix}{MANIFEST}"] = ArtifactRecord.of(manifest)
     gathered.documents |= {f"{prefix}{s}": r for s, r in brief.manifest.documents.items()}
     gathered.entries.append(SeriesEntry(brief.brief_id, brief.manifest.summary))
+    characters = brief.manifest.summary.get(CHARACTERS)
+    if isinstance(characters, str):
+        gathered.fonts.characters[prefix] = characters
 
 
 def _add_series_files(
@@ -217,7 +240,8 @@ def _add_series_files(
     """Add the series pages (the index lists the releases out_dir holds) and the series
     manifest, which records those releases: a new one makes the next build a rebuild."""
     releases = released_versions(out_dir, gathered.entries, f"{RELEASES}/")
-    pages = series_pages(project, gathered.entries, built_at, releases=releases)
+    union = gathered.fonts.union() if gathered.fonts.characters else None
+    pages = series_pages(project, gathered.entries, built_at, releases=releases, characters=union)
     gathered.artifacts.update(pages, "series pages")
     records = gathered.records | artifact_records(gathered.artifacts)
     manifest = Manifest(
@@ -244,10 +268,12 @@ def series_pages(
     built: Any,
     folders: dict[str, str] | None = None,
     releases: dict[str, list[Released]] | None = None,
+    characters: str | None = None,
 ) -> dict[str, bytes]:
-    """Return the series pages: index.html with its assets (its fonts cut to its text), and
-    feed.xml when the series has a base_url; `folders` are the briefs' folders by id,
-    `releases` each brief's released versions."""
+    """Return the series pages: index.html with its assets (its fonts cut to its text, and
+    to `characters`, every brief's, when the briefs link to them), and feed.xml when the
+    series has a base_url; `folders` are the briefs' folders by id, `releases` each brief's
+    released versions."""
     series, brand = load_series(project.content)
     t = load_labels(project.layers, series.language, brand.labels, brand.where("labels"),
                     brand.label_places)  # fmt: skip
@@ -257,15 +283,21 @@ def series_pages(
     assets[LABELS_CSS] = t.stylesheet().encode("utf-8")
     fonts_css = web_fonts_stylesheet(brand)
     pages = {INDEX: html.encode("utf-8")}
-    pages |= web_assets([html], assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
+    text = None
+    if characters is not None:
+        text = "".join(sorted(set(edition_text([html], assets, fonts_css) + characters)))
+    pages |= web_assets([html], assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES, text)
     if series.base_url:
         pages[FEED] = atom_feed(series, entries, t, built, folders)
     return pages
 
 
-def _unchanged(past: Previous | None, snapshot: Snapshot, brief_id: str, pdf: PdfSettings) -> bool:
-    """Return True when a brief's own inputs are those of its last build, files intact."""
-    if past is None:
+def _unchanged(
+    past: Previous | None, snapshot: Snapshot, brief_id: str, pdf: PdfSettings, web_fonts: bool
+) -> bool:
+    """Return True when a brief's own inputs are those of its last build, files intact, and
+    (with web fonts) its manifest records its characters, which the series' fonts cover."""
+    if past is None or (web_fonts and CHARACTERS not in past.manifest.summary):
         return False
     inputs = _own_inputs(snapshot.inputs, brief_id, set(past.manifest.inputs))
     return past.is_current(replace(snapshot, inputs=inputs), pdf)

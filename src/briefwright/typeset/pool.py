@@ -138,6 +138,11 @@ class Pool:
         return bool(self._waiting) or any(w.job is not None for w in self._workers.values())
 
     @property
+    def working(self) -> int:
+        """Return how many workers are on a job."""
+        return sum(w.job is not None for w in self._workers.values())
+
+    @property
     def started(self) -> int:
         """Return how many workers the pool has started."""
         return len(self._workers)

@@ -9,7 +9,16 @@ import re
 import pytest
 from fontTools.ttLib import TTFont
 
-from briefwright.docx.fonts import font_key, key_bytes, named_face, obfuscate
+from briefwright.docx.fonts import (
+    KEPT_RANGES,
+    embedding_name,
+    font_key,
+    key_bytes,
+    named_face,
+    obfuscate,
+    reserved_names,
+    subset_face,
+)
 from briefwright.docx.model import FontFace
 from tests.conftest import TEMPLATES
 from tests.unit.docx import samples
@@ -87,15 +96,22 @@ def test_naming_is_deterministic_and_leaves_the_bundled_file_alone() -> None:
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+def _document_characters(package: Package) -> frozenset[str]:
+    """Return the characters of a package's text parts (what its faces are cut to)."""
+    names = [n for n in package.names if n.endswith((".xml", ".svg"))]
+    return frozenset("".join(package.text(name) for name in names))
+
+
 def test_fonts_are_embedded_obfuscated_with_a_key_from_their_hash(brief: Package) -> None:
     """Each face is stored XOR-obfuscated (ECMA-376 §17.8.1) under a key from its SHA-256."""
     table = brief.text("word/fontTable.xml")
     serif = re.search(r'<w:font w:name="Source Serif 4">(.*?)</w:font>', table)
     assert serif is not None
-    faces = re.findall(r'<w:(embed\w+) r:id="(rId\d+)" w:fontKey="([^"]+)"/>', serif.group(1))
+    faces = re.findall(r'<w:(embed\w+) r:id="(rId\d+)" w:fontKey="([^"]+)"', serif.group(1))
     assert [f[0] for f in faces] == ["embedRegular", "embedBold", "embedItalic", "embedBoldItalic"]
     bundled = samples.font_bytes()[samples.SERIF]["regular"]
-    regular = named_face(bundled, samples.SERIF, "regular")
+    cut = subset_face(bundled, _document_characters(brief))
+    regular = named_face(cut, samples.SERIF, "regular")
     assert faces[0][2] == font_key(regular)
     stored = brief.zip.read("word/fonts/font1.odttf")
     assert stored[32:] == regular[32:]
@@ -104,3 +120,60 @@ def test_fonts_are_embedded_obfuscated_with_a_key_from_their_hash(brief: Package
     assert key_bytes(faces[0][2])[0] == int(faces[0][2][-3:-1], 16)  # the GUID read backwards
     assert "<w:embedTrueTypeFonts/>" in brief.text("word/settings.xml")
     assert 'w:name="Noto Sans SemiBold"' in table
+
+
+def test_each_face_is_cut_to_the_characters_the_document_uses(brief: Package) -> None:
+    """An embedded face maps the document's characters it had, and besides them only the
+    kept ranges: a tenth of the bundled file or less."""
+    used = {ord(c) for c in _document_characters(brief)}
+    kept = {code for low, high in KEPT_RANGES for code in range(low, high + 1)}
+    table = brief.text("word/fontTable.xml")
+    keys = dict(re.findall(r'r:id="(rId\d+)" w:fontKey="([^"]+)"', table))
+    rels = brief.text("word/_rels/fontTable.xml.rels")
+    bundled = samples.font_bytes()
+    faces = [(family, face) for family, held in bundled.items() for face in held]
+    for (family, face), (rel_id, key) in zip(faces, keys.items(), strict=True):
+        target = re.search(rf'Id="{rel_id}"[^>]*Target="([^"]+)"', rels)
+        assert target is not None
+        font = obfuscate(brief.zip.read("word/" + target.group(1)), key)
+        whole = set(TTFont(io.BytesIO(bundled[family][face])).getBestCmap())
+        mapped = set(TTFont(io.BytesIO(font)).getBestCmap())
+        assert used & whole <= mapped, (family, face)
+        assert mapped <= used | kept, (family, face)
+        assert len(font) < len(bundled[family][face]) / 5, (family, face)
+
+
+def test_every_embedded_face_is_marked_subsetted(brief: Package) -> None:
+    """The font table says each face is a subset (CT_FontRel's w:subsetted)."""
+    table = brief.text("word/fontTable.xml")
+    embeds = re.findall(r"<w:embed\w+ [^>]*/>", table)
+    assert len(embeds) == 7
+    assert all('w:subsetted="1"' in embed for embed in embeds)
+
+
+def test_a_subset_is_the_same_bytes_every_time() -> None:
+    """Cutting a face twice gives the same bytes, and holds the name records (the licence)."""
+    bundled = (FONTS / "SourceSerif4-Regular.ttf").read_bytes()
+    first = subset_face(bundled, frozenset("Brief"))
+    subset_face.cache_clear()
+    assert subset_face(bundled, frozenset("Brief")) == first
+    assert "Open Font License" in _names(first)[13]
+
+
+@pytest.mark.parametrize(
+    ("file", "family", "reserved", "embedded"),
+    [
+        ("SourceSerif4-Regular.ttf", "Source Serif 4", {"Source"}, "BW Serif 4"),
+        ("SourceSerif4-BoldItalic.ttf", "Source Serif 4", {"Source"}, "BW Serif 4"),
+        ("NotoSans-Regular.ttf", "Noto Sans", set(), "Noto Sans"),
+        ("NotoSans-SemiBold.ttf", "Noto Sans SemiBold", set(), "Noto Sans SemiBold"),
+    ],
+)
+def test_a_reserved_font_name_is_not_embedded(
+    file: str, family: str, reserved: set[str], embedded: str
+) -> None:
+    """A family whose licence reserves a word of its name ("with Reserved Font Name
+    ‘Source’") is embedded under another name; one without keeps its own."""
+    font = (FONTS / file).read_bytes()
+    assert reserved_names(font) == reserved
+    assert embedding_name(family, font) == embedded

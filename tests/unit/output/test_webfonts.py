@@ -7,7 +7,12 @@ import io
 from fontTools.ttLib import TTFont
 
 from briefwright.model.brand import Brand
-from briefwright.output.webfonts import needed_characters, subset_web_font, web_assets
+from briefwright.output.webfonts import (
+    linked_web_assets,
+    needed_characters,
+    subset_web_font,
+    web_assets,
+)
 from briefwright.render.brand import FALLBACK_FAMILIES, web_fonts_stylesheet
 from tests.conftest import TEMPLATES
 
@@ -97,3 +102,28 @@ def test_fonttools_is_the_minor_version_pinned_for_its_private_brotli() -> None:
     assert upper == f"{major}.{minor + 1}", pin
     assert version("fonttools").startswith(f"{major}.{minor}.")
     assert woff2.brotli.__name__ == "brotli"
+
+
+def test_a_series_brief_links_to_the_series_faces() -> None:
+    """A series' brief ships no font and no font licence: its fonts.css names, under the
+    series' folder, the faces its own characters need (the Japanese face for Japanese
+    text only), as web_assets cut from the union names them."""
+    css = web_fonts_stylesheet(Brand())
+    english = linked_web_assets("A brief", _theme_assets(), css, "assets/fonts.css",
+                                "../../assets/", FALLBACK_FAMILIES)  # fmt: skip
+    assert not [n for n in english if n.endswith((".ttf", ".otf", ".woff2", ".txt"))]
+    fonts_css = english["assets/fonts.css"].decode()
+    assert 'url("../../assets/fonts/SourceSerif4-Regular.woff2") format("woff2")' in fonts_css
+    assert "BW Japanese" not in fonts_css
+    japanese = linked_web_assets("日本の報告", _theme_assets(), css, "assets/fonts.css",
+                                 "../../assets/", FALLBACK_FAMILIES)  # fmt: skip
+    assert "NotoSansCJKjp-Regular-JIS.woff2" in japanese["assets/fonts.css"].decode()
+
+
+def test_web_assets_cut_to_a_given_text_hold_it_all() -> None:
+    """Given a series' union, the faces hold its characters, not only the page's."""
+    css = web_fonts_stylesheet(Brand())
+    cut = web_assets(["<p>A</p>"], _theme_assets(), css, "assets/fonts.css", FALLBACK_FAMILIES,
+                     text="A brief ß")  # fmt: skip
+    face = TTFont(io.BytesIO(cut["assets/fonts/SourceSerif4-Regular.woff2"]))
+    assert {ord(c) for c in "A brief ß"} <= set(face.getBestCmap())

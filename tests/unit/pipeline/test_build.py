@@ -9,11 +9,19 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from pypdf import PdfReader
 
+from briefwright.output.spool import Payload
+from briefwright.pipeline import build as build_module
+from briefwright.pipeline.build import typeset_with_editions
+from briefwright.pipeline.editions import WordEdition
 from briefwright.pipeline.outcome import Built, RunOptions
 from briefwright.pipeline.run import build_project
+from briefwright.settings import PdfSettings
+from briefwright.typeset.worker import Job, Typeset
 from tests.conftest import CONTENT, PROJECT, TEMPLATES
 
 
@@ -143,3 +151,62 @@ def test_builds_are_byte_identical_across_processes(tmp_path: Path) -> None:
     first = {p.relative_to(outputs[0]): p.read_bytes() for p in outputs[0].rglob("*.*")}
     second = {p.relative_to(outputs[1]): p.read_bytes() for p in outputs[1].rglob("*.*")}
     assert first.keys() == second.keys() and first == second
+
+
+class _FakePool:
+    """A pool that hands back one result a collect, recording when the editions started."""
+
+    def __init__(self, events: list[str], size: int) -> None:
+        self.events, self.size, self.jobs = events, size, 0
+
+    def __enter__(self) -> _FakePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs > 0
+
+    @property
+    def working(self) -> int:
+        return min(self.size, self.jobs)
+
+    def submit(self, jobs: list[Job]) -> None:
+        self.jobs += len(jobs)
+
+    def collect(self) -> list[tuple[str, Typeset]]:
+        self.events.append(f"done with {self.working} working")
+        self.jobs -= 1
+        return []
+
+
+def _schedule(monkeypatch: pytest.MonkeyPatch, workers: int, jobs: int) -> list[str]:
+    """Return the order of typesetting results and the editions' start, `workers` workers
+    on two cores typesetting `jobs` documents."""
+    events: list[str] = []
+    monkeypatch.setattr(build_module, "_cores", lambda: 2)
+    monkeypatch.setattr(build_module, "Pool", lambda *a, **k: _FakePool(events, workers))
+    editions = (dict[str, Payload](), WordEdition({}, {}, ()))
+
+    def make(*_: object) -> tuple[dict[str, Payload], WordEdition]:
+        events.append("editions")
+        return editions
+
+    monkeypatch.setattr(build_module, "make_editions", make)
+    prepared = SimpleNamespace(rendered=None, carried={}, project=PROJECT, previous=None)
+    run = RunOptions(jobs=workers)
+    pdf = PdfSettings()
+    typeset_with_editions(prepared, [Job(str(n), "") for n in range(jobs)], PROJECT, pdf, run)  # type: ignore[arg-type]
+    return events
+
+
+def test_the_editions_wait_for_a_core_free_of_typesetting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With as many workers as cores, the editions start once a worker has no job left;
+    with fewer, at once."""
+    assert _schedule(monkeypatch, workers=2, jobs=4) == [
+        "done with 2 working", "done with 2 working", "done with 2 working", "editions",
+        "done with 1 working",
+    ]  # fmt: skip
+    assert _schedule(monkeypatch, workers=1, jobs=2)[0] == "editions"

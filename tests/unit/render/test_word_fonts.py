@@ -4,20 +4,33 @@ embedded in the Word edition as its bundled ones are."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import replace
+from datetime import UTC, datetime
 
+import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.ttLib import TTFont
 
+from briefwright.docx.fonts import obfuscate
 from briefwright.docx.writer import write_docx
+from briefwright.load.content import load_brief
 from briefwright.model.brand import Brand
-from briefwright.render.word.edition import supplied_fonts
-from tests.conftest import TEMPLATES
+from briefwright.render.word.brief import brief_document
+from briefwright.render.word.edition import read_fonts, supplied_fonts
+from tests.conftest import CONTENT, LAYERS, TEMPLATES
 from tests.unit.docx import samples
 
 FONTS = TEMPLATES / "assets" / "fonts"
+
+
+@pytest.fixture(scope="module")
+def brief_docx() -> bytes:
+    """Return the real brief's Word edition, with the bundled faces."""
+    built = datetime(2023, 3, 20, tzinfo=UTC)
+    return write_docx(brief_document(load_brief(CONTENT), built, read_fonts(LAYERS)))
 
 
 def _brand(*files: tuple[str, int, str]) -> Brand:
@@ -97,3 +110,32 @@ def test_a_face_whose_licence_forbids_embedding_is_left_out() -> None:
     made = _made("NotoSans-Bold.ttf") | {"assets/brand/Restricted.ttf": _restricted(
         "NotoSans-Regular.ttf")}  # fmt: skip
     assert supplied_fonts(brand, made) == {}
+
+
+def test_the_bundled_serif_is_embedded_without_its_reserved_name(brief_docx: bytes) -> None:
+    """Source Serif 4 reserves "Source": the real brief names and embeds it as BW Serif 4,
+    and no embedded face calls itself Source; Noto Sans keeps its name."""
+    package = zipfile.ZipFile(io.BytesIO(brief_docx))
+    table = package.read("word/fontTable.xml").decode("utf-8")
+    assert '<w:font w:name="BW Serif 4">' in table
+    assert '<w:font w:name="Noto Sans">' in table
+    assert "Source" not in table
+    styles = package.read("word/styles.xml").decode("utf-8")
+    assert 'w:ascii="BW Serif 4"' in styles
+    assert "Source Serif" not in styles
+    for name in (n for n in package.namelist() if n.endswith(".odttf")):
+        font = obfuscate(package.read(name), _font_key(table, name, package))
+        names = TTFont(io.BytesIO(font))["name"]
+        for name_id in (1, 3, 4, 6, 16, 17):
+            assert "Source" not in (names.getDebugName(name_id) or ""), (name, name_id)
+
+
+def _font_key(table: str, part: str, package: zipfile.ZipFile) -> str:
+    """Return the font key fontTable.xml gives the face stored at `part`."""
+    rels = package.read("word/_rels/fontTable.xml.rels").decode("utf-8")
+    target = part.removeprefix("word/")
+    rel_id = re.search(rf'Id="(rId\d+)"[^>]*Target="{re.escape(target)}"', rels)
+    assert rel_id is not None
+    key = re.search(rf'r:id="{rel_id.group(1)}" w:fontKey="([^"]+)"', table)
+    assert key is not None
+    return key.group(1)

@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from fontTools.ttLib import TTFont
 
+from briefwright.docx.fonts import embedding_name
 from briefwright.docx.model import (
     Brand,
     Colours,
@@ -51,6 +52,7 @@ from briefwright.render.html import lower_first
 from briefwright.render.labels import Labels, english
 from briefwright.render.notes import Note, NoteIndex
 from briefwright.render.typography import typographic
+from briefwright.render.word.png import palette_png
 from briefwright.render.word.revisions import Revisions
 from briefwright.settings import PdfSettings
 
@@ -209,8 +211,12 @@ class Context:
 #: The width of a figure in the Word edition: within the brief's text column on every
 #: paper (A4's is the narrowest, 172 mm; tests/unit/render/test_word.py holds it to that).
 FIGURE_WIDTH_MM = 170.0
-#: The pixels per inch of a figure's PNG fallback: sharp in print, ~300 kB for the timeline.
+#: The pixels per inch of a figure's PNG fallback at that width: sharp in print. Drawn at
+#: the width it is placed at, in 256 colours (render/word/png.py): ~60 kB for the timeline,
+#: where drawing its SVG's own size (197 mm) in full colour made 507 kB.
 FIGURE_PPI = 200
+#: resvg draws an SVG one pixel a user unit at this many pixels per inch.
+_SVG_UNITS_PER_INCH = 72
 
 
 def figure_image(ctx: Context, drawn: DrawnFigure) -> Image:
@@ -226,20 +232,27 @@ def figure_image(ctx: Context, drawn: DrawnFigure) -> Image:
     svg = drawn.svg.replace("'BW Sans', sans-serif", f"'{family}', sans-serif")
     svg = svg.replace('"BW Sans"', f'"{family}"')
     width, height = _svg_size(drawn.svg)
-    png = _drawn_png(svg)
+    png = _drawn_png(svg, _placed_ppi(width))
     caption = f"{drawn.label}. {drawn.caption}"
     height_mm = FIGURE_WIDTH_MM * height / width if width else FIGURE_WIDTH_MM / 2
     return Image(png, drawn.alt, FIGURE_WIDTH_MM, height_mm, svg.encode("utf-8"), caption)
 
 
+def _placed_ppi(width: float) -> float:
+    """Return the ppi to draw an SVG `width` units wide at, for FIGURE_PPI at FIGURE_WIDTH_MM."""
+    if not width:
+        return FIGURE_PPI
+    return FIGURE_PPI * (FIGURE_WIDTH_MM / 25.4) / (width / _SVG_UNITS_PER_INCH)
+
+
 @functools.lru_cache(maxsize=4)
-def _drawn_png(svg: str) -> bytes:
-    """Return the PNG of a figure's SVG at FIGURE_PPI (~0.13 s for the timeline, holding the
-    GIL). Kept for the next Word edition: `serve` makes one on every save that changes the
-    brief, and the timeline seldom changes with it."""
+def _drawn_png(svg: str, ppi: float) -> bytes:
+    """Return the palette PNG of a figure's SVG at `ppi` (~0.13 s for the timeline, holding
+    the GIL). Kept for the next Word edition: `serve` makes one on every save that changes
+    the brief, and the timeline seldom changes with it."""
     import vl_convert
 
-    return bytes(vl_convert.svg_to_png(svg, ppi=FIGURE_PPI))
+    return palette_png(bytes(vl_convert.svg_to_png(svg, ppi=ppi)))
 
 
 def _svg_size(svg: str) -> tuple[float, float]:
@@ -312,7 +325,8 @@ def document_meta(
 def docx_brand(ctx: Context) -> Brand:
     """Return the docx brand: the brand's families where the fonts hold them, else the
     bundled ones; the semibold family where there is one; and, with the Japanese faces,
-    the Japanese family for East Asian text and the sans for all the rest."""
+    the Japanese family for East Asian text and the sans for all the rest; each under the
+    name it is embedded as (docx.fonts.embedding_name: "Source Serif 4" is "BW Serif 4")."""
     fonts, typography = ctx.edition.fonts, ctx.brief.brand.typography
     serif = typography.base.family if typography.base.family in fonts else SERIF
     sans = typography.headings.family if typography.headings.family in fonts else SANS
@@ -320,7 +334,17 @@ def docx_brand(ctx: Context) -> Brand:
     east_asian = JAPANESE if JAPANESE in fonts else None
     if east_asian is not None:  # Japanese is set in the sans throughout, as in the PDF
         serif = sans
-    return Brand(serif, sans, fonts, semibold, ctx.colours, ctx.edition.logo, east_asian)
+    names = embedding_names(fonts)
+    renamed = {names[family]: faces for family, faces in fonts.items()}
+    return Brand(names.get(serif, serif), names.get(sans, sans), renamed,
+                 names[semibold] if semibold else None, ctx.colours, ctx.edition.logo,
+                 names[east_asian] if east_asian else None)  # fmt: skip
+
+
+def embedding_names(fonts: Fonts) -> dict[str, str]:
+    """Return the name each family is embedded under, by its own name."""
+    return {family: embedding_name(family, next(iter(faces.values())))
+            for family, faces in fonts.items()}  # fmt: skip
 
 
 def page_layout(ctx: Context, onepager: bool = False, body_size: float = 10.5) -> Layout:

@@ -5,7 +5,8 @@ The build refuses an unsafe SVG logo and publishes only its allowed part
 (render/svgsafe.py); the Word edition removes any reference outside it again before drawing
 or embedding it (render/svgrefs.py), so drawing it reads nothing outside the project and the
 .docx carries nothing that fetches. The PNG is drawn at a size fixed here, whatever size the
-SVG declares: a 200-byte SVG may declare a canvas of terabytes.
+SVG declares: a 200-byte SVG may declare a canvas of terabytes; in 256 colours
+(render/word/png.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from briefwright.docx.model import Logo
 from briefwright.render.svgrefs import parse_svg, remove_outside_references, serialize_svg
 from briefwright.render.svgsafe import declared_size
+from briefwright.render.word.png import palette_png
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: The logo's height in the first page's header.
@@ -45,7 +47,8 @@ def word_logo(data: bytes, alt: str, fonts_dir: Path | None) -> Logo | None:
         from briefwright.figures.charts import register_fonts
 
         register_fonts(fonts_dir)  # else resvg would pick a system font for a text logo
-    png = bytes(vl_convert.svg_to_png(canvas(svg, width, height).decode("utf-8"), ppi=72))
+    drawn = bytes(vl_convert.svg_to_png(canvas(svg, width, height).decode("utf-8"), ppi=72))
+    png = palette_png(drawn)
     return _sized(png, alt, width, height, svg)
 
 
