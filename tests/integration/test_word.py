@@ -35,7 +35,8 @@ from briefwright.render.figures import draw_figures
 from briefwright.render.labels import english
 from briefwright.render.notes import NoteIndex
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import Edition, read_fonts
+from briefwright.render.word.edition import Edition
+from briefwright.render.word.fonts import read_fonts
 from briefwright.render.word.onepager import onepager_document
 from briefwright.translate.apply import translated
 from tests.conftest import CONTENT, LAYERS, TEMPLATES

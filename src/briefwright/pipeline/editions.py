@@ -30,7 +30,8 @@ from briefwright.render.changes import History
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import Edition, Fonts, read_fonts, supplied_fonts
+from briefwright.render.word.edition import Edition
+from briefwright.render.word.fonts import Fonts, read_fonts, supplied_fonts
 from briefwright.render.word.logo import word_logo
 from briefwright.render.word.onepager import onepager_document
 from briefwright.settings import Page, PdfSettings

@@ -21,8 +21,8 @@ from briefwright.pipeline.checked import check_series, load_and_check_brief
 from briefwright.pipeline.clock import series_time
 from briefwright.pipeline.incremental import RELEASES, take_snapshot
 from briefwright.pipeline.outcome import RunOptions
-from briefwright.pipeline.series import brief_summary, released_versions, series_pages
-from briefwright.render.series import SeriesEntry
+from briefwright.pipeline.series import released_versions, series_pages
+from briefwright.render.series import SeriesEntry, brief_summary
 from briefwright.settings import PdfSettings, Project
 
 

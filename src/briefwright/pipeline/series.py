@@ -24,7 +24,6 @@ from typing import Any
 
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.load.content import forget_parsed, load_series
-from briefwright.model.brief import Brief
 from briefwright.output.manifest import MANIFEST, ArtifactRecord, DocumentRecord, Manifest
 from briefwright.output.spool import Spool, spooling
 from briefwright.output.webfonts import edition_text, web_assets
@@ -46,7 +45,6 @@ from briefwright.render.brand import (
     brand_assets,
     web_fonts_stylesheet,
 )
-from briefwright.render.editions import language_name
 from briefwright.render.labels import LABELS_CSS, load_labels
 from briefwright.render.series import (
     FEED,
@@ -54,10 +52,10 @@ from briefwright.render.series import (
     Released,
     SeriesEntry,
     atom_feed,
+    brief_summary,
     render_index,
 )
 from briefwright.settings import BRIEFS, PdfSettings, Project
-from briefwright.translate.apply import translated
 from briefwright.typeset.pool import Pool
 
 SOURCES = "content/sources/"
@@ -353,38 +351,6 @@ def released_versions(
 
 def _version(released: Released) -> tuple[int, ...]:
     return tuple(int(part) for part in released.version.split("."))
-
-
-def brief_summary(brief: Brief) -> dict[str, Any]:
-    """Return what the index and the feed say of a brief, and of each translated edition
-    (its language, title and one-pagers, in its folder `<language>/`)."""
-    summary = _summary(brief)
-    editions = [translated(brief, language) for language in brief.metadata.translations]
-    if editions:
-        summary["translations"] = [_translation_summary(edition) for edition in editions]
-    return summary
-
-
-def _translation_summary(edition: Brief) -> dict[str, Any]:
-    meta = edition.metadata
-    onepagers = [[topic.id, topic.title] for topic in edition.topics]
-    return {"language": meta.language, "name": language_name(meta.language),
-            "title": meta.title, "onepagers": onepagers}  # fmt: skip
-
-
-def _summary(brief: Brief) -> dict[str, Any]:
-    meta = brief.metadata
-    return {
-        "title": meta.title,
-        "subtitle": meta.subtitle,
-        "as_of": meta.as_of.isoformat(),
-        "version": meta.version,
-        "marking": meta.marking,
-        "language": meta.language,
-        "product_id": meta.product_id,
-        "bottom_line": brief.front.bottom_line.text,
-        "onepagers": [[topic.id, topic.title] for topic in brief.topics],
-    }
 
 
 def _series_time(gathered: Gathered, kept: list[KeptBrief], snapshot: Snapshot) -> datetime:

@@ -14,10 +14,13 @@ from typing import Any
 from urllib.parse import quote
 
 from briefwright.model.brand import Brand
+from briefwright.model.brief import Brief
 from briefwright.model.series import Series
 from briefwright.render.brand import ASSETS, favicon_uri
+from briefwright.render.editions import language_name
 from briefwright.render.html import make_environment, render_errors
 from briefwright.render.labels import Labels
+from briefwright.translate.apply import translated
 
 SERIES_TEMPLATE = "series.html.j2"
 INDEX, FEED = "index.html", "feed.xml"
@@ -113,3 +116,35 @@ def atom_feed(
 
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=UTC)
+
+
+def brief_summary(brief: Brief) -> dict[str, Any]:
+    """Return what the index and the feed say of a brief, and of each translated edition
+    (its language, title and one-pagers, in its folder `<language>/`)."""
+    summary = _summary(brief)
+    editions = [translated(brief, language) for language in brief.metadata.translations]
+    if editions:
+        summary["translations"] = [_translation_summary(edition) for edition in editions]
+    return summary
+
+
+def _translation_summary(edition: Brief) -> dict[str, Any]:
+    meta = edition.metadata
+    onepagers = [[topic.id, topic.title] for topic in edition.topics]
+    return {"language": meta.language, "name": language_name(meta.language),
+            "title": meta.title, "onepagers": onepagers}  # fmt: skip
+
+
+def _summary(brief: Brief) -> dict[str, Any]:
+    meta = brief.metadata
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "as_of": meta.as_of.isoformat(),
+        "version": meta.version,
+        "marking": meta.marking,
+        "language": meta.language,
+        "product_id": meta.product_id,
+        "bottom_line": brief.front.bottom_line.text,
+        "onepagers": [[topic.id, topic.title] for topic in brief.topics],
+    }

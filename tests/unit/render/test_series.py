@@ -53,7 +53,7 @@ def test_index_lists_each_briefs_translated_editions() -> None:
     """A brief published in Japanese too is listed with its Japanese edition: the title,
     the editions and one-pagers in `<brief>/ja/`, marked lang="ja"."""
     from briefwright.load.content import load_brief
-    from briefwright.pipeline.series import brief_summary
+    from briefwright.render.series import brief_summary
     from tests.conftest import CONTENT
 
     entry = SeriesEntry("india-japan", brief_summary(load_brief(CONTENT)))

@@ -37,7 +37,8 @@ from briefwright.render.labels import load_labels
 from briefwright.render.notes import NoteIndex
 from briefwright.render.typography import typographic
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import FIGURE_WIDTH_MM, FONT_FILES, Edition, Fonts, read_fonts
+from briefwright.render.word.edition import FIGURE_WIDTH_MM, Edition
+from briefwright.render.word.fonts import FONT_FILES, Fonts, read_fonts
 from briefwright.render.word.onepager import onepager_document
 from briefwright.settings import Paper, PdfSettings
 from briefwright.translate.apply import translated

@@ -1,4 +1,4 @@
-"""Tests for briefwright.render.word.edition's fonts: the families a project supplies are
+"""Tests for briefwright.render.word.fonts: the families a project supplies are
 embedded in the Word edition as its bundled ones are."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from briefwright.docx.writer import write_docx
 from briefwright.load.content import load_brief
 from briefwright.model.brand import Brand
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import read_fonts, supplied_fonts
+from briefwright.render.word.fonts import read_fonts, supplied_fonts
 from tests.conftest import CONTENT, LAYERS, TEMPLATES
 from tests.unit.docx import samples
 

@@ -16,8 +16,8 @@ from briefwright.render.word.edition import (
     Edition,
     context,
     figure_image,
-    read_fonts,
 )
+from briefwright.render.word.fonts import read_fonts
 from briefwright.render.word.png import PALETTE_COLOURS, palette_png
 from tests.conftest import CONTENT, LAYERS, TEMPLATES
 

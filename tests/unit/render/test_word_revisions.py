@@ -28,7 +28,7 @@ from briefwright.load.content import load_brief
 from briefwright.model.brief import Brief
 from briefwright.render.html import document_labels, section_headings
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import read_fonts
+from briefwright.render.word.fonts import read_fonts
 from briefwright.render.word.revisions import AUTHOR, revisions_of, tracked_words
 from tests.conftest import FIXTURES, LAYERS
 

@@ -9,7 +9,7 @@ import pytest
 from briefwright.docx.writer import write_docx
 from briefwright.load.content import load_brief
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import read_fonts
+from briefwright.render.word.fonts import read_fonts
 from tests.conftest import CONTENT, LAYERS
 
 

@@ -40,7 +40,6 @@ from briefwright.render.typography import typographic
 from briefwright.render.word.edition import (
     Context,
     Edition,
-    Fonts,
     compose,
     context,
     document_meta,
@@ -55,6 +54,7 @@ from briefwright.render.word.edition import (
     with_original,
     without_empty_series,
 )
+from briefwright.render.word.fonts import Fonts
 from briefwright.render.word.revisions import Revisions
 from briefwright.render.word.statements import (
     cited,

@@ -16,7 +16,6 @@ from briefwright.render.word.brief import bullet, watch
 from briefwright.render.word.edition import (
     Context,
     Edition,
-    Fonts,
     compose,
     context,
     document_meta,
@@ -26,6 +25,7 @@ from briefwright.render.word.edition import (
     source_label,
     without_empty_series,
 )
+from briefwright.render.word.fonts import Fonts
 from briefwright.render.word.statements import fact, judgment, recommendation
 
 #: A one-pager's body size by the amount of body-size text it holds (characters, at most):
