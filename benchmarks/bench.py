@@ -405,7 +405,8 @@ from briefwright.docx.writer import write_docx
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import english
 from briefwright.render.word.brief import brief_document
-from briefwright.render.word.edition import Edition, read_fonts
+from briefwright.render.word.edition import Edition
+from briefwright.render.word.fonts import read_fonts
 from briefwright.render.word.onepager import onepager_document
 from datetime import UTC, datetime
 from pathlib import Path

@@ -273,7 +273,7 @@ _BUILD = (
     "from briefwright.docx.writer import write_docx\n"
     "from briefwright.load.content import load_brief\n"
     "from briefwright.render.word.brief import brief_document\n"
-    "from briefwright.render.word.edition import read_fonts\n"
+    "from briefwright.render.word.fonts import read_fonts\n"
     "from briefwright.render.word.onepager import onepager_document\n"
     "root = Path(sys.argv[1])\n"
     "brief = load_brief(root / 'content')\n"
