@@ -12,15 +12,40 @@ tests/unit/cli/test_launch.py holds the two parsers to the same answers.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
-from typing import NoReturn
+import threading
+from types import FrameType
+
+#: How long an interrupt that came during an import waits before it is delivered again.
+REDELIVER_SECONDS = 0.05
 
 
-def _stop_starting(signum: int, frame: object) -> NoReturn:
+def _deferred(signum: int, frame: FrameType | None) -> bool:
+    """Deliver the signal again shortly, and return True, when it interrupted an import.
+
+    An exception raised inside a native extension's initialisation can abort the whole
+    process (pikepdf's nanobind calls abort() when its enums fail to build: exit -6, no
+    message, no clean-up); any import is over within moments, and the interrupt then lands
+    on ordinary Python code.
+    """
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            timer = threading.Timer(REDELIVER_SECONDS, os.kill, (os.getpid(), signum))
+            timer.daemon = True
+            timer.start()
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _stop_starting(signum: int, frame: FrameType | None) -> None:
     """Say what an interrupt did while this module is still being imported, and exit: an
     exception raised now would escape the console script as a traceback, and nothing has
     started yet (no scratch folder, no fork server) that needs cleaning up."""
+    if _deferred(signum, frame):
+        return
     from briefwright.cli.interrupts import interrupted
 
     message, code = interrupted(building=sys.argv[1:2] in (["build"], ["release"]))
@@ -52,8 +77,9 @@ from briefwright.settings import (  # noqa: E402
 from briefwright.typeset.pool import warm_up  # noqa: E402
 
 
-def _interrupt(signum: int, frame: object) -> NoReturn:
-    raise Interrupted(signum)
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    if not _deferred(signum, frame):
+        raise Interrupted(signum)
 
 
 def _at_least(kind: Callable[[str], Any], least: float) -> Callable[[str], Any]:

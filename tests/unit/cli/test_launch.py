@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,48 @@ def test_an_interrupt_while_the_entry_point_is_imported_is_one_line(
     assert capsys.readouterr().err == (
         "interrupted: the output folder is as it was before this build\n"
     )
+
+
+_IMPORT_INTERRUPTED = """
+import os, pathlib, signal, sys, tempfile, time
+from briefwright.cli import launch
+from briefwright.errors import Interrupted
+signal.signal(signal.SIGTERM, launch._interrupt)
+folder = tempfile.mkdtemp(dir=sys.argv[1])
+pathlib.Path(folder, "interrupted_module.py").write_text(
+    "import os, signal, time\\nos.kill(os.getpid(), signal.SIGTERM)\\ntime.sleep(0.2)\\n"
+    "WHOLE = True\\n"
+)
+sys.path.insert(0, folder)
+try:
+    import interrupted_module
+    print("imported whole:", interrupted_module.WHOLE)
+    time.sleep(5)
+    print("never interrupted")
+except Interrupted as stop:
+    print("interrupted after the import:", stop.signum)
+"""
+
+
+def test_an_interrupt_during_an_import_lands_once_the_import_is_done(tmp_path: Path) -> None:
+    """A native extension's initialisation may abort the process on an exception (pikepdf:
+    exit -6), so an interrupt that comes during an import is delivered after it: the module
+    is imported whole, then the interrupt stops the command as usual."""
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_INTERRUPTED, str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=30,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "imported whole: True",
+        "interrupted after the import: 15",
+    ]
+
+
+def test_an_interrupt_outside_an_import_is_not_deferred() -> None:
+    """Ordinary code is interrupted at once: nothing is scheduled to deliver it again."""
+    from briefwright.cli import launch
+
+    before = threading.active_count()
+    assert launch._deferred(15, sys._getframe()) is False
+    assert threading.active_count() == before
