@@ -8,6 +8,7 @@ Targets (from the project's issue on speed) are printed beside each ratio.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import platform
 import re
@@ -256,6 +257,8 @@ def main() -> None:
     args = parser.parse_args()
     repeats = 1 if args.quick else 3
     scratch = Path(tempfile.mkdtemp(prefix="briefwright-bench-"))
+    # Removed however the run ends (an error, Ctrl-C, or --pairs returning early).
+    atexit.register(shutil.rmtree, scratch, True)
     content = ROOT / "content"
     python = platform.python_version()
     print(f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {python}")

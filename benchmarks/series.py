@@ -14,6 +14,7 @@ briefs.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import json
 import os
@@ -151,6 +152,8 @@ def main() -> None:
                              "largest size")  # fmt: skip
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="briefwright-series-"))
+    # Removed however the run ends (an error, Ctrl-C, or --pairs returning early).
+    atexit.register(shutil.rmtree, scratch, True)
     if args.pairs:
         back_to_back(scratch, max(args.sizes), args.pairs, args.distinct)
         return
