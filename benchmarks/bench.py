@@ -111,14 +111,31 @@ def typesetting_site(built: Path, site: Path) -> Path:
     """Return a copy of a build whose assets are those typesetting reads (the full TTF
     faces, fonts.css pointing at them), not the HTML edition's WOFF2 subsets: raw WeasyPrint
     gets the same HTML and the same fonts as briefwright's workers."""
+    from briefwright.pipeline.checked import Checked
     from briefwright.pipeline.prepare import render_site
+    from briefwright.render.brand import FALLBACK_FACES, Face
     from briefwright.settings import Project
+    from briefwright.translate.apply import translated
 
     shutil.copytree(built, site, ignore=shutil.ignore_patterns("*.pdf", "assets"))
     project = Project(ROOT / "content", ROOT / "templates")
-    for name, data in render_site(project, None, int(ENV["SOURCE_DATE_EPOCH"])).assets.items():
-        (site / name).parent.mkdir(parents=True, exist_ok=True)
-        (site / name).write_bytes(data)
+    epoch = int(ENV["SOURCE_DATE_EPOCH"])
+    original = render_site(project, None, epoch)
+    editions = {"": original}
+    for language in original.checked.brief.metadata.translations:
+        edition = Checked(translated(original.checked.brief, language), ())
+        editions[f"{language}/"] = render_site(project, None, epoch, edition)
+    # Typesetting finds the theme's script fallbacks (the Japanese faces) through fontconfig;
+    # raw WeasyPrint is given them as @font-face rules in a translated edition's fonts.css.
+    fallbacks = "\n".join(
+        Face(f, f"fonts/{file}", w, style).rule() for f, file, w, style in FALLBACK_FACES
+    )
+    for folder, rendered in editions.items():
+        for name, data in rendered.assets.items():
+            if folder and name == "assets/fonts.css":
+                data += fallbacks.encode()
+            (site / folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / folder / name).write_bytes(data)
     return site
 
 
@@ -137,10 +154,10 @@ def html_weight(site: Path, page: str) -> int:
 
 
 def documents(out: Path) -> list[str]:
-    return [
-        "brief.html",
-        *sorted(f"onepagers/{p.name}" for p in (out / "onepagers").glob("*.html")),
-    ]
+    """Return the HTML of every PDF the build typesets: the brief and its one-pagers, in
+    each edition (the Japanese one in ja/ too), the brief first."""
+    pdfs = sorted(p.relative_to(out).with_suffix(".html").as_posix() for p in out.rglob("*.pdf"))
+    return sorted(pdfs, key=lambda name: (name != "brief.html", name))
 
 
 def synthetic_content(scratch: Path, copies: int) -> Path:
@@ -277,7 +294,8 @@ def main() -> None:
     t = {name: statistics.median(values) for name, values in pairs.items()}
     paired = statistics.median(b / r for b, r in zip(pairs["build"], pairs["raw"], strict=True))
     print("\n(1) full build against raw WeasyPrint (same HTML, one process, all documents)")
-    print(ratio_line("raw WeasyPrint: import + typeset 5 documents", t["raw"], t["raw"], ""))
+    label = f"raw WeasyPrint: import + typeset {len(names)} documents"
+    print(ratio_line(label, t["raw"], t["raw"], ""))
     print(ratio_line("briefwright build --jobs 1 --force", t["build"], t["raw"], "≤ 1.10×"))
     ratios = " ".join(f"{b / r:.2f}" for b, r in zip(pairs["build"], pairs["raw"], strict=True))
     print(f"  {'median of the back-to-back ratios':<52} {paired:14.2f}×   ({ratios})")
@@ -329,9 +347,16 @@ def main() -> None:
     print(
         ratio_line("--jobs 2 (against the critical path)", t3["jobs 2"], t3["critical"], "≤ 1.10×")
     )
+    # With two editions the work no longer fits under the brief alone: two workers cannot
+    # finish before half of raw WeasyPrint's whole run either.
+    bound = max(t3["critical"], t["raw"] / 2)
+    print(ratio_line("--jobs 2 (against max(critical, raw all / 2))", t3["jobs 2"], bound, ""))
 
     # (4) scaling on synthetic briefs
-    print("\n(4) scaling (brief only): seconds per page and peak RSS, briefwright against raw")
+    print(
+        "\n(4) scaling (--only brief: the brief of each edition): seconds per page (of the "
+        "English brief) and peak RSS, briefwright against raw"
+    )
     sizes = {"~12": 0, "~50": 8, "~200": 40} if not args.quick else {"~12": 0, "~50": 8}
     rows = []
     for label, copies in sizes.items():
@@ -339,7 +364,7 @@ def main() -> None:
         out = scratch / f"scale-{copies}"
         wall, rss = run(build_command(synthetic, out, "--jobs", "1", "--only", "brief", "--force"))
         pages = pages_of(out / "brief.pdf")
-        raw_wall, raw_rss = run(raw_command(out, ["brief.html"]))
+        raw_wall, raw_rss = run(raw_command(out, documents(out)))  # the brief, each edition
         rows.append((label, pages, wall, rss, raw_wall, raw_rss))
         print(f"  {label:>5} pages: {pages:4d} pages  briefwright {wall:6.2f} s "
               f"({wall / pages:.3f} s/page, {rss:5.0f} MiB)   raw {raw_wall:6.2f} s "
