@@ -70,12 +70,16 @@ def unsupported_numbers(statement: Statement, entities: Entities = ()) -> Iterat
     """Yield each number the statement gives (with its currency) that none of its quotes gives."""
     for amount in claimed_amounts(statement):
         if not any(amount.is_given_by(other) for other in statement.evidence.amounts):
-            message = (
-                f"number '{amount.words}' in '{statement.item_id}' is in none of "
-                f"{statement.evidence.describe()}; quote the passage that gives it, or leave "
-                "it out"
-            )
-            yield statement.finding(Kind.NUMBER, amount.words, message)
+            yield number_finding(statement, amount)
+
+
+def number_finding(statement: Statement, amount: Amount) -> Finding:
+    """Return the finding for a number that none of the statement's quotes gives."""
+    message = (
+        f"number '{amount.words}' in '{statement.item_id}' is in none of "
+        f"{statement.evidence.describe()}; quote the passage that gives it, or leave it out"
+    )
+    return statement.finding(Kind.NUMBER, amount.words, message)
 
 
 def claimed_amounts(statement: Statement) -> Iterator[Amount]:
@@ -96,7 +100,7 @@ def unsupported_dates(statement: Statement, entities: Entities = ()) -> Iterator
     """Yield each day, month or year the statement gives that no quote or stated date gives."""
     for claim in _date_claims(statement):
         if not _is_dated_by(claim, statement) and not _is_excused(claim, statement):
-            yield _date_finding(statement, claim)
+            yield date_finding(statement, claim)
 
 
 def idle_inferences(statement: Statement, entities: Entities = ()) -> Iterator[Finding]:
@@ -138,7 +142,8 @@ def _is_excused(claim: DateMention, statement: Statement) -> bool:
     return rest.is_empty() or any(rest.fits(m) for m in statement.evidence.dates)
 
 
-def _date_finding(statement: Statement, claim: DateMention) -> Finding:
+def date_finding(statement: Statement, claim: DateMention) -> Finding:
+    """Return the finding for a date that no quote and no stated source date gives."""
     message = (
         f"date '{claim.words}' in '{statement.item_id}' is in none of "
         f"{statement.evidence.describe()}, nor is it a stated source date; quote the passage "

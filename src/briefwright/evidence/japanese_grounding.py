@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from briefwright.evidence import japanese
 from briefwright.evidence.clauses import is_after
+from briefwright.evidence.grounding import date_finding, number_finding
 from briefwright.evidence.statements import Finding, Kind, Statement, statements
 from briefwright.evidence.wording import Amount, DateMention
 from briefwright.model.brief import Brief
@@ -43,12 +44,7 @@ def _numbers(statement: Statement) -> Iterator[Finding]:
         if statement.prescribes and is_count:
             continue
         if not any(amount.value == other.value for other in given):
-            message = (
-                f"number '{amount.words}' in '{statement.item_id}' is in none of "
-                f"{statement.evidence.describe()}; quote the passage that gives it, or leave "
-                "it out"
-            )
-            yield statement.finding(Kind.NUMBER, amount.words, message)
+            yield number_finding(statement, amount)
 
 
 def _dates(statement: Statement) -> Iterator[Finding]:
@@ -56,13 +52,7 @@ def _dates(statement: Statement) -> Iterator[Finding]:
     for claim in _claimed_dates(statement):
         if any(claim.fits(other) for other in given) or _is_excused(claim, statement, given):
             continue
-        message = (
-            f"date '{claim.words}' in '{statement.item_id}' is in none of "
-            f"{statement.evidence.describe()}, nor is it a stated source date; quote the "
-            "passage that gives it, or add an `inferred:` note saying how the year was worked "
-            "out"
-        )
-        yield statement.finding(Kind.DATE, claim.words, message)
+        yield date_finding(statement, claim)
 
 
 def _idle_inference(statement: Statement) -> Iterator[Finding]:

@@ -37,20 +37,23 @@ def index_page(title: str, documents: Iterable[str]) -> bytes:
 
 
 def problems_page(problems: list[str]) -> bytes:
-    items = "".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Content problems'
         "</title></head><body><h1>The content has problems</h1><p>Fix them and this page "
-        f"reloads by itself.</p><ul>{items}</ul></body></html>"
+        f"reloads by itself.</p>{_listed(problems)}</body></html>"
     ).encode()
 
 
 def typeset_banner(problems: list[str]) -> bytes:
     """Return a notice for the top of a page: the PDFs could not be brought up to date."""
-    items = "".join(f"<li><code>{html.escape(problem)}</code></li>" for problem in problems)
     return (
         '<div role="alert" id="briefwright-typesetting-problems" style="background:#fff3cd;'
         'color:#1b1f24;border:2px solid #8a4b08;padding:0.5rem 1rem;font:14px sans-serif">'
         "<strong>The PDFs could not be brought up to date</strong> (the HTML below is "
-        f"current):<ul>{items}</ul></div>"
+        f"current):{_listed(problems)}</div>"
     ).encode()
+
+
+def _listed(problems: list[str]) -> str:
+    """Return the problems as an HTML list, each escaped, in code type."""
+    return "<ul>" + "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems) + "</ul>"
