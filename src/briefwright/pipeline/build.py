@@ -10,15 +10,14 @@ whether the project is a series (pipeline/series.py), pipeline/run.py decides fi
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import Future, ThreadPoolExecutor
-from functools import partial
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from briefwright.errors import BriefError
 from briefwright.output.write import Output
 from briefwright.pipeline.checked import Checked
 from briefwright.pipeline.clock import Stopwatch
+from briefwright.pipeline.cutter import EDITIONS_NICENESS, cutter, give_way
 from briefwright.pipeline.editions import Editions, docx_reused, make_editions
 from briefwright.pipeline.finish import finish
 from briefwright.pipeline.incremental import Previous, Snapshot
@@ -29,7 +28,7 @@ from briefwright.pipeline.prepare import Prepared, prepare
 from briefwright.pipeline.shards import Share
 from briefwright.settings import PdfSettings, Project
 from briefwright.typeset.pool import Pool
-from briefwright.typeset.worker import Job, Typeset
+from briefwright.typeset.worker import Typeset
 
 
 def build_brief(
@@ -59,8 +58,18 @@ def produce(
     """Make every artifact and the manifest in memory, reusing unchanged PDFs of `previous`."""
     laps = Stopwatch()
     share = Share(run.shard)
-    prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps)
-    fresh, editions = typeset_with_editions(prepared, share.jobs(prepared), project, pdf, run)
+    try:
+        with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
+            # A whole build hands each edition's jobs to the workers as soon as it is
+            # rendered, the next edition rendered meanwhile; a shard must see them all.
+            early = pool.submit if run.shard is None else None
+            prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps,
+                               submit=early)  # fmt: skip
+            if early is None:
+                pool.submit(share.jobs(prepared))
+            fresh, editions = typeset_with_editions(prepared, pool, pdf, run)
+    except BriefError as error:
+        raise locate_missing_glyphs(error, project.content) from None
     laps.lap("typeset PDFs, web fonts and Word")
     documents, artifacts = finish(prepared, pdf, fresh, editions)
     artifacts.update(share.record(snapshot, pdf, fresh), "the shard record")
@@ -83,33 +92,17 @@ def produce(
 
 
 def typeset_with_editions(
-    prepared: Prepared, jobs: list[Job], project: Project, pdf: PdfSettings, run: RunOptions
+    prepared: Prepared, pool: Pool, pdf: PdfSettings, run: RunOptions
 ) -> tuple[dict[str, Typeset], Editions]:
-    """Typeset the brief's jobs in a pool of workers, longest first, and make its other
-    editions in a thread once a core is free of typesetting: at once when the workers are
-    fewer than the cores, else when a worker has no job left. A thread beside as many
-    workers as cores took a core's share from each, the longest document's included: with
-    two workers on two cores, the editions now fit in the time the one-pagers leave before
-    the brief is done. The main thread only waits; HarfBuzz, Brotli and zlib work outside
-    the GIL. (A series streams its briefs: pipeline/stream.py.)"""
-    make = partial(make_editions, prepared, pdf, run.web_fonts)
+    """Collect what the pool typesets (the jobs handed to it, longest first) while the
+    brief's other editions are made, a step behind: the Word edition in a thread and the
+    web fonts in a process of their own, both niced (pipeline/cutter.py), so that they take
+    the cores the workers leave, not a share of the longest document's. The main thread
+    only waits. (A series streams its briefs: pipeline/stream.py.)"""
     fresh: dict[str, Typeset] = {}
-    with ThreadPoolExecutor(1) as background:
-        editions: Future[Editions] | None = None
-        try:
-            with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
-                pool.submit(jobs)
-                while pool.busy:
-                    if editions is None and pool.working < _cores():
-                        editions = background.submit(make)
-                    fresh.update(pool.collect())
-        except BriefError as error:
-            raise locate_missing_glyphs(error, project.content) from None
-        return fresh, (editions or background.submit(make)).result()
-
-
-def _cores() -> int:
-    """Return how many cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    behind = (run.limits.niceness + EDITIONS_NICENESS,)
+    with cutter(run.limits) as cuts, ThreadPoolExecutor(1, "editions", give_way, behind) as thread:
+        editions = thread.submit(make_editions, prepared, pdf, run.web_fonts, cutter=cuts)
+        while pool.busy:
+            fresh.update(pool.collect())
+        return fresh, editions.result()

@@ -2,9 +2,10 @@
 subsets) and the Word edition (a .docx per document), of the brief and of each translated
 edition, while the workers typeset.
 
-Both run in the build's main process, in a thread beside the typesetting pool: the main
-thread only waits for the workers, and the Word edition is built from the content models,
-which the workers never import. An unchanged document's .docx is kept from the previous
+The Word edition is made in the build's process, in a thread beside the typesetting pool (the
+main thread only waits for the workers): it is built from the content models, which the
+workers never import. The web fonts, plain bytes in and out, are cut in a process of their
+own (cutter.py) at the same time. An unchanged document's .docx is kept from the previous
 build, like an unchanged PDF.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -22,6 +24,7 @@ from briefwright.model.brief import Brief
 from briefwright.output.manifest import sha256
 from briefwright.output.spool import Payload, Spool
 from briefwright.output.webfonts import edition_text, linked_web_assets, web_assets
+from briefwright.pipeline.cutter import Cutter
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.targets import Target
@@ -80,27 +83,51 @@ def make_editions(
     web_fonts: bool,
     spool: Spool | None = None,
     shared: SharedFonts | None = None,
+    cutter: Cutter | None = None,
 ) -> Editions:
     """Return the HTML edition's assets and the Word edition of a prepared brief and of each
     of its translations, their files spooled when a spool is given; their web fonts a
-    series' (`shared`) when given."""
+    series' (`shared`) when given, else cut by `cutter` (in its process) while this thread
+    makes the Word editions."""
+    editions = [ready, *ready.translations]
+    webs = [_web_edition(edition, web_fonts, shared, cutter) for edition in editions]
+    words = [_word_edition_of(edition, pdf) for edition in editions]
+    made: list[Editions] = []
+    for future, word in zip(webs, words, strict=True):
+        web: dict[str, Payload] = dict(cutter.result(future) if cutter else future.result())
+        if spool is not None:
+            web, word = spool.hold(web), replace(word, files=spool.hold(word.files))
+        made.append(Editions(web, word))
+    first, *translated = made
+    languages = (edition.language for edition in ready.translations)
+    return replace(first, translations=dict(zip(languages, translated, strict=True)))
+
+
+def _web_edition(
+    ready: Prepared, web_fonts: bool, shared: SharedFonts | None, cutter: Cutter | None
+) -> Future[dict[str, bytes]]:
+    """Return the future assets of one edition's HTML edition: cut by `cutter` when it has
+    fonts of its own to cut, else made at once."""
     rendered = ready.rendered
     brief = rendered.checked.brief
     pages = [*rendered.pages.values(), *rendered.source_pages.values()]
     carried = ready.carried.values()
     pages += [kept.html.decode("utf-8") for kept in carried if kept.html is not None]
-    made = web_edition_assets(brief, pages, rendered.assets, web_fonts, shared, ready.prefix)
-    web: dict[str, Payload] = dict(made)
-    word = word_edition(brief, rendered.targets, rendered.pages, rendered.labels, rendered.made,
-                        ready.project.layers, pdf, rendered.built_at, ready.previous,
-                        rendered.history)  # fmt: skip
-    if spool is not None:
-        web, word = spool.hold(web), replace(word, files=spool.hold(word.files))
-    translations = {
-        edition.language: make_editions(edition, pdf, web_fonts, spool, shared)
-        for edition in ready.translations
-    }
-    return Editions(web, word, translations)
+    if cutter is not None and web_fonts and shared is None:
+        fonts_css = web_fonts_stylesheet(brief.brand)
+        return cutter.submit(pages, rendered.assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
+    done: Future[dict[str, bytes]] = Future()
+    done.set_result(web_edition_assets(brief, pages, rendered.assets, web_fonts, shared,
+                                       ready.prefix))  # fmt: skip
+    return done
+
+
+def _word_edition_of(ready: Prepared, pdf: PdfSettings) -> WordEdition:
+    """Return one edition's Word edition."""
+    rendered = ready.rendered
+    return word_edition(rendered.checked.brief, rendered.targets, rendered.pages,
+                        rendered.labels, rendered.made, ready.project.layers, pdf,
+                        rendered.built_at, ready.previous, rendered.history)  # fmt: skip
 
 
 def docx_reused(ready: Prepared, editions: Editions) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ translated edition the brief declares (build/<language>/, from translate/apply.p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -106,10 +107,12 @@ def prepare(
     laps: Stopwatch | None = None,
     prefix: str = "",
     theme_assets: dict[str, bytes] | None = None,
+    submit: Callable[[list[Job]], None] | None = None,
 ) -> Prepared:
     """Load, check and render one brief, and plan which of its PDFs to typeset again
     (`theme_assets`: the templates' assets, when the caller has read them already); then
-    the same for each translation it declares."""
+    the same for each translation it declares. Each edition's jobs go to `submit`, when
+    given, as soon as they are known."""
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
     rendered = render_site(project, only, snapshot.epoch, checked, laps, theme_assets)
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
@@ -120,13 +123,15 @@ def prepare(
         for t in rendered.targets
         if t.stem in plan.to_typeset
     ]
+    if submit is not None:
+        submit(jobs)
     carried = carry_over(previous, rendered, project.content)
     if laps is not None:
         laps.lap("source pages and reuse plan")
     ready = Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
     brief = rendered.checked.brief
     editions = tuple(
-        _prepare_translation(ready, pdf, only, language, laps, theme_assets)
+        _prepare_translation(ready, pdf, only, language, laps, theme_assets, submit)
         for language in brief.metadata.translations
     )
     return replace(ready, translations=editions)
@@ -139,13 +144,14 @@ def _prepare_translation(
     language: str,
     laps: Stopwatch | None,
     theme_assets: dict[str, bytes],
+    submit: Callable[[list[Job]], None] | None,
 ) -> Prepared:
     """Prepare the brief's edition in a language, in its folder (`<prefix><language>/`)."""
     edition = Checked(translated(ready.rendered.checked.brief, language), ())
     previous = _within(ready.previous, language)
     prefix = f"{ready.prefix}{language}/"
     return prepare(ready.project, pdf, only, ready.snapshot, previous, edition, laps, prefix,
-                   theme_assets)  # fmt: skip
+                   theme_assets, submit)  # fmt: skip
 
 
 def _within(previous: Previous | None, language: str) -> Previous | None:

@@ -8,6 +8,8 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,11 +19,12 @@ from pypdf import PdfReader
 from briefwright.output.spool import Payload
 from briefwright.pipeline import build as build_module
 from briefwright.pipeline.build import typeset_with_editions
+from briefwright.pipeline.cutter import EDITIONS_NICENESS, Cutter
 from briefwright.pipeline.editions import WordEdition
 from briefwright.pipeline.outcome import Built, RunOptions
 from briefwright.pipeline.run import build_project
 from briefwright.settings import PdfSettings
-from briefwright.typeset.worker import Job, Typeset
+from briefwright.typeset.worker import Typeset
 from tests.conftest import CONTENT, PROJECT, TEMPLATES
 
 
@@ -154,59 +157,43 @@ def test_builds_are_byte_identical_across_processes(tmp_path: Path) -> None:
 
 
 class _FakePool:
-    """A pool that hands back one result a collect, recording when the editions started."""
+    """A pool of `jobs` results that records, as each comes, whether the editions began."""
 
-    def __init__(self, events: list[str], size: int) -> None:
-        self.events, self.size, self.jobs = events, size, 0
-
-    def __enter__(self) -> _FakePool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+    def __init__(self, events: list[str], jobs: int) -> None:
+        self.events, self.jobs = events, jobs
 
     @property
     def busy(self) -> bool:
         return self.jobs > 0
 
-    @property
-    def working(self) -> int:
-        return min(self.size, self.jobs)
-
-    def submit(self, jobs: list[Job]) -> None:
-        self.jobs += len(jobs)
-
     def collect(self) -> list[tuple[str, Typeset]]:
-        self.events.append(f"done with {self.working} working")
+        time.sleep(0.02)  # a document's typesetting, during which the editions thread runs
+        self.events.append(f"typeset {self.jobs}")
         self.jobs -= 1
-        return []
+        return [(str(self.jobs), Typeset(b"", 1, None, 0.0))]
 
 
-def _schedule(monkeypatch: pytest.MonkeyPatch, workers: int, jobs: int) -> list[str]:
-    """Return the order of typesetting results and the editions' start, `workers` workers
-    on two cores typesetting `jobs` documents."""
+def test_the_editions_run_beside_the_typesetting_a_step_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The editions start with the typesetting, in a thread niced below the build's (Linux:
+    a thread's own priority), with a cutter for the web fonts; the results all come back."""
     events: list[str] = []
-    monkeypatch.setattr(build_module, "_cores", lambda: 2)
-    monkeypatch.setattr(build_module, "Pool", lambda *a, **k: _FakePool(events, workers))
-    editions = (dict[str, Payload](), WordEdition({}, {}, ()))
+    seen: dict[str, object] = {}
 
-    def make(*_: object) -> tuple[dict[str, Payload], WordEdition]:
+    def make(*_: object, cutter: object = None) -> tuple[dict[str, Payload], WordEdition]:
         events.append("editions")
-        return editions
+        seen["cutter"] = cutter
+        seen["niceness"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return dict[str, Payload](), WordEdition({}, {}, ())
 
     monkeypatch.setattr(build_module, "make_editions", make)
     prepared = SimpleNamespace(rendered=None, carried={}, project=PROJECT, previous=None)
-    run = RunOptions(jobs=workers)
-    pdf = PdfSettings()
-    typeset_with_editions(prepared, [Job(str(n), "") for n in range(jobs)], PROJECT, pdf, run)  # type: ignore[arg-type]
-    return events
-
-
-def test_the_editions_wait_for_a_core_free_of_typesetting(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With as many workers as cores, the editions start once a worker has no job left;
-    with fewer, at once."""
-    assert _schedule(monkeypatch, workers=2, jobs=4) == [
-        "done with 2 working", "done with 2 working", "done with 2 working", "editions",
-        "done with 1 working",
-    ]  # fmt: skip
-    assert _schedule(monkeypatch, workers=1, jobs=2)[0] == "editions"
+    pool = _FakePool(events, 3)
+    fresh, _ = typeset_with_editions(prepared, pool, PdfSettings(), RunOptions(jobs=2))  # type: ignore[arg-type]
+    assert sorted(fresh) == ["0", "1", "2"]
+    assert events.index("editions") < events.index("typeset 1")
+    assert isinstance(seen["cutter"], Cutter)
+    if sys.platform == "linux":
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        assert seen["niceness"] == min(19, own + EDITIONS_NICENESS)

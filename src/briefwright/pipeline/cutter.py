@@ -1,0 +1,111 @@
+"""Cut the HTML edition's web fonts in a process of their own, beside the typesetting workers
+and the Word edition's thread.
+
+Cutting a face to WOFF2 is HarfBuzz, fontTools' glyf transform and Brotli, and each holds
+the GIL: in the build's editions thread the cuts ran after the Word edition, on one core,
+long after two workers had finished typesetting on two (the flagship: 2.0 s of editions,
+1.2 s of it web fonts, after 2.3 s of typesetting). A child of the fork server, which has
+WeasyPrint and so fontTools imported, takes them to another core. It is niced, as the Word
+edition's thread is (`give_way`): both take what cores the typesetting workers leave, and
+never a share of the longest document's.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import sys
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+
+from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.output.webfonts import web_assets
+from briefwright.settings import Limits
+from briefwright.typeset.lifeline import die_with_parent
+
+#: How far the editions step back from typesetting (nice(1) steps: 19 is the least share).
+#: At 10 a busy worker gets ~90 % of a core it shares with them.
+EDITIONS_NICENESS = 10
+
+
+class Cutter:
+    """One child process that cuts web fonts, started on first use and stopped on leaving."""
+
+    def __init__(self, limits: Limits) -> None:
+        self._limits = limits
+        self._executor: ProcessPoolExecutor | None = None
+
+    def submit(
+        self,
+        pages: list[str],
+        assets: Mapping[str, bytes],
+        fonts_css: str,
+        fonts_css_path: str,
+        fallbacks: Iterable[str],
+    ) -> Future[dict[str, bytes]]:
+        """Return the future HTML edition assets of `web_assets` for these arguments."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("forkserver"),
+                initializer=_step_back,
+                initargs=(self._limits.memory_mib, self._limits.niceness + EDITIONS_NICENESS),
+            )
+        return self._executor.submit(
+            web_assets, pages, dict(assets), fonts_css, fonts_css_path, tuple(fallbacks)
+        )
+
+    def result(self, future: Future[dict[str, bytes]]) -> dict[str, bytes]:
+        """Return a cut's assets; a child that died (out of memory, killed) is a located
+        error, as a typesetting worker's is."""
+        try:
+            return future.result()
+        except (BrokenProcessPool, MemoryError):
+            message = (
+                "cutting the web fonts ran out of memory or crashed; the limit is "
+                f"{self._limits.memory_mib} MiB per process (--max-memory)"
+            )
+            where = Location("assets/fonts.css")
+            raise BriefError([Diagnostic("BW304", message, where)]) from None
+
+    def stop(self, failed: bool) -> None:
+        """Wait for the child to end, or (after a failure) cancel what it has not begun."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=not failed, cancel_futures=True)
+            self._executor = None
+
+
+@contextmanager
+def cutter(limits: Limits) -> Iterator[Cutter]:
+    """Yield a Cutter, stopped however the block ends."""
+    made = Cutter(limits)
+    try:
+        yield made
+    except BaseException:
+        made.stop(failed=True)
+        raise
+    made.stop(failed=False)
+
+
+def give_way(niceness: int = EDITIONS_NICENESS) -> None:
+    """Lower the calling thread's priority by `niceness` steps (Linux's nice is a thread's
+    own) so that the typesetting workers, at the build's, come first. Elsewhere nice would
+    apply to the whole build, the main thread that feeds the workers included: there the
+    thread is left as it is."""
+    if sys.platform == "linux":
+        thread = threading.get_native_id()
+        now = os.getpriority(os.PRIO_PROCESS, thread)
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, now + niceness))
+
+
+def _step_back(memory_mib: int, niceness: int) -> None:
+    """In the child: the typesetting workers' memory limit, a lower priority, and death with
+    the fork server (and so with the build), as a worker's."""
+    die_with_parent()
+    limit = memory_mib * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    os.nice(niceness)
