@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefwright.errors import BriefError
 from briefwright.output.write import Output
 from briefwright.pipeline.checked import Checked
 from briefwright.pipeline.clock import Stopwatch
 from briefwright.pipeline.cutter import EDITIONS_NICENESS, cutter, give_way
-from briefwright.pipeline.editions import Editions, docx_reused, make_editions
 from briefwright.pipeline.finish import finish
 from briefwright.pipeline.incremental import Previous, Snapshot
 from briefwright.pipeline.length import measure_main_text
@@ -29,6 +29,10 @@ from briefwright.pipeline.shards import Share
 from briefwright.settings import PdfSettings, Project
 from briefwright.typeset.pool import Pool
 from briefwright.typeset.worker import Typeset
+
+if TYPE_CHECKING:
+    from briefwright.pipeline.cutter import Cutter
+    from briefwright.pipeline.editions import Editions
 
 
 def build_brief(
@@ -71,6 +75,8 @@ def produce(
     except BriefError as error:
         raise locate_missing_glyphs(error, project.content) from None
     laps.lap("typeset PDFs, web fonts and Word")
+    from briefwright.pipeline.editions import docx_reused  # made by now: see _make_editions
+
     documents, artifacts = finish(prepared, pdf, fresh, editions)
     artifacts.update(share.record(snapshot, pdf, fresh), "the shard record")
     rendered = prepared.rendered
@@ -102,7 +108,18 @@ def typeset_with_editions(
     fresh: dict[str, Typeset] = {}
     behind = (run.limits.niceness + EDITIONS_NICENESS,)
     with cutter(run.limits) as cuts, ThreadPoolExecutor(1, "editions", give_way, behind) as thread:
-        editions = thread.submit(make_editions, prepared, pdf, run.web_fonts, cutter=cuts)
+        editions = thread.submit(_make_editions, prepared, pdf, run.web_fonts, cuts)
         while pool.busy:
             fresh.update(pool.collect())
         return fresh, editions.result()
+
+
+def _make_editions(
+    prepared: Prepared, pdf: PdfSettings, web_fonts: bool, cuts: Cutter
+) -> Editions:
+    """Return the brief's Word and web editions (editions.make_editions), imported here, in
+    the editions' thread: the Word writer, Pillow and fontTools (~0.1 s) load beside the
+    typesetting, not before the first document is handed out."""
+    from briefwright.pipeline.editions import make_editions
+
+    return make_editions(prepared, pdf, web_fonts, cutter=cuts)

@@ -23,7 +23,6 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.output.webfonts import web_assets
 from briefwright.settings import Limits
 from briefwright.typeset.lifeline import die_with_parent
 
@@ -56,7 +55,7 @@ class Cutter:
                 initargs=(self._limits.memory_mib, self._limits.niceness + EDITIONS_NICENESS),
             )
         return self._executor.submit(
-            web_assets, pages, dict(assets), fonts_css, fonts_css_path, tuple(fallbacks)
+            _web_assets, pages, dict(assets), fonts_css, fonts_css_path, tuple(fallbacks)
         )
 
     def result(self, future: Future[dict[str, bytes]]) -> dict[str, bytes]:
@@ -100,6 +99,20 @@ def give_way(niceness: int = EDITIONS_NICENESS) -> None:
         thread = threading.get_native_id()
         now = os.getpriority(os.PRIO_PROCESS, thread)
         os.setpriority(os.PRIO_PROCESS, thread, min(19, now + niceness))
+
+
+def _web_assets(
+    pages: list[str],
+    assets: dict[str, bytes],
+    fonts_css: str,
+    fonts_css_path: str,
+    fallbacks: tuple[str, ...],
+) -> dict[str, bytes]:
+    """In the child: output.webfonts.web_assets, imported there (HarfBuzz, fontTools), so
+    the build process need not before it hands out its first document."""
+    from briefwright.output.webfonts import web_assets
+
+    return web_assets(pages, assets, fonts_css, fonts_css_path, fallbacks)
 
 
 def _step_back(memory_mib: int, niceness: int) -> None:

@@ -7,7 +7,7 @@ the manifest that describes them all.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefwright.compare.record import CONTENT_JSON
 from briefwright.load.originals import read_published_originals
@@ -20,7 +20,6 @@ from briefwright.output.manifest import (
 )
 from briefwright.output.spool import digest
 from briefwright.output.write import Artifacts
-from briefwright.pipeline.editions import Editions, WordEdition
 from briefwright.pipeline.incremental import (
     Kept,
     Plan,
@@ -31,6 +30,9 @@ from briefwright.render.annotations import ANNOTATIONS, render_annotations
 from briefwright.render.citation import CITATION_CFF, CSL_JSON, citation_cff, csl_json, identity
 from briefwright.settings import PdfSettings
 from briefwright.typeset.worker import Typeset
+
+if TYPE_CHECKING:  # made in their own thread, which imports them (build._make_editions)
+    from briefwright.pipeline.editions import Editions, WordEdition
 
 
 def finish(

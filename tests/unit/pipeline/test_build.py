@@ -181,13 +181,13 @@ def test_the_editions_run_beside_the_typesetting_a_step_behind(
     events: list[str] = []
     seen: dict[str, object] = {}
 
-    def make(*_: object, cutter: object = None) -> tuple[dict[str, Payload], WordEdition]:
+    def make(*args: object) -> tuple[dict[str, Payload], WordEdition]:
         events.append("editions")
-        seen["cutter"] = cutter
+        seen["cutter"] = args[-1]
         seen["niceness"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
         return dict[str, Payload](), WordEdition({}, {}, ())
 
-    monkeypatch.setattr(build_module, "make_editions", make)
+    monkeypatch.setattr(build_module, "_make_editions", make)
     prepared = SimpleNamespace(rendered=None, carried={}, project=PROJECT, previous=None)
     pool = _FakePool(events, 3)
     fresh, _ = typeset_with_editions(prepared, pool, PdfSettings(), RunOptions(jobs=2))  # type: ignore[arg-type]
