@@ -1,8 +1,11 @@
 """Typeset a one-pager so that it provably fits one page, or say by how much it does not.
 
 The page is typeset at the stylesheet's own size first; if it runs over, the body size steps
-down (`STEPS`, never below 8.5 pt) and the page is typeset again. If even the floor does not
-fit, the error says how far the content runs over, in percent of a page and in lines.
+down (`STEPS`, never below 8.5 pt) to the largest step that fits. How far the first run went
+over says where to look: the search starts at the step that shrinks the text by as much, and
+walks up while a step fits or down while one does not (the Japanese co-development page,
+three steps down: three typesettings, not four). If even the floor does not fit, the error
+says how far the content runs over, in percent of a page and in lines.
 """
 
 from __future__ import annotations
@@ -33,14 +36,68 @@ class Fitted:
 def fit_one_page(
     typesetter: Typesetter, html: str, base: str, topic_id: str, where: Location
 ) -> Fitted:
-    """Return a one-page PDF of html, stepping the type down as far as the floor allows."""
-    for steps, size in enumerate(STEPS):
-        document = typesetter.render(html, base, _size_css(size))
-        if len(document.pages) == 1:
-            raw = typesetter.write_pdf(document)
-            del document  # before finish: see Typesetter.finish
-            return Fitted(typesetter.finish(raw), size, steps)
-    raise BriefError([_overflow(typesetter, html, base, topic_id, where, document)])
+    """Return a one-page PDF of html at the largest of STEPS that fits (a smaller step never
+    taking more room than a larger)."""
+    document = typesetter.render(html, base, _size_css(STEPS[0]))
+    if len(document.pages) == 1:
+        return _written(typesetter, document, 0)
+    step = _first_guess(document)
+    del document
+    tried = typesetter.render(html, base, _size_css(STEPS[step]))
+    if len(tried.pages) == 1:
+        return _written(typesetter, *_largest_fitting(typesetter, html, base, step, tried))
+    while step < len(STEPS) - 1:  # down until a step fits
+        step += 1
+        tried = typesetter.render(html, base, _size_css(STEPS[step]))
+        if len(tried.pages) == 1:
+            return _written(typesetter, tried, step)
+    raise BriefError([_overflow(typesetter, html, base, topic_id, where, tried)])
+
+
+def _largest_fitting(
+    typesetter: Typesetter, html: str, base: str, step: int, fitting: Any
+) -> tuple[Any, int]:
+    """Return the largest step that fits, and its document, from one that fits: up while
+    the next larger fits too (the stylesheet's own size, step 0, is known to run over)."""
+    while step > 1:
+        larger = typesetter.render(html, base, _size_css(STEPS[step - 1]))
+        if len(larger.pages) != 1:
+            break
+        step, fitting = step - 1, larger
+    return fitting, step
+
+
+def _written(typesetter: Typesetter, document: Any, step: int) -> Fitted:
+    raw = typesetter.write_pdf(document)
+    del document  # before finish: see Typesetter.finish
+    return Fitted(typesetter.finish(raw), STEPS[step], step)
+
+
+def _first_guess(overflowing: Any) -> int:
+    """Return the step to try first after the stylesheet's size ran over: the largest whose
+    size is at most the stylesheet's shrunk by the share the text ran over (the height of
+    the flowing text grows about as its size), else the first step."""
+    pages = overflowing.pages
+    available = pages[0]._page_box.height
+    needed = available + sum(_content_height(page) for page in pages[1:])
+    own = _onepager_size(pages[0]._page_box)
+    if own is None:
+        return 1
+    target_pt = own * available / needed * 3 / 4  # CSS px to pt
+    sizes = [float(str(size).removesuffix("pt")) for size in STEPS[1:]]
+    return next((n for n, size in enumerate(sizes, 1) if size <= target_pt), len(STEPS) - 1)
+
+
+def _onepager_size(page_box: Any) -> float | None:
+    """Return the font size (CSS px) of the page's `.onepager` box, breadth first."""
+    boxes = [page_box]
+    while boxes:
+        box = boxes.pop(0)
+        element = getattr(box, "element", None)
+        if element is not None and "onepager" in (element.get("class") or "").split():
+            return float(box.style["font_size"])
+        boxes.extend(getattr(box, "children", ()))
+    return None
 
 
 def _size_css(size: str | None) -> str:

@@ -9,11 +9,14 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from briefwright.cli.app import app
-from briefwright.errors import BriefError
+from briefwright.errors import BriefError, Location
 from briefwright.pipeline.outcome import Built, RunOptions
 from briefwright.pipeline.run import build_project
-from briefwright.settings import Project
-from tests.conftest import TEMPLATES, MakeProject
+from briefwright.settings import PdfSettings, Project
+from briefwright.typeset import fit
+from briefwright.typeset.engine import Typesetter
+from briefwright.typeset.fit import STEPS, _size_css, fit_one_page
+from tests.conftest import LAYERS, MADE, TEMPLATES, MakeProject
 
 
 def test_content_that_fits_needs_no_step(project: MakeProject, tmp_path: Path) -> None:
@@ -53,3 +56,67 @@ def test_far_too_long_fails_and_writes_nothing(project: MakeProject, tmp_path: P
     assert "% of a page (about " in diagnostic.message
     assert "cut key points under `onepager: key_points:`" in diagnostic.message
     assert not out.exists()
+
+
+class _Page:
+    def __init__(self) -> None:
+        self._page_box = None
+
+
+class _Document:
+    def __init__(self, pages: int) -> None:
+        self.pages = [_Page() for _ in range(pages)]
+
+
+class _Typesetter:
+    """Fits from step `fits` of STEPS on; records the steps it was asked to typeset."""
+
+    def __init__(self, fits: int) -> None:
+        self.fits, self.asked = fits, list[int]()
+
+    def render(self, html: str, base: str, css: str) -> _Document:
+        step = next(n for n, size in enumerate(STEPS) if _size_css(size) == css)
+        self.asked.append(step)
+        return _Document(1 if step >= self.fits else 2)
+
+    def write_pdf(self, document: _Document) -> bytes:
+        return b"%PDF"
+
+    def finish(self, raw: bytes) -> bytes:
+        return raw
+
+
+@pytest.mark.parametrize("fits", [1, 2, 3, 4])
+@pytest.mark.parametrize("guess", [1, 2, 3, 4])
+def test_the_search_finds_the_largest_step_from_any_first_guess(
+    monkeypatch: pytest.MonkeyPatch, fits: int, guess: int
+) -> None:
+    """Whatever step the overflow points to first, the fit is the largest that fits, as a
+    walk down from the stylesheet's size finds it; a right guess costs at most three
+    typesettings."""
+    monkeypatch.setattr(fit, "_first_guess", lambda document: guess)
+    typesetter = _Typesetter(fits)
+    fitted = fit_one_page(typesetter, "", "", "t", Location("t"))  # type: ignore[arg-type]
+    assert (fitted.steps, fitted.size) == (fits, STEPS[fits])
+    assert len(set(typesetter.asked)) == len(typesetter.asked)  # no step typeset twice
+    if guess == fits:
+        assert len(typesetter.asked) <= 3
+
+
+@pytest.mark.parametrize("paragraphs", [24, 25, 26, 27])
+def test_the_first_guess_is_the_step_that_fits(paragraphs: int) -> None:
+    """Text running over by 5 to 18 % of a page is first tried at the step that fits, one to
+    four steps down (from the overflow and the `.onepager` box's own size)."""
+    text = "Co-production of a command and control system under the 2023 terms. " * 2
+    body = "".join(f"<p>{text}</p>" for _ in range(paragraphs))
+    html = (
+        '<html lang="en"><head><title>t</title><style>.onepager { font-size: 14px; '
+        "line-height: 1.4 } p { margin: 0 0 4px }</style></head>"
+        f'<body><div class="onepager">{body}</div></body></html>'
+    )
+    with Typesetter(LAYERS, PdfSettings(), "t.pdf", made=MADE, onepager=True) as typesetter:
+        first = typesetter.render(html, "", _size_css(STEPS[0]))
+        assert len(first.pages) == 2
+        guess = fit._first_guess(first)
+        counts = [len(typesetter.render(html, "", _size_css(s)).pages) for s in STEPS]
+    assert guess == counts.index(1), (guess, counts)
