@@ -10,7 +10,6 @@ whether the project is a series (pipeline/series.py), pipeline/run.py decides fi
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from briefwright.errors import BriefError
 from briefwright.output.write import Output
 from briefwright.pipeline.checked import Checked
 from briefwright.pipeline.clock import Stopwatch
-from briefwright.pipeline.cutter import EDITIONS_NICENESS, cutter, give_way
+from briefwright.pipeline.cutter import EDITIONS_NICENESS, behind, cutter
 from briefwright.pipeline.finish import finish
 from briefwright.pipeline.incremental import Previous, Snapshot
 from briefwright.pipeline.length import measure_main_text
@@ -106,9 +105,9 @@ def typeset_with_editions(
     the cores the workers leave, not a share of the longest document's. The main thread
     only waits. (A series streams its briefs: pipeline/stream.py.)"""
     fresh: dict[str, Typeset] = {}
-    behind = (run.limits.niceness + EDITIONS_NICENESS,)
-    with cutter(run.limits) as cuts, ThreadPoolExecutor(1, "editions", give_way, behind) as thread:
-        editions = thread.submit(_make_editions, prepared, pdf, run.web_fonts, cuts)
+    niceness = run.limits.niceness + EDITIONS_NICENESS
+    with cutter(run.limits) as cuts:
+        editions = behind(niceness, _make_editions, prepared, pdf, run.web_fonts, cuts)
         while pool.busy:
             fresh.update(pool.collect())
         return fresh, editions.result()

@@ -17,14 +17,17 @@ import os
 import resource
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from briefwright.errors import BriefError, Diagnostic, Location
 from briefwright.settings import Limits
 from briefwright.typeset.lifeline import die_with_parent
+
+Made = TypeVar("Made")
 
 #: How far the editions step back from typesetting (nice(1) steps: 19 is the least share).
 #: At 10 a busy worker gets ~90 % of a core it shares with them.
@@ -37,6 +40,7 @@ class Cutter:
     def __init__(self, limits: Limits) -> None:
         self._limits = limits
         self._executor: ProcessPoolExecutor | None = None
+        self._stopped = False
 
     def submit(
         self,
@@ -47,6 +51,8 @@ class Cutter:
         fallbacks: Iterable[str],
     ) -> Future[dict[str, bytes]]:
         """Return the future HTML edition assets of `web_assets` for these arguments."""
+        if self._stopped:  # the build failed while the editions' thread went on
+            raise RuntimeError("the web fonts' process has been stopped")
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
                 1,
@@ -72,10 +78,17 @@ class Cutter:
             raise BriefError([Diagnostic("BW304", message, where)]) from None
 
     def stop(self, failed: bool) -> None:
-        """Wait for the child to end, or (after a failure) cancel what it has not begun."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=not failed, cancel_futures=True)
-            self._executor = None
+        """Wait for the child to end, or (after a failure or an interrupt) kill it: the
+        executor would otherwise finish the cut it is on before the process may exit."""
+        executor, self._executor, self._stopped = self._executor, None, True
+        if executor is None:
+            return
+        if failed:
+            # ProcessPoolExecutor has no way to end a running task before Python 3.14
+            # (terminate_workers); its processes are the one handle on them.
+            for process in list(executor._processes.values()):
+                process.kill()
+        executor.shutdown(wait=not failed, cancel_futures=True)
 
 
 @contextmanager
@@ -88,6 +101,23 @@ def cutter(limits: Limits) -> Iterator[Cutter]:
         made.stop(failed=True)
         raise
     made.stop(failed=False)
+
+
+def behind(niceness: int, work: Callable[..., Made], *args: Any) -> Future[Made]:
+    """Return the future result of `work(*args)`, run in a thread of its own niced by
+    `niceness` (`give_way`). A daemon thread: a build that fails or is interrupted does not
+    wait for it (a ThreadPoolExecutor's thread is joined at exit), and it writes nothing."""
+    future: Future[Made] = Future()
+
+    def run() -> None:
+        give_way(niceness)
+        try:
+            future.set_result(work(*args))
+        except BaseException as error:  # the build raises it from future.result()
+            future.set_exception(error)
+
+    threading.Thread(target=run, name="briefwright-editions", daemon=True).start()
+    return future
 
 
 def give_way(niceness: int = EDITIONS_NICENESS) -> None:

@@ -12,7 +12,7 @@ import pytest
 from briefwright.errors import BriefError
 from briefwright.model.brand import Brand
 from briefwright.output.webfonts import web_assets
-from briefwright.pipeline.cutter import EDITIONS_NICENESS, Cutter, cutter, give_way
+from briefwright.pipeline.cutter import EDITIONS_NICENESS, Cutter, behind, cutter, give_way
 from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, web_fonts_stylesheet
 from briefwright.settings import Limits
 from tests.conftest import TEMPLATES
@@ -68,3 +68,26 @@ def test_give_way_lowers_only_the_calling_thread() -> None:
     thread.join()
     assert seen == [min(19, own + EDITIONS_NICENESS)]
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == own
+
+
+def test_a_failed_build_kills_the_cut_it_is_on() -> None:
+    """Stopped after a failure, the child is killed mid-cut (the executor would finish it
+    first, holding the build's exit), and nothing more is taken."""
+    cuts = Cutter(Limits())
+    cuts.submit(PAGES, _assets(), FONTS_RULES, FONTS_CSS, FALLBACK_FAMILIES)
+    executor = cuts._executor
+    assert executor is not None
+    processes = list(executor._processes.values())
+    cuts.stop(failed=True)
+    for process in processes:
+        process.join(timeout=10)
+        assert process.exitcode == -signal.SIGKILL
+    with pytest.raises(RuntimeError):
+        cuts.submit(PAGES, _assets(), FONTS_RULES, FONTS_CSS, FALLBACK_FAMILIES)
+
+
+def test_behind_runs_the_work_niced_and_hands_back_its_error() -> None:
+    """`behind` gives the work's result, or raises its error, through the future."""
+    assert behind(0, sum, [1, 2]).result(timeout=10) == 3
+    with pytest.raises(ZeroDivisionError):
+        behind(0, divmod, 1, 0).result(timeout=10)
