@@ -27,9 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import ENV, compile_briefwright
+
 ROOT = Path(__file__).resolve().parent.parent
 BRIEFWRIGHT = str(Path(sys.executable).with_name("briefwright"))
-ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1679270400"}
 BRIEF_FILES = ("brief.yaml", "timeline.yaml", "actors.yaml", "glossary.yaml", "topics")
 
 
@@ -151,6 +152,7 @@ def main() -> None:
                         help="only time this many back-to-back --jobs 1 / --jobs 2 pairs at the "
                              "largest size")  # fmt: skip
     args = parser.parse_args()
+    compile_briefwright()
     scratch = Path(tempfile.mkdtemp(prefix="briefwright-series-"))
     # Removed however the run ends (an error, Ctrl-C, or --pairs returning early).
     atexit.register(shutil.rmtree, scratch, True)
