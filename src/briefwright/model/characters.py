@@ -16,6 +16,7 @@ checked here.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -45,7 +46,20 @@ def forbidden_characters(text: str, multiline: bool = True) -> Iterator[tuple[in
 
 
 def _class_of(chars: Iterable[str]) -> str:
-    return "".join(f"\\U{ord(char):08x}" for char in sorted(chars))
+    """Return the inside of a regular expression's character class matching exactly chars,
+    runs of consecutive code points as ranges: compiling the 2,048 surrogates one by one
+    took ~0.013 s of every start-up."""
+    return "".join(
+        f"\\U{low:08x}" if low == high else f"\\U{low:08x}-\\U{high:08x}"
+        for low, high in _runs(sorted(map(ord, chars)))
+    )
+
+
+def _runs(codes: list[int]) -> Iterator[tuple[int, int]]:
+    """Yield (first, last) of each run of consecutive numbers in a sorted list."""
+    for _, run in itertools.groupby(enumerate(codes), lambda pair: pair[1] - pair[0]):
+        numbers = [code for _, code in run]
+        yield numbers[0], numbers[-1]
 
 
 #: Every character of the categories Cc, Cs, Zl and Zp (fixed by Unicode's stability
