@@ -20,7 +20,6 @@ from briefwright.pipeline.clock import Stopwatch
 from briefwright.pipeline.cutter import EDITIONS_NICENESS, behind, cutter
 from briefwright.pipeline.finish import finish
 from briefwright.pipeline.incremental import Previous, Snapshot
-from briefwright.pipeline.length import measure_main_text
 from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.outcome import Built, Produced, RunOptions
 from briefwright.pipeline.prepare import Prepared, prepare
@@ -74,7 +73,8 @@ def produce(
     except BriefError as error:
         raise locate_missing_glyphs(error, project.content) from None
     laps.lap("typeset PDFs, web fonts and Word")
-    from briefwright.pipeline.editions import docx_reused  # made by now: see _make_editions
+    from briefwright.pipeline.editions import docx_reused  # imported by now: _make_editions
+    from briefwright.pipeline.length import measure_main_text
 
     documents, artifacts = finish(prepared, pdf, fresh, editions)
     artifacts.update(share.record(snapshot, pdf, fresh), "the shard record")
@@ -117,8 +117,11 @@ def _make_editions(
     prepared: Prepared, pdf: PdfSettings, web_fonts: bool, cuts: Cutter
 ) -> Editions:
     """Return the brief's Word and web editions (editions.make_editions), imported here, in
-    the editions' thread: the Word writer, Pillow and fontTools (~0.1 s) load beside the
-    typesetting, not before the first document is handed out."""
+    the editions' thread, with what the build needs once the PDFs are typeset (pikepdf, to
+    find the main text's pages): the Word writer, Pillow, fontTools and pikepdf (~0.15 s)
+    load beside the typesetting, not before the first document is handed out, nor after
+    the last."""
+    import briefwright.pipeline.length  # noqa: F401
     from briefwright.pipeline.editions import make_editions
 
     return make_editions(prepared, pdf, web_fonts, cutter=cuts)
