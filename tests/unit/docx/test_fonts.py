@@ -9,6 +9,7 @@ import re
 import pytest
 from fontTools.ttLib import TTFont
 
+from briefwright.docx import fonts
 from briefwright.docx.fonts import (
     KEPT_RANGES,
     embedding_name,
@@ -155,9 +156,30 @@ def test_a_subset_is_the_same_bytes_every_time() -> None:
     """Cutting a face twice gives the same bytes, and holds the name records (the licence)."""
     bundled = (FONTS / "SourceSerif4-Regular.ttf").read_bytes()
     first = subset_face(bundled, frozenset("Brief"))
-    subset_face.cache_clear()
+    fonts._cut.cache_clear()
     assert subset_face(bundled, frozenset("Brief")) == first
     assert "Open Font License" in _names(first)[13]
+
+
+def test_documents_whose_characters_differ_only_where_a_face_maps_nothing_share_its_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A one-pager whose extra characters the face does not map (kana in a Latin face) or
+    keeps anyway (ASCII) gets the cut another document's characters made: HarfBuzz cuts once."""
+    bundled = (FONTS / "SourceSerif4-Regular.ttf").read_bytes()
+    cuts: list[object] = []
+    real = fonts.hb.subset
+
+    def counted(face: object, request: object) -> object:
+        cuts.append(request)
+        return real(face, request)
+
+    monkeypatch.setattr(fonts.hb, "subset", counted)
+    fonts._cut.cache_clear()
+    first = subset_face(bundled, frozenset("Brief é"))
+    assert subset_face(bundled, frozenset("Brief éアQ")) == first
+    assert len(cuts) == 1
+    assert subset_face(bundled, frozenset("Brief éñ")) != first and len(cuts) == 2
 
 
 @pytest.mark.parametrize(
