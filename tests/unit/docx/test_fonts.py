@@ -182,6 +182,17 @@ def test_documents_whose_characters_differ_only_where_a_face_maps_nothing_share_
     assert subset_face(bundled, frozenset("Brief éñ")) != first and len(cuts) == 2
 
 
+def test_the_cuts_of_a_face_share_one_renamed_name_table() -> None:
+    """Two documents' cuts of a face get the same names, the name table renamed once."""
+    bundled = (FONTS / "NotoSans-Bold.ttf").read_bytes()
+    fonts._renamed.cache_clear()
+    first = named_face(subset_face(bundled, frozenset("Brief é")), "Noto Sans", "bold")
+    second = named_face(subset_face(bundled, frozenset("Brief ñ")), "Noto Sans", "bold")
+    assert first != second and _names(first) == _names(second)
+    assert _names(first)[4] == "Noto Sans Bold"
+    assert fonts._renamed.cache_info().misses == 1
+
+
 @pytest.mark.parametrize(
     ("file", "family", "reserved", "embedded"),
     [
