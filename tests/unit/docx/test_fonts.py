@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
 from briefwright.docx import fonts
@@ -168,13 +169,13 @@ def test_documents_whose_characters_differ_only_where_a_face_maps_nothing_share_
     keeps anyway (ASCII) gets the cut another document's characters made: HarfBuzz cuts once."""
     bundled = (FONTS / "SourceSerif4-Regular.ttf").read_bytes()
     cuts: list[object] = []
-    real = fonts.hb.subset
+    real = hb.subset
 
     def counted(face: object, request: object) -> object:
         cuts.append(request)
         return real(face, request)
 
-    monkeypatch.setattr(fonts.hb, "subset", counted)
+    monkeypatch.setattr(hb, "subset", counted)
     fonts._cut.cache_clear()
     first = subset_face(bundled, frozenset("Brief é"))
     assert subset_face(bundled, frozenset("Brief éアQ")) == first
