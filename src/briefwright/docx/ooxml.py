@@ -32,6 +32,9 @@ _NOT_TEXT = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
 )
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+# What escape changes: most strings (style names, numbers, plain words) hold none of it, and
+# one search for it costs a third of the sub and translate it spares (~21,000 strings a build).
+_CHANGED = re.compile(f'[&<>"]|{_NOT_TEXT.pattern}')
 
 TWIPS_PER_MM = 1440 / 25.4
 EMU_PER_MM = 36000
@@ -44,6 +47,8 @@ def clean(text: str) -> str:
 
 def escape(text: str) -> str:
     """Make a content string safe as element content or a double-quoted attribute value."""
+    if _CHANGED.search(text) is None:
+        return text
     return clean(text).translate(_ESCAPES)
 
 

@@ -7,8 +7,10 @@ import io
 import re
 
 import pytest
+import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
+from briefwright.docx import fonts
 from briefwright.docx.fonts import (
     KEPT_RANGES,
     embedding_name,
@@ -155,9 +157,41 @@ def test_a_subset_is_the_same_bytes_every_time() -> None:
     """Cutting a face twice gives the same bytes, and holds the name records (the licence)."""
     bundled = (FONTS / "SourceSerif4-Regular.ttf").read_bytes()
     first = subset_face(bundled, frozenset("Brief"))
-    subset_face.cache_clear()
+    fonts._cut.cache_clear()
     assert subset_face(bundled, frozenset("Brief")) == first
     assert "Open Font License" in _names(first)[13]
+
+
+def test_documents_whose_characters_differ_only_where_a_face_maps_nothing_share_its_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A one-pager whose extra characters the face does not map (kana in a Latin face) or
+    keeps anyway (ASCII) gets the cut another document's characters made: HarfBuzz cuts once."""
+    bundled = (FONTS / "SourceSerif4-Regular.ttf").read_bytes()
+    cuts: list[object] = []
+    real = hb.subset
+
+    def counted(face: object, request: object) -> object:
+        cuts.append(request)
+        return real(face, request)
+
+    monkeypatch.setattr(hb, "subset", counted)
+    fonts._cut.cache_clear()
+    first = subset_face(bundled, frozenset("Brief é"))
+    assert subset_face(bundled, frozenset("Brief éアQ")) == first
+    assert len(cuts) == 1
+    assert subset_face(bundled, frozenset("Brief éñ")) != first and len(cuts) == 2
+
+
+def test_the_cuts_of_a_face_share_one_renamed_name_table() -> None:
+    """Two documents' cuts of a face get the same names, the name table renamed once."""
+    bundled = (FONTS / "NotoSans-Bold.ttf").read_bytes()
+    fonts._renamed.cache_clear()
+    first = named_face(subset_face(bundled, frozenset("Brief é")), "Noto Sans", "bold")
+    second = named_face(subset_face(bundled, frozenset("Brief ñ")), "Noto Sans", "bold")
+    assert first != second and _names(first) == _names(second)
+    assert _names(first)[4] == "Noto Sans Bold"
+    assert fonts._renamed.cache_info().misses == 1
 
 
 @pytest.mark.parametrize(

@@ -34,8 +34,10 @@ from briefwright.docx.ooxml import (
 )
 def test_clean_drops_what_xml_cannot_carry_or_would_reorder(text: str, kept: str) -> None:
     """C0 and C1 controls but tab and line ends, lone surrogates, U+FFFE/FFFF and bidi
-    embeddings, overrides and isolates go; joiners and direction marks stay."""
+    embeddings, overrides and isolates go; joiners and direction marks stay; escape, which
+    skips a string holding nothing to change, drops them too."""
     assert clean(text) == kept
+    assert escape(text) == kept and escape(f"<{text}>") == f"&lt;{kept}&gt;"
 
 
 def test_escape_makes_content_safe_in_text_and_attributes() -> None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime
+from functools import lru_cache
 
 import pytest
 
+from briefwright.docx import package
 from briefwright.docx.package import (
     Entry,
     Media,
@@ -75,3 +77,29 @@ def test_zip_dates_run_from_1980_to_2107() -> None:
     assert dos_timestamp(datetime(1980, 1, 1)) == (0, (1 << 5) | 1)
     with pytest.raises(ValueError, match="1980 to 2107, not 1979"):
         dos_timestamp(datetime(1979, 12, 31))
+
+
+def test_a_small_font_two_documents_share_is_deflated_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A 20 kB font cut in two packages is deflated once (one-pagers share their cuts); each
+    package's own XML is deflated every time, and the bytes are those of a fresh deflate."""
+    deflated: list[str] = []
+    real = package._deflate_now
+
+    def counted(data: bytes, level: int) -> package._Deflated:
+        deflated.append(data[:4].decode())
+        return real(data, level)
+
+    monkeypatch.setattr(package, "_deflate_now", counted)
+    monkeypatch.setattr(package, "_deflate_cached", lru_cache(maxsize=8)(counted))
+    font = b"font" + bytes(range(256)) * 80
+    entries = [Entry("word/document.xml", b"<w:document/>"), Entry("word/fonts/font1.odttf", font)]
+    first, second = (
+        write_zip(entries, datetime(2023, 3, 20)),
+        write_zip(entries, datetime(2023, 3, 20)),
+    )
+    assert first == second
+    assert deflated == ["<w:d", "font", "<w:d"]
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.read("word/fonts/font1.odttf") == font

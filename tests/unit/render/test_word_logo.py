@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import struct
 
+import pytest
+import vl_convert
+
 from briefwright.render.word.logo import (
     LOGO_PIXELS_HIGH,
     PNG_SIGNATURE,
@@ -65,3 +68,20 @@ def test_the_png_is_drawn_at_a_bounded_size_whatever_the_svg_declares() -> None:
         logo = word_logo(svg, "House", None)
         assert logo is not None
         assert struct.unpack(">II", logo.data[16:24]) == (wide, LOGO_PIXELS_HIGH)
+
+
+def test_a_logo_drawn_once_is_not_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English and Japanese editions (and a series' briefs) share one drawing of the
+    same SVG logo: resvg draws it once, and both get the same PNG."""
+    drawn: list[str] = []
+    real = vl_convert.svg_to_png
+
+    def counted(svg: str, ppi: float) -> bytes:
+        drawn.append(svg)
+        return bytes(real(svg, ppi=ppi))
+
+    monkeypatch.setattr(vl_convert, "svg_to_png", counted)
+    svg = LOGO.replace(b'viewBox="0 0 300 100"', b'viewBox="0 0 301 100"')  # drawn nowhere else
+    first, second = word_logo(svg, "House", FONTS), word_logo(svg, "Maison", FONTS)
+    assert first is not None and second is not None
+    assert len(drawn) == 1 and first.data == second.data and second.alt == "Maison"

@@ -11,6 +11,7 @@ SVG declares: a 200-byte SVG may declare a canvas of terabytes; in 256 colours
 
 from __future__ import annotations
 
+import functools
 import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -41,15 +42,21 @@ def word_logo(data: bytes, alt: str, fonts_dir: Path | None) -> Logo | None:
     width, height = svg_size(svg)
     if not width or not height:
         return None
+    png = _drawn(canvas(svg, width, height), fonts_dir)
+    return _sized(png, alt, width, height, svg)
+
+
+@functools.lru_cache(maxsize=4)
+def _drawn(canvas: bytes, fonts_dir: Path | None) -> bytes:
+    """Return the palette PNG of a logo's canvas (~15 ms), kept for the next edition: the
+    translated editions, a series' briefs and `serve`'s rebuilds draw the same logo."""
     import vl_convert  # the charts' renderer (resvg) draws the fallback
 
     if fonts_dir is not None:
         from briefwright.figures.charts import register_fonts
 
         register_fonts(fonts_dir)  # else resvg would pick a system font for a text logo
-    drawn = bytes(vl_convert.svg_to_png(canvas(svg, width, height).decode("utf-8"), ppi=72))
-    png = palette_png(drawn)
-    return _sized(png, alt, width, height, svg)
+    return palette_png(bytes(vl_convert.svg_to_png(canvas.decode("utf-8"), ppi=72)))
 
 
 def canvas(svg: bytes, width: float, height: float) -> bytes:
