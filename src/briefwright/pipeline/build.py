@@ -102,7 +102,7 @@ def typeset_with_editions(
     """Collect what the pool typesets (the jobs handed to it, longest first) while the
     brief's other editions are made, a step behind: the Word edition in a thread and the
     web fonts in a process of their own, both niced (pipeline/cutter.py), so that they take
-    the cores the workers leave, not a share of the longest document's. The main thread
+    the cores the workers leave, little of the longest document's. The main thread
     only waits. (A series streams its briefs: pipeline/stream.py.)"""
     fresh: dict[str, Typeset] = {}
     niceness = run.limits.niceness + EDITIONS_NICENESS

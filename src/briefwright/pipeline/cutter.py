@@ -6,8 +6,8 @@ the GIL: in the build's editions thread the cuts ran after the Word edition, on 
 long after two workers had finished typesetting on two (the flagship: 2.0 s of editions,
 1.2 s of it web fonts, after 2.3 s of typesetting). A child of the fork server, which has
 WeasyPrint and so fontTools imported, takes them to another core. It is niced, as the Word
-edition's thread is (`give_way`): both take what cores the typesetting workers leave, and
-never a share of the longest document's.
+edition's thread is (`give_way`): both take the cores the typesetting workers leave, and
+little of the longest document's share.
 """
 
 from __future__ import annotations
