@@ -36,41 +36,46 @@ class Fitted:
 def fit_one_page(
     typesetter: Typesetter, html: str, base: str, topic_id: str, where: Location
 ) -> Fitted:
-    """Return a one-page PDF of html at the largest of STEPS that fits (a smaller step never
-    taking more room than a larger)."""
+    """Return a one-page PDF of html at the largest of STEPS that fits."""
+    document, step = _fitting(typesetter, html, base, topic_id, where)
+    raw = typesetter.write_pdf(document)
+    del document  # the one reference left, before finish: see Typesetter.finish
+    return Fitted(typesetter.finish(raw), STEPS[step], step)
+
+
+def _fitting(
+    typesetter: Typesetter, html: str, base: str, topic_id: str, where: Location
+) -> tuple[Any, int]:
+    """Return the layout at the largest step that fits, and the step; a smaller step is
+    taken never to need more room than a larger (widows and orphans rules could make one
+    do so, and the search then settle a step lower than a walk from the top would)."""
     document = typesetter.render(html, base, _size_css(STEPS[0]))
     if len(document.pages) == 1:
-        return _written(typesetter, document, 0)
+        return document, 0
     step = _first_guess(document)
     del document
     tried = typesetter.render(html, base, _size_css(STEPS[step]))
     if len(tried.pages) == 1:
-        return _written(typesetter, *_largest_fitting(typesetter, html, base, step, tried))
+        return _largest_fitting(typesetter, html, base, step, tried)
     while step < len(STEPS) - 1:  # down until a step fits
         step += 1
         tried = typesetter.render(html, base, _size_css(STEPS[step]))
         if len(tried.pages) == 1:
-            return _written(typesetter, tried, step)
+            return tried, step
     raise BriefError([_overflow(typesetter, html, base, topic_id, where, tried)])
 
 
 def _largest_fitting(
     typesetter: Typesetter, html: str, base: str, step: int, fitting: Any
 ) -> tuple[Any, int]:
-    """Return the largest step that fits, and its document, from one that fits: up while
-    the next larger fits too (the stylesheet's own size, step 0, is known to run over)."""
+    """Return the largest step that fits, and its layout, from one that fits: up while the
+    next larger fits too (the stylesheet's own size, step 0, is known to run over)."""
     while step > 1:
         larger = typesetter.render(html, base, _size_css(STEPS[step - 1]))
         if len(larger.pages) != 1:
             break
         step, fitting = step - 1, larger
     return fitting, step
-
-
-def _written(typesetter: Typesetter, document: Any, step: int) -> Fitted:
-    raw = typesetter.write_pdf(document)
-    del document  # before finish: see Typesetter.finish
-    return Fitted(typesetter.finish(raw), STEPS[step], step)
 
 
 def _first_guess(overflowing: Any) -> int:

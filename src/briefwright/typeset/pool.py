@@ -166,8 +166,11 @@ class Pool:
         busy = {c: w for c, w in self._workers.items() if w.job is not None}
         if not busy:
             return []
+        # A result that came in time but waited to be read (the build was rendering the
+        # next edition) is not late: only a worker still on its job can be.
+        done = set(wait(list(busy), timeout=0))
         now = time.monotonic()
-        late = [w for w in busy.values() if w.deadline <= now]
+        late = [w for c, w in busy.items() if w.deadline <= now and c not in done]
         if late:
             message = (
                 f"typesetting timed out after {self._limits.timeout:g} s for "
@@ -175,8 +178,8 @@ class Pool:
                 "long unbroken word)"
             )
             raise BriefError([Diagnostic("BW303", message, Location(late[0].document))])
-        until = min(w.deadline for w in busy.values()) - now
-        ready = wait(list(busy), timeout=until if timeout is None else min(until, timeout))
+        until = max(min(w.deadline for w in busy.values()) - now, 0.0)
+        ready = done or wait(list(busy), timeout=until if timeout is None else min(until, timeout))
         results = []
         for connection in ready:
             assert isinstance(connection, Connection)

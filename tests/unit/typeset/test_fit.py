@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import pytest
@@ -80,9 +81,11 @@ class _Typesetter:
         return _Document(1 if step >= self.fits else 2)
 
     def write_pdf(self, document: _Document) -> bytes:
+        self.written = weakref.ref(document)
         return b"%PDF"
 
     def finish(self, raw: bytes) -> bytes:
+        self.layout_alive_at_finish = self.written() is not None
         return raw
 
 
@@ -93,12 +96,13 @@ def test_the_search_finds_the_largest_step_from_any_first_guess(
 ) -> None:
     """Whatever step the overflow points to first, the fit is the largest that fits, as a
     walk down from the stylesheet's size finds it; a right guess costs at most three
-    typesettings."""
+    typesettings; the layout is freed before the PDF is finished."""
     monkeypatch.setattr(fit, "_first_guess", lambda document: guess)
     typesetter = _Typesetter(fits)
     fitted = fit_one_page(typesetter, "", "", "t", Location("t"))  # type: ignore[arg-type]
     assert (fitted.steps, fitted.size) == (fits, STEPS[fits])
     assert len(set(typesetter.asked)) == len(typesetter.asked)  # no step typeset twice
+    assert not typesetter.layout_alive_at_finish  # finish runs in the memory it held
     if guess == fits:
         assert len(typesetter.asked) <= 3
 

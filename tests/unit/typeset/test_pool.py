@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import signal
+import time
 
 import pytest
 
@@ -67,6 +68,16 @@ def test_a_document_past_its_deadline_is_named() -> None:
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.code == "BW303"
     assert diagnostic.location == Location("slow.pdf")
+
+
+def test_a_result_read_after_its_deadline_came_in_time() -> None:
+    """A document typeset within its deadline, whose result waited unread past it (the
+    build rendering the next edition meanwhile), is collected, not reported late."""
+    with Pool(LAYERS, PdfSettings(), 1, Limits(timeout=3)) as pool:
+        pool.submit([Job("quick", PAGE.format("1"))])
+        time.sleep(4)  # the page is typeset in well under a second; nobody collects it
+        results = dict(pool.collect())
+    assert list(results) == ["quick"]
 
 
 def test_a_worker_out_of_memory_names_the_document_it_was_on() -> None:
