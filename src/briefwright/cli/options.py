@@ -63,7 +63,9 @@ TimeoutOption = Annotated[
 ]
 MemoryOption = Annotated[
     int,
-    typer.Option("--max-memory", min=MIN_MEMORY_MIB, help="MiB a typesetting process may map."),
+    typer.Option(
+        "--max-memory", min=MIN_MEMORY_MIB, help="MiB a typesetting (or web-font) process may map."
+    ),
 ]
 ForceOption = Annotated[
     bool, typer.Option("--force", help="Typeset everything, even what is up to date.")

@@ -60,18 +60,18 @@ def produce(
     """Make every artifact and the manifest in memory, reusing unchanged PDFs of `previous`."""
     laps = Stopwatch()
     share = Share(run.shard)
-    try:
-        with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
-            # A whole build hands each edition's jobs to the workers as soon as it is
-            # rendered, the next edition rendered meanwhile; a shard must see them all.
-            early = pool.submit if run.shard is None else None
-            prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps,
-                               submit=early)  # fmt: skip
-            if early is None:
-                pool.submit(share.jobs(prepared))
+    with Pool(project.layers, pdf, run.jobs, run.limits, run.progress) as pool:
+        # A whole build hands each edition's jobs to the workers as soon as it is rendered,
+        # the next edition rendered meanwhile; a shard must see them all.
+        early = pool.submit if run.shard is None else None
+        prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps,
+                           submit=early)  # fmt: skip
+        if early is None:
+            pool.submit(share.jobs(prepared))
+        try:
             fresh, editions = typeset_with_editions(prepared, pool, pdf, run)
-    except BriefError as error:
-        raise locate_missing_glyphs(error, project.content) from None
+        except BriefError as error:
+            raise locate_missing_glyphs(error, project.content) from None
     laps.lap("typeset PDFs, web fonts and Word")
     from briefwright.pipeline.editions import docx_reused  # imported by now: _make_editions
     from briefwright.pipeline.length import measure_main_text

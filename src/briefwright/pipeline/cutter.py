@@ -36,13 +36,27 @@ Made = TypeVar("Made")
 EDITIONS_NICENESS = 5
 
 
+class Stopped(RuntimeError):
+    """The build ended (it failed, or was interrupted) before its editions were made."""
+
+
 class Cutter:
-    """One child process that cuts web fonts, started on first use and stopped on leaving."""
+    """One child process that cuts web fonts, started on first use and stopped on leaving.
+
+    The editions' thread submits while the main thread may stop it (a failure, an
+    interrupt): a lock keeps a child from being started, or handed a cut, after the stop
+    looked for one to kill."""
 
     def __init__(self, limits: Limits) -> None:
         self._limits = limits
         self._executor: ProcessPoolExecutor | None = None
         self._stopped = False
+        self._lock = threading.Lock()
+
+    @property
+    def stopped(self) -> bool:
+        """Return True once the build has stopped the cutter: its editions are not wanted."""
+        return self._stopped
 
     def submit(
         self,
@@ -53,18 +67,19 @@ class Cutter:
         fallbacks: Iterable[str],
     ) -> Future[dict[str, bytes]]:
         """Return the future HTML edition assets of `web_assets` for these arguments."""
-        if self._stopped:  # the build failed while the editions' thread went on
-            raise RuntimeError("the web fonts' process has been stopped")
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                1,
-                mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_step_back,
-                initargs=(self._limits.memory_mib, self._limits.niceness + EDITIONS_NICENESS),
+        with self._lock:
+            if self._stopped:  # the build failed while the editions' thread went on
+                raise Stopped("the web fonts' process has been stopped")
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    1,
+                    mp_context=multiprocessing.get_context("forkserver"),
+                    initializer=_step_back,
+                    initargs=(self._limits.memory_mib, self._limits.niceness + EDITIONS_NICENESS),
+                )
+            return self._executor.submit(
+                _web_assets, pages, dict(assets), fonts_css, fonts_css_path, tuple(fallbacks)
             )
-        return self._executor.submit(
-            _web_assets, pages, dict(assets), fonts_css, fonts_css_path, tuple(fallbacks)
-        )
 
     def result(self, future: Future[dict[str, bytes]]) -> dict[str, bytes]:
         """Return a cut's assets; a child that died (out of memory, killed) is a located
@@ -82,15 +97,15 @@ class Cutter:
     def stop(self, failed: bool) -> None:
         """Wait for the child to end, or (after a failure or an interrupt) kill it: the
         executor would otherwise finish the cut it is on before the process may exit."""
-        executor, self._executor, self._stopped = self._executor, None, True
-        if executor is None:
-            return
-        if failed:
-            # ProcessPoolExecutor has no way to end a running task before Python 3.14
-            # (terminate_workers); its processes are the one handle on them.
-            for process in list(executor._processes.values()):
-                process.kill()
-        executor.shutdown(wait=not failed, cancel_futures=True)
+        with self._lock:
+            executor, self._executor, self._stopped = self._executor, None, True
+            if executor is not None and failed:
+                # ProcessPoolExecutor has no way to end a running task before Python 3.14
+                # (terminate_workers); its processes are the one handle on them.
+                for process in list(executor._processes.values()):
+                    process.kill()
+        if executor is not None:
+            executor.shutdown(wait=not failed, cancel_futures=True)
 
 
 @contextmanager

@@ -5,7 +5,8 @@ edition, while the workers typeset.
 The Word edition is made in the build's process, in a thread beside the typesetting pool (the
 main thread only waits for the workers): it is built from the content models, which the
 workers never import. The web fonts, plain bytes in and out, are cut in a process of their
-own (cutter.py) at the same time. An unchanged document's .docx is kept from the previous
+own (cutter.py) at the same time, in a build of one brief (a series cuts its fonts once, for
+all its briefs; `serve` none). An unchanged document's .docx is kept from the previous
 build, like an unchanged PDF.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -24,7 +26,7 @@ from briefwright.model.brief import Brief
 from briefwright.output.manifest import sha256
 from briefwright.output.spool import Payload, Spool
 from briefwright.output.webfonts import edition_text, linked_web_assets, web_assets
-from briefwright.pipeline.cutter import Cutter
+from briefwright.pipeline.cutter import Cutter, Stopped
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.targets import Target
@@ -91,7 +93,8 @@ def make_editions(
     makes the Word editions."""
     editions = [ready, *ready.translations]
     webs = [_web_edition(edition, web_fonts, shared, cutter) for edition in editions]
-    words = [_word_edition_of(edition, pdf) for edition in editions]
+    going = (lambda: not cutter.stopped) if cutter else None
+    words = [_word_edition_of(edition, pdf, going) for edition in editions]
     made: list[Editions] = []
     for future, word in zip(webs, words, strict=True):
         web: dict[str, Payload] = dict(cutter.result(future) if cutter else future.result())
@@ -122,12 +125,14 @@ def _web_edition(
     return done
 
 
-def _word_edition_of(ready: Prepared, pdf: PdfSettings) -> WordEdition:
+def _word_edition_of(
+    ready: Prepared, pdf: PdfSettings, going: Callable[[], bool] | None
+) -> WordEdition:
     """Return one edition's Word edition."""
     rendered = ready.rendered
     return word_edition(rendered.checked.brief, rendered.targets, rendered.pages,
                         rendered.labels, rendered.made, ready.project.layers, pdf,
-                        rendered.built_at, ready.previous, rendered.history)  # fmt: skip
+                        rendered.built_at, ready.previous, rendered.history, going)  # fmt: skip
 
 
 def docx_reused(ready: Prepared, editions: Editions) -> tuple[str, ...]:
@@ -176,16 +181,20 @@ def word_edition(
     built: datetime,
     previous: Previous | None,
     history: History | None = None,
+    going: Callable[[], bool] | None = None,
 ) -> WordEdition:
     """Return the .docx of every target, keeping a previous one whose key is unchanged: the
     key covers the document's HTML (its words, numbers and labels), the assets the build
-    made from the brand, the page (paper and margins) and the embedded faces."""
+    made from the brand, the page (paper and margins) and the embedded faces. Once `going`
+    says the build has ended, the next document raises Stopped instead."""
     edition = word_edition_of(brief, labels, made, layers, pdf)
     fonts = edition.fonts
     files: dict[str, Payload] = {}
     keys: dict[str, str] = {}
     kept: list[str] = []
     for target in targets:
+        if going is not None and not going():
+            raise Stopped("the build ended before its Word edition")
         page = pdf.paper.page(onepager=target.topic is not None)
         keys[target.stem] = _word_key(pages[target.stem], made, page, fonts)
         reused = previous.reusable_docx(target.stem, keys[target.stem]) if previous else None

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -159,15 +158,16 @@ def test_builds_are_byte_identical_across_processes(tmp_path: Path) -> None:
 class _FakePool:
     """A pool of `jobs` results that records, as each comes, whether the editions began."""
 
-    def __init__(self, events: list[str], jobs: int) -> None:
-        self.events, self.jobs = events, jobs
+    def __init__(self, events: list[str], jobs: int, began: threading.Event) -> None:
+        self.events, self.jobs, self.began = events, jobs, began
 
     @property
     def busy(self) -> bool:
         return self.jobs > 0
 
     def collect(self) -> list[tuple[str, Typeset]]:
-        time.sleep(0.02)  # a document's typesetting, during which the editions thread runs
+        if self.jobs == 1:  # the last document is not done before the editions began
+            assert self.began.wait(timeout=30)
         self.events.append(f"typeset {self.jobs}")
         self.jobs -= 1
         return [(str(self.jobs), Typeset(b"", 1, None, 0.0))]
@@ -181,18 +181,21 @@ def test_the_editions_run_beside_the_typesetting_a_step_behind(
     events: list[str] = []
     seen: dict[str, object] = {}
 
+    began = threading.Event()
+
     def make(*args: object) -> tuple[dict[str, Payload], WordEdition]:
         events.append("editions")
+        began.set()
         seen["cutter"] = args[-1]
         seen["niceness"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
         return dict[str, Payload](), WordEdition({}, {}, ())
 
     monkeypatch.setattr(build_module, "_make_editions", make)
     prepared = SimpleNamespace(rendered=None, carried={}, project=PROJECT, previous=None)
-    pool = _FakePool(events, 3)
+    pool = _FakePool(events, 3, began)
     fresh, _ = typeset_with_editions(prepared, pool, PdfSettings(), RunOptions(jobs=2))  # type: ignore[arg-type]
     assert sorted(fresh) == ["0", "1", "2"]
-    assert events.index("editions") < events.index("typeset 1")
+    assert events.index("editions") < events.index("typeset 1")  # before the last came back
     assert isinstance(seen["cutter"], Cutter)
     if sys.platform == "linux":
         own = os.getpriority(os.PRIO_PROCESS, 0)
