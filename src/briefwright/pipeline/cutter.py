@@ -12,15 +12,16 @@ little of the longest document's share.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from briefwright.errors import BriefError, Diagnostic, Location
@@ -40,72 +41,101 @@ class Stopped(RuntimeError):
     """The build ended (it failed, or was interrupted) before its editions were made."""
 
 
+WebTask = tuple[list[str], dict[str, bytes], str, str, tuple[str, ...]]
+"""The arguments of one edition's `output.webfonts.web_assets`: its pages, its assets, the
+fonts.css rules before subsetting, fonts.css's path and the fallback families."""
+
+
 class Cutter:
     """One child process that cuts web fonts, started on first use and stopped on leaving.
 
-    The editions' thread submits while the main thread may stop it (a failure, an
-    interrupt): a lock keeps a child from being started, or handed a cut, after the stop
+    A plain process and a pipe, as the typesetting workers are, not a ProcessPoolExecutor:
+    killed mid-reply, the executor's child left its manager thread reading half a message
+    for ever, and Python joins that thread at exit (a build interrupted ~3 s in hung). The
+    editions' thread submits and reads while the main thread may stop it (a failure, an
+    interrupt): a lock keeps a child from being started, or handed work, after the stop
     looked for one to kill."""
 
     def __init__(self, limits: Limits) -> None:
         self._limits = limits
-        self._executor: ProcessPoolExecutor | None = None
-        self._stopped = False
         self._lock = threading.Lock()
+        self._stopped = False
+        self._process: Any = None
+        self._connection: Connection | None = None
+        self._asked = 0
+        self._answers: list[dict[str, bytes] | Exception] = []
 
     @property
     def stopped(self) -> bool:
         """Return True once the build has stopped the cutter: its editions are not wanted."""
         return self._stopped
 
-    def submit(
-        self,
-        pages: list[str],
-        assets: Mapping[str, bytes],
-        fonts_css: str,
-        fonts_css_path: str,
-        fallbacks: Iterable[str],
-    ) -> Future[dict[str, bytes]]:
-        """Return the future HTML edition assets of `web_assets` for these arguments."""
+    def submit(self, tasks: list[WebTask]) -> list[int]:
+        """Hand the child these editions' web fonts to cut, in one message (one at a time,
+        the second would wait for the child to read it while the child waits to send the
+        first's answer); return a ticket for each, for `result`."""
         with self._lock:
             if self._stopped:  # the build failed while the editions' thread went on
                 raise Stopped("the web fonts' process has been stopped")
-            if self._executor is None:
-                self._executor = ProcessPoolExecutor(
-                    1,
-                    mp_context=multiprocessing.get_context("forkserver"),
-                    initializer=_step_back,
-                    initargs=(self._limits.memory_mib, self._limits.niceness + EDITIONS_NICENESS),
-                )
-            return self._executor.submit(
-                _web_assets, pages, dict(assets), fonts_css, fonts_css_path, tuple(fallbacks)
-            )
+            if self._connection is None:
+                self._start()
+            assert self._connection is not None
+            self._connection.send(tasks)
+            first, self._asked = self._asked, self._asked + len(tasks)
+        return list(range(first, first + len(tasks)))
 
-    def result(self, future: Future[dict[str, bytes]]) -> dict[str, bytes]:
-        """Return a cut's assets; a child that died (out of memory, killed) is a located
-        error, as a typesetting worker's is."""
+    def result(self, ticket: int) -> dict[str, bytes]:
+        """Return the assets of a submitted edition, reading the child's answers in order; a
+        child that died (out of memory, killed) is a located error, as a worker's is."""
+        while len(self._answers) <= ticket:
+            self._answers.append(self._answer())
+        answer = self._answers[ticket]
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def stop(self, failed: bool) -> None:
+        """Let the child end once its work is done, or (after a failure or an interrupt)
+        kill it at once."""
+        with self._lock:
+            self._stopped = True
+            process, connection = self._process, self._connection
+            if process is None or connection is None:
+                return
+            if failed:
+                process.kill()
+            else:
+                with contextlib.suppress(OSError):
+                    connection.send(None)
+        process.join()
+        connection.close()
+
+    def _start(self) -> None:
+        mine, theirs = multiprocessing.get_context("forkserver").Pipe(duplex=True)
+        niceness = self._limits.niceness + EDITIONS_NICENESS
+        self._process = multiprocessing.get_context("forkserver").Process(
+            target=_cut_web_fonts, args=(theirs, self._limits.memory_mib, niceness), daemon=True
+        )
+        self._process.start()
+        theirs.close()  # the child's end is the child's alone: its death is our end of file
+        self._connection = mine
+
+    def _answer(self) -> dict[str, bytes] | Exception:
+        """Return the child's next answer: an edition's assets, or the error it met."""
+        connection = self._connection
+        if self._stopped or connection is None:
+            raise Stopped("the web fonts' process has been stopped")
         try:
-            return future.result()
-        except (BrokenProcessPool, MemoryError):
+            kind, value = connection.recv()
+        except (EOFError, OSError):
             message = (
                 "cutting the web fonts ran out of memory or crashed; the limit is "
                 f"{self._limits.memory_mib} MiB per process (--max-memory)"
             )
             where = Location("assets/fonts.css")
             raise BriefError([Diagnostic("BW304", message, where)]) from None
-
-    def stop(self, failed: bool) -> None:
-        """Wait for the child to end, or (after a failure or an interrupt) kill it: the
-        executor would otherwise finish the cut it is on before the process may exit."""
-        with self._lock:
-            executor, self._executor, self._stopped = self._executor, None, True
-            if executor is not None and failed:
-                # ProcessPoolExecutor has no way to end a running task before Python 3.14
-                # (terminate_workers); its processes are the one handle on them.
-                for process in list(executor._processes.values()):
-                    process.kill()
-        if executor is not None:
-            executor.shutdown(wait=not failed, cancel_futures=True)
+        assert isinstance(value, dict | Exception), kind
+        return value
 
 
 @contextmanager
@@ -148,24 +178,20 @@ def give_way(niceness: int = EDITIONS_NICENESS) -> None:
         os.setpriority(os.PRIO_PROCESS, thread, min(19, now + niceness))
 
 
-def _web_assets(
-    pages: list[str],
-    assets: dict[str, bytes],
-    fonts_css: str,
-    fonts_css_path: str,
-    fallbacks: tuple[str, ...],
-) -> dict[str, bytes]:
-    """In the child: output.webfonts.web_assets, imported there (HarfBuzz, fontTools), so
-    the build process need not before it hands out its first document."""
-    from briefwright.output.webfonts import web_assets
-
-    return web_assets(pages, assets, fonts_css, fonts_css_path, fallbacks)
-
-
-def _step_back(memory_mib: int, niceness: int) -> None:
-    """In the child: the typesetting workers' memory limit, a lower priority, and death with
-    the fork server (and so with the build), as a worker's."""
+def _cut_web_fonts(connection: Connection, memory_mib: int, niceness: int) -> None:
+    """The child: the typesetting workers' memory limit, a lower priority and death with
+    the fork server (and so with the build); then each edition's web fonts, as asked."""
     die_with_parent()
     limit = memory_mib * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     os.nice(niceness)
+    from briefwright.output.webfonts import web_assets  # HarfBuzz: here, not in the build
+
+    with contextlib.suppress(EOFError, OSError):  # the build went: nobody is left to tell
+        while (tasks := connection.recv()) is not None:
+            for task in tasks:
+                try:
+                    answer: tuple[str, object] = ("done", web_assets(*task))
+                except Exception as error:  # the build raises it where it asked
+                    answer = ("failed", error)
+                connection.send(answer)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -26,7 +25,7 @@ from briefwright.model.brief import Brief
 from briefwright.output.manifest import sha256
 from briefwright.output.spool import Payload, Spool
 from briefwright.output.webfonts import edition_text, linked_web_assets, web_assets
-from briefwright.pipeline.cutter import Cutter, Stopped
+from briefwright.pipeline.cutter import Cutter, Stopped, WebTask
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.targets import Target
@@ -92,12 +91,15 @@ def make_editions(
     series' (`shared`) when given, else cut by `cutter` (in its process) while this thread
     makes the Word editions."""
     editions = [ready, *ready.translations]
-    webs = [_web_edition(edition, web_fonts, shared, cutter) for edition in editions]
+    cuts = cutter if web_fonts and shared is None else None
+    tickets = cuts.submit([_web_task(edition) for edition in editions]) if cuts else []
     going = (lambda: not cutter.stopped) if cutter else None
     words = [_word_edition_of(edition, pdf, going) for edition in editions]
     made: list[Editions] = []
-    for future, word in zip(webs, words, strict=True):
-        web: dict[str, Payload] = dict(cutter.result(future) if cutter else future.result())
+    for number, (edition, word) in enumerate(zip(editions, words, strict=True)):
+        web: dict[str, Payload] = dict(
+            cuts.result(tickets[number]) if cuts else _web_edition(edition, web_fonts, shared)
+        )
         if spool is not None:
             web, word = spool.hold(web), replace(word, files=spool.hold(word.files))
         made.append(Editions(web, word))
@@ -106,23 +108,26 @@ def make_editions(
     return replace(first, translations=dict(zip(languages, translated, strict=True)))
 
 
-def _web_edition(
-    ready: Prepared, web_fonts: bool, shared: SharedFonts | None, cutter: Cutter | None
-) -> Future[dict[str, bytes]]:
-    """Return the future assets of one edition's HTML edition: cut by `cutter` when it has
-    fonts of its own to cut, else made at once."""
+def _web_edition(ready: Prepared, web_fonts: bool, shared: SharedFonts | None) -> dict[str, bytes]:
+    """Return the assets of one edition's HTML edition, made here."""
+    brief = ready.rendered.checked.brief
+    return web_edition_assets(brief, _pages(ready), ready.rendered.assets, web_fonts, shared,
+                              ready.prefix)  # fmt: skip
+
+
+def _web_task(ready: Prepared) -> WebTask:
+    """Return what the cutter's process needs to make one edition's HTML edition assets."""
+    fonts_css = web_fonts_stylesheet(ready.rendered.checked.brief.brand)
+    assets = dict(ready.rendered.assets)
+    return (_pages(ready), assets, fonts_css, FONTS_CSS, tuple(FALLBACK_FAMILIES))
+
+
+def _pages(ready: Prepared) -> list[str]:
+    """Return every page of an edition's output, made or carried (a partial build's)."""
     rendered = ready.rendered
-    brief = rendered.checked.brief
     pages = [*rendered.pages.values(), *rendered.source_pages.values()]
     carried = ready.carried.values()
-    pages += [kept.html.decode("utf-8") for kept in carried if kept.html is not None]
-    if cutter is not None and web_fonts and shared is None:
-        fonts_css = web_fonts_stylesheet(brief.brand)
-        return cutter.submit(pages, rendered.assets, fonts_css, FONTS_CSS, FALLBACK_FAMILIES)
-    done: Future[dict[str, bytes]] = Future()
-    done.set_result(web_edition_assets(brief, pages, rendered.assets, web_fonts, shared,
-                                       ready.prefix))  # fmt: skip
-    return done
+    return pages + [kept.html.decode("utf-8") for kept in carried if kept.html is not None]
 
 
 def _word_edition_of(
