@@ -35,7 +35,6 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("word_edition", "Word: the documents"),
     ("web_edition_assets", "web fonts (WOFF2)"),
     ("web_assets", "web fonts (WOFF2)"),
-    ("_web_assets", "web fonts (WOFF2)"),
     ("fit_one_page", "one-pagers (fit to one page)"),
     ("Typesetter.finish", "PDF/UA fix-up (pikepdf)"),
     ("Typesetter.write_pdf", "PDF writing"),
@@ -86,12 +85,12 @@ def _process(frames: list[str]) -> str:
     worker is one that typesets (forked from the fork server, a child of the build)."""
     depth = max(i for i, frame in enumerate(frames) if frame.startswith("process "))
     if depth == 0:
-        editions = "make_editions" in frames or "_make_editions" in frames
+        editions = "_make_editions" in frames or "make_editions" in frames
         thread = "editions thread" if editions else "main thread"
         return f"build process, {thread}"
     if "typeset_job" in frames:
         return f"worker {frames[depth].split(':')[0].removeprefix('process ')}"
-    if "_web_assets" in frames or "_process_worker" in frames:
+    if "_cut_web_fonts" in frames:
         return "web fonts' process (pipeline/cutter.py)"
     return "fork server (imports WeasyPrint, forks the workers)"
 
