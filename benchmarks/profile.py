@@ -3,18 +3,20 @@ CPU goes, stage by stage: the build process's main thread and its editions threa
 server, each typesetting worker.
 
     .venv/bin/pip install py-spy        # a benchmark tool: not a dependency of briefwright
-    .venv/bin/python benchmarks/profile.py [--jobs 1 2] [--rate 200] [--out benchmarks]
+    .venv/bin/python benchmarks/profile.py [--jobs 1 2] [--rate 200] [--out benchmarks] [--stacks DIR]
 
 Each build is `briefwright build --force --jobs N` of this repository's content, recorded by
 `py-spy record --subprocesses` (on-CPU samples only: a thread waiting on a lock, a pipe or the
 workers is not sampled). The summary is written to OUT/profile-jobs-N.txt; the raw stacks
-(a few MB) to a temporary folder, printed for a flame graph. Nothing is asserted. On a busy
+(a few MB, for a flame graph) are kept only in the folder --stacks names, and the temporary
+folder goes however the run ends. Nothing is asserted. On a busy
 machine a runnable thread that waits for a core is still sampled: compare shares, not seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import collections
 import os
 import platform
@@ -107,10 +109,12 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--rate", type=int, default=200, help="samples a second")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks")
+    parser.add_argument("--stacks", type=Path, help="keep the raw stacks in this folder")
     args = parser.parse_args()
     if shutil.which(str(BIN / "py-spy")) is None:
         raise SystemExit("py-spy is not installed: .venv/bin/pip install py-spy")
     folder = Path(tempfile.mkdtemp(prefix="briefwright-profile-"))
+    atexit.register(shutil.rmtree, folder, True)
     machine = f"{platform.platform()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}"
     for jobs in args.jobs:
         raw = record(jobs, args.rate, folder)
@@ -118,9 +122,9 @@ def main() -> None:
         summary = heading + summarise(raw, args.rate)
         (args.out / f"profile-jobs-{jobs}.txt").write_text(summary)
         print(summary)
-        print(f"raw stacks (for a flame graph): {raw}\n")
-    shutil.rmtree(folder / "build-1", ignore_errors=True)
-    shutil.rmtree(folder / "build-2", ignore_errors=True)
+        if args.stacks:
+            args.stacks.mkdir(parents=True, exist_ok=True)
+            print(f"raw stacks (for a flame graph): {shutil.copy(raw, args.stacks)}\n")
 
 
 if __name__ == "__main__":
