@@ -3,7 +3,8 @@ CPU goes, stage by stage: the build process's main thread and its editions threa
 server, each typesetting worker.
 
     .venv/bin/pip install py-spy        # a benchmark tool: not a dependency of briefwright
-    .venv/bin/python benchmarks/profile.py [--jobs 1 2] [--rate 200] [--out benchmarks] [--stacks DIR]
+    .venv/bin/python benchmarks/profile.py [--jobs 1 2] [--rate 200] [--out benchmarks]
+                                           [--stacks DIR]
 
 Each build is `briefwright build --force --jobs N` of this repository's content, recorded by
 `py-spy record --subprocesses` (on-CPU samples only: a thread waiting on a lock, a pipe or the
