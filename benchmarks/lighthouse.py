@@ -2,19 +2,23 @@
 a source page served from 127.0.0.1; and the share of text under 12 px on a 390 px phone.
 
     npm ci --prefix benchmarks/lighthouse        # Lighthouse 12.2.3 (later ones want Node 22)
-    .venv/bin/python benchmarks/lighthouse.py [BUILD] [--page PATH ...] [--runs N]
+    .venv/bin/python benchmarks/lighthouse.py [BUILD] [--page PATH ...] [--runs N] [--gzip]
 
 BUILD is a build folder (default: build/). Chromium is Debian's (CHROME_PATH, default
-/usr/bin/chromium). The pages are served by Python's http.server on a free port of 127.0.0.1:
-no compression and no cache headers, so "transfer" is the bytes of every file the page loads.
-Figures are printed (the median of --runs runs), never asserted.
+/usr/bin/chromium). The pages are served by Python's http.server on a free port of 127.0.0.1,
+with no cache headers and, by default, no compression, so "transfer" is the bytes of every
+file the page loads. With --gzip, text files (HTML, CSS, JavaScript, SVG) go gzip-compressed
+to Chromium, which asks for it, as every static host serves them; fonts and images as they
+are. Figures are printed (the median of --runs runs), never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -45,6 +49,7 @@ CHROME_FLAGS = [
 ]
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PHONE = {"width": 390, "height": 844}
+TEXT_FILES = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt"}
 
 # Visible text, by characters and by text nodes, whose computed size is under 12 px.
 SMALL_TEXT = """() => {
@@ -82,9 +87,9 @@ def main() -> None:
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run `npm ci --prefix benchmarks/lighthouse`")
     pages = options.page or default_pages(options.build)
-    with serve(options.build) as origin:
+    with serve(options.build, options.gzip) as origin:
         results = {page: measure(origin, page, options.runs) for page in pages}
-    print_table(options.build, results)
+    print_table(options.build, results, options.gzip)
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -92,6 +97,7 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("build", nargs="?", type=Path, default=ROOT / "build")
     parser.add_argument("--page", action="append", help="a page, relative to BUILD")
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median)")
+    parser.add_argument("--gzip", action="store_true", help="serve text files gzip-compressed")
     return parser.parse_args()
 
 
@@ -111,10 +117,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class GzipHandler(QuietHandler):
+    """Serve text files gzip-compressed to a client that accepts it, as static hosts do
+    (GitHub Pages, Netlify, nginx's gzip_static); fonts and images as they are."""
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or path.suffix not in TEXT_FILES or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve(build: Path) -> Iterator[str]:
+def serve(build: Path, compress: bool = False) -> Iterator[str]:
     """Serve the build folder from a free port of 127.0.0.1 for the duration."""
-    handler = functools.partial(QuietHandler, directory=str(build))
+    kind = GzipHandler if compress else QuietHandler
+    handler = functools.partial(kind, directory=str(build))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -204,9 +229,11 @@ def small_text(url: str) -> dict[str, float]:
             browser.close()
 
 
-def print_table(build: Path, results: dict[str, Figures]) -> None:
+def print_table(build: Path, results: dict[str, Figures], compressed: bool) -> None:
     """Print one row per page, then the audits each page failed."""
-    print(f"Lighthouse 12.2.3, mobile; {shutil.which(CHROME) or CHROME}; pages of {build}")
+    served = "text gzip-compressed" if compressed else "uncompressed"
+    print(f"Lighthouse 12.2.3, mobile; {shutil.which(CHROME) or CHROME}; pages of {build}, "
+          f"served {served}")  # fmt: skip
     header = ("page", "perf", "a11y", "best", "SEO", "LCP s", "transfer KiB",
               "legible (LH)", "<12px chars", "<12px nodes", "target fails")  # fmt: skip
     print(" | ".join(header))

@@ -44,7 +44,14 @@ def load_and_check(
     """Load and check the content (in a series, the brief of `brief_dir`); raise every error
     (and, if strict, warning) at once. The error carries the warnings too, so one run lists
     everything left to do. With the template `layers`, the brand's labels are checked too."""
-    brief = load_brief(content_dir, brief_dir)
+    return check_loaded(load_brief(content_dir, brief_dir), strict, layers)
+
+
+def check_loaded(
+    brief: Brief, strict: bool = False, layers: tuple[Path, ...] | None = None
+) -> Checked:
+    """Check a loaded brief as load_and_check does, raising its errors (and, if strict,
+    warnings) at once."""
     diagnostics = check_brief(brief)
     if layers is not None:  # the brand's labels, judged against the catalogues they override
         diagnostics += brand_label_problems(brief.brand, layers, brief.metadata.language)
@@ -57,8 +64,14 @@ def load_and_check(
 def load_and_check_brief(project: Project, strict: bool = False) -> Checked:
     """Load and check the brief a project value stands for: its one brief, or the series
     brief it names (`project.brief`)."""
+    return check_loaded(load_project_brief(project), strict, project.layers)
+
+
+def load_project_brief(project: Project) -> Brief:
+    """Load, unchecked, the brief a project value stands for (its one brief, or the series
+    brief it names); check it with `check_loaded(brief, layers=project.layers)`."""
     brief_dir = project.brief_root if project.brief else None
-    return load_and_check(project.content, strict, brief_dir, project.layers)
+    return load_brief(project.content, brief_dir)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,12 @@ from briefwright.compare.record import ContentRecord
 from briefwright.files import read_regular, regular_files
 from briefwright.model.brief import Brief
 from briefwright.output.manifest import tool_versions
-from briefwright.pipeline.checked import Checked, load_and_check_brief
+from briefwright.pipeline.checked import (
+    Checked,
+    check_loaded,
+    load_and_check_brief,
+    load_project_brief,
+)
 from briefwright.pipeline.clock import Stopwatch, build_time
 from briefwright.pipeline.incremental import (
     MAX_INPUT_BYTES,
@@ -114,7 +119,10 @@ def prepare(
     the same for each translation it declares. Each edition's jobs go to `submit`, when
     given, as soon as they are known."""
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
-    rendered = render_site(project, only, snapshot.epoch, checked, laps, theme_assets)
+    if checked is None and submit is not None:
+        rendered = _render_before_checks(project, only, snapshot.epoch, laps, theme_assets)
+    else:
+        rendered = render_site(project, only, snapshot.epoch, checked, laps, theme_assets)
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
     jobs = [
         replace(t.job(rendered.pages[t.stem]), stem=prefix + t.stem, made=rendered.made)
@@ -123,6 +131,11 @@ def prepare(
     ]
     if submit is not None:
         submit(jobs)
+    if checked is None and submit is not None:  # rendered before its checks: check it now
+        checked = check_loaded(rendered.checked.brief, layers=project.layers)
+        rendered = replace(rendered, checked=checked)
+        if laps is not None:
+            laps.lap("check, beside typesetting")
     # Read once the jobs are out (fontTools reads each face's version: ~0.04 s).
     versions = tool_versions(rendered.assets)
     carried = carry_over(previous, rendered, project.content)
@@ -135,6 +148,27 @@ def prepare(
         for language in brief.metadata.translations
     )
     return replace(ready, translations=editions)
+
+
+def _render_before_checks(
+    project: Project,
+    only: str | None,
+    epoch: int | None,
+    laps: Stopwatch | None,
+    theme_assets: dict[str, bytes],
+) -> Rendered:
+    """Return the brief rendered as loaded, its checks not yet run, so that its documents
+    reach the workers ~0.15 s sooner: prepare() checks it once they are out, and nothing is
+    written before then. Should rendering fail, the checks speak first: content they refuse
+    is what a reader must fix, whatever rendering tripped on."""
+    brief = load_project_brief(project)
+    if laps is not None:
+        laps.lap("load")
+    try:
+        return render_site(project, only, epoch, Checked(brief, ()), laps, theme_assets)
+    except Exception:
+        check_loaded(brief, layers=project.layers)
+        raise
 
 
 def _prepare_translation(
@@ -170,8 +204,9 @@ def render_site(
     """Load and check the content (unless given), then render the documents `only` names;
     the templates' assets are read, unless given."""
     laps = laps or Stopwatch()
-    checked = checked or load_and_check_brief(project)
-    laps.lap("load and check")
+    if checked is None:
+        checked = load_and_check_brief(project)
+        laps.lap("load and check")
     brief = checked.brief
     built_at = build_time(brief.metadata.as_of, epoch)
     targets = select_targets(brief, only, project.content)

@@ -157,7 +157,7 @@ def test_build_summary_and_stage_timings(project: MakeProject, tmp_path: Path) -
     assert "onepagers/only.pdf" in result.stdout
     assert re.search(r"brief.pdf: main text \d pages? \(budget 5\), 51 words \(budget 1,600\); "
                      r"recommendations begin on page 1", result.stdout)  # fmt: skip
-    assert "typeset PDFs" in result.stdout and "load and check" in result.stdout
+    assert "typeset PDFs" in result.stdout and "check, beside typesetting" in result.stdout
     quiet = runner.invoke(app, [*args, "--quiet", "--force"])
     assert quiet.exit_code == 0 and quiet.stdout == ""
 
