@@ -117,7 +117,8 @@ def prepare(
     """Load, check and render one brief, and plan which of its PDFs to typeset again
     (`theme_assets`: the templates' assets, when the caller has read them already); then
     the same for each translation it declares. Each edition's jobs go to `submit`, when
-    given, as soon as they are known."""
+    given, as soon as they are known: then the brief is checked once its own are out
+    (`_render_before_checks`), unless `checked` says it was already."""
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
     if checked is None and submit is not None:
         rendered = _render_before_checks(project, only, snapshot.epoch, laps, theme_assets)
