@@ -182,7 +182,16 @@ def _governing(tokens: list[re.Match[str]], negation: re.Match[str]) -> tuple[st
     return ()
 
 
+# Longer than any word a stem could match; and Snowball's stemmer takes time quadratic in a
+# word's length (a 1.9-million-character word held `check` for minutes, where BW151 refuses
+# anything over 60 characters at once).
+LONGEST_STEMMED = 60
+
+
 @functools.lru_cache(maxsize=8192)
 def stem(word: str) -> str:
-    """Return a word's Snowball stem: "allowed", "allows" and "allowing" are "allow"."""
+    """Return a word's Snowball stem: "allowed", "allows" and "allowing" are "allow". A
+    word longer than LONGEST_STEMMED characters is its own stem, lower-cased."""
+    if len(word) > LONGEST_STEMMED:
+        return word.lower()
     return str(_STEMMER.stemWord(word.lower()))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from briefwright.check.text import check_text_is_plain
 from briefwright.compare.record import ContentRecord
 from briefwright.files import read_regular, regular_files
 from briefwright.model.brief import Brief
@@ -120,8 +121,16 @@ def prepare(
     given, as soon as they are known: then the brief is checked once its own are out
     (`_render_before_checks`), unless `checked` says it was already."""
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
-    if checked is None and submit is not None:
-        rendered = _render_before_checks(project, only, snapshot.epoch, laps, theme_assets)
+    early = checked is None and submit is not None  # render, hand out, then check
+    if early:
+        brief = load_project_brief(project)
+        if laps is not None:
+            laps.lap("load")
+        if _slow_to_typeset(brief):  # the checks first, as a shard does
+            checked, early = check_loaded(brief, layers=project.layers), False
+    if early:
+        rendered = _render_before_checks(project, only, snapshot.epoch, brief, laps,
+                                         theme_assets)  # fmt: skip
     else:
         rendered = render_site(project, only, snapshot.epoch, checked, laps, theme_assets)
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
@@ -132,7 +141,7 @@ def prepare(
     ]
     if submit is not None:
         submit(jobs)
-    if checked is None and submit is not None:  # rendered before its checks: check it now
+    if early:  # rendered before its checks: check it now
         checked = check_loaded(rendered.checked.brief, layers=project.layers)
         rendered = replace(rendered, checked=checked)
         if laps is not None:
@@ -151,20 +160,27 @@ def prepare(
     return replace(ready, translations=editions)
 
 
+def _slow_to_typeset(brief: Brief) -> bool:
+    """Return True when the brief's text says something the checks judge (BW150–BW152):
+    a word of thousands of characters makes layout crawl, and the workers would typeset it
+    while the checks ran (~0.02 s to ask)."""
+    return next(check_text_is_plain(brief), None) is not None
+
+
 def _render_before_checks(
     project: Project,
     only: str | None,
     epoch: int | None,
+    brief: Brief,
     laps: Stopwatch | None,
     theme_assets: dict[str, bytes],
 ) -> Rendered:
-    """Return the brief rendered as loaded, its checks not yet run, so that its documents
-    reach the workers ~0.15 s sooner: prepare() checks it once they are out, and nothing is
-    written before then. Should rendering fail, the checks speak first: content they refuse
-    is what a reader must fix, whatever rendering tripped on."""
-    brief = load_project_brief(project)
-    if laps is not None:
-        laps.lap("load")
+    """Return the brief rendered as loaded, its checks not yet run (its `Checked` holds no
+    notices until they have), so that its documents reach the workers ~0.2 s sooner:
+    prepare() checks it once they are out, and nothing is written before then. Should
+    rendering fail, the checks speak first: content they refuse (a quote not in its source,
+    which the renderer cannot place) is what a reader must fix, whatever rendering tripped
+    on. An interrupt is no failure: it passes at once, unchecked."""
     try:
         return render_site(project, only, epoch, Checked(brief, ()), laps, theme_assets)
     except Exception:

@@ -88,7 +88,7 @@ class NoteIndex:
         note = self._by_passage.get(key)
         if note is None:
             source = brief.source(citation.source)
-            assert source is not None, "checks run before notes: every source exists"
+            assert source is not None, "every source exists (else BW102 is shown)"
             note = Note(len(self.notes) + 1, source, citation.quote)
             self._by_passage[key] = note
             self.notes.append(note)

@@ -148,7 +148,7 @@ def find_passages(brief: Brief, source: Source, notes: NoteIndex) -> list[Passag
 
 def _spans(quote: str, text: NormalisedText) -> tuple[Span, ...]:
     spans = locate(quote, text)
-    assert spans is not None, "checks run before rendering: every quote is in its source"
+    assert spans is not None, "every quote is in its source (else BW101 is shown)"
     return tuple(spans)
 
 
@@ -276,5 +276,5 @@ def _other_side(brief: Brief, passage: Passage) -> tuple[Source, str]:
     assert passage.choice is not None
     other: Citation = passage.choice.variant if passage.relied_on else passage.choice.preferred
     found = brief.source(other.source)
-    assert found is not None, "checks run before rendering: every source exists"
+    assert found is not None, "every source exists (else BW102 is shown)"
     return found, f"{'variant' if passage.relied_on else 'preferred'}-{passage.choice.id}"

@@ -33,6 +33,8 @@ from briefwright.translate.strings import Original, Words, originals, quote_fiel
 
 #: Words of unchanged text kept either side of a change in a stale entry's diff.
 DIFF_CONTEXT = 4
+# A word longer than this (BW151 refuses it) is cut in a message: the line stays one line.
+LONGEST_SHOWN = 60
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,8 @@ def _unknown(entry: TranslationEntry, wanted: dict[tuple[str, str], Wanted]) -> 
 def stale_diff(before: Words, now: Words) -> str:
     """Return the word diff from the text translated to the text as it is now, unchanged
     stretches cut to DIFF_CONTEXT words either side of each change."""
-    old, new = _joined(before).split(), _joined(now).split()
+    old = [_shown(word) for word in _joined(before).split()]
+    new = [_shown(word) for word in _joined(now).split()]
     pieces: list[str] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     opcodes = matcher.get_opcodes()
@@ -205,6 +208,14 @@ def stale_diff(before: Words, now: Words) -> str:
             continue
         pieces.append(word_diff(old[a1:a2], new[b1:b2]))
     return " ".join(piece for piece in pieces if piece)
+
+
+def _shown(word: str) -> str:
+    """Return a word as a one-line message shows it: one longer than LONGEST_SHOWN
+    characters (which BW151 refuses) cut, with its length."""
+    if len(word) <= LONGEST_SHOWN:
+        return word
+    return f"{word[: LONGEST_SHOWN // 2]}…({len(word):,} characters)"
 
 
 def _context(words: list[str], first: bool, last: bool) -> str:

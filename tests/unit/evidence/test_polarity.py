@@ -8,7 +8,7 @@ import pytest
 
 from briefwright.errors import Location
 from briefwright.evidence.clauses import forward_spans, read_clauses
-from briefwright.evidence.polarity import read_polarity, reversed_polarity
+from briefwright.evidence.polarity import LONGEST_STEMMED, read_polarity, reversed_polarity, stem
 from briefwright.evidence.statements import Evidence, Statement
 from briefwright.model.brief import Citation
 from tests.unit.evidence.test_grounding import _source
@@ -122,3 +122,12 @@ def test_stems_match_forms_of_a_word() -> None:
     statement = _statement("India has not allowed Japanese firms to invest.",
                            "India allows Japanese firms to invest")  # fmt: skip
     assert _reversed(statement) == ["not allowed"]
+
+
+def test_a_word_longer_than_any_stem_is_not_stemmed() -> None:
+    """Snowball's stemmer is quadratic in a word's length (a 1.9-million-character word held
+    `check` for minutes): a word past LONGEST_STEMMED stays as it is, lower-cased, and BW151
+    refuses it anyway."""
+    assert stem("Allowing") == "allow"
+    long_word = "A" * LONGEST_STEMMED + "LLOWING"
+    assert stem(long_word) == long_word.lower()

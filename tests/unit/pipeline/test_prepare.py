@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 import pytest
 
-from briefwright.errors import BriefError
+from briefwright.errors import BriefError, Interrupted
 from briefwright.pipeline import prepare as prepare_module
 from briefwright.pipeline.checked import check_loaded
 from briefwright.pipeline.incremental import take_snapshot
@@ -39,6 +40,48 @@ def test_documents_reach_the_workers_before_the_checks_run(
     ready = prepare(content, PdfSettings(), None, take_snapshot(content), submit=submit)
     assert events[:2] == [f"submit {len(ready.jobs)}", "check"]
     assert ready.jobs
+
+
+def test_the_prepared_brief_carries_the_checks_warnings(project: MakeProject) -> None:
+    """Checked after its documents went out, the brief keeps what the checks said: a build
+    still reports the warning (BW106, a source no statement cites)."""
+    content = Project(project("uncited-source"), TEMPLATES)
+    ready = prepare(content, PdfSettings(), None, take_snapshot(content), submit=lambda j: None)
+    assert [d.code for d in ready.rendered.checked.warnings] == ["BW106"]
+
+
+def test_a_word_too_long_to_break_is_refused_before_any_typesetting(
+    project: MakeProject,
+) -> None:
+    """A word of thousands of characters (BW151) would make the workers crawl while the
+    checks ran: such a brief is checked first, and nothing is handed out."""
+    folder = project("minimal")
+    topic = folder / "topics" / "only.yaml"
+    long_word = "x" * 5000
+    topic.write_text(topic.read_text().replace("Only this sentence.", long_word))
+    content = Project(folder, TEMPLATES)
+    handed: list[list[Job]] = []
+    with pytest.raises(BriefError) as raised:
+        prepare(content, PdfSettings(), None, take_snapshot(content), submit=handed.append)
+    assert handed == [] and "BW151" in str(raised.value)
+
+
+def test_an_interrupt_while_rendering_passes_at_once(
+    project: MakeProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the unchecked brief renders is no rendering failure: it passes through
+    as it came (exit 130 at the CLI), without the checks running first."""
+    events: list[str] = []
+    _recording_checks(monkeypatch, events)
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        raise Interrupted(signal.SIGINT)
+
+    monkeypatch.setattr(prepare_module, "render_pages", interrupted)
+    content = Project(project("likelihood-word"), TEMPLATES)
+    with pytest.raises(Interrupted):
+        prepare(content, PdfSettings(), None, take_snapshot(content), submit=lambda j: None)
+    assert events == []
 
 
 def test_a_check_error_still_stops_the_build(project: MakeProject) -> None:

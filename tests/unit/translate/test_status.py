@@ -131,3 +131,13 @@ def test_stale_diff_cuts_unchanged_words() -> None:
     before = "a b c d e f g h i j k l seven m n o p q r s t u v"
     after = before.replace("seven", "SEVEN")
     assert stale_diff(before, after) == "… i j k l [-seven-] {+SEVEN+} m n o p …"
+
+
+def test_stale_diff_cuts_a_word_too_long_to_show() -> None:
+    """A word of a million characters (BW151 refuses it) shows as its first 30 and its
+    length: the warning stays one readable line."""
+    after = "The minister put " + "y" * 1_000_000 + " on the table"
+    shown = stale_diff("The minister put it on the table", after)
+    assert (
+        shown == "The minister put [-it-] {+" + "y" * 30 + "…(1,000,000 characters)+} on the table"
+    )
