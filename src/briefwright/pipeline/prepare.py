@@ -122,17 +122,8 @@ def prepare(
     (`_render_before_checks`), unless `checked` says it was already."""
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
     early = checked is None and submit is not None  # render, hand out, then check
-    if early:
-        brief = load_project_brief(project)
-        if laps is not None:
-            laps.lap("load")
-        if _slow_to_typeset(brief):  # the checks first, as a shard does
-            checked, early = check_loaded(brief, layers=project.layers), False
-    if early:
-        rendered = _render_before_checks(project, only, snapshot.epoch, brief, laps,
-                                         theme_assets)  # fmt: skip
-    else:
-        rendered = render_site(project, only, snapshot.epoch, checked, laps, theme_assets)
+    rendered, unchecked = _render(project, only, snapshot.epoch, checked, early, laps,
+                                  theme_assets)  # fmt: skip
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
     jobs = [
         replace(t.job(rendered.pages[t.stem]), stem=prefix + t.stem, made=rendered.made)
@@ -141,7 +132,7 @@ def prepare(
     ]
     if submit is not None:
         submit(jobs)
-    if early:  # rendered before its checks: check it now
+    if unchecked:  # rendered before its checks: check it now
         checked = check_loaded(rendered.checked.brief, layers=project.layers)
         rendered = replace(rendered, checked=checked)
         if laps is not None:
@@ -158,6 +149,28 @@ def prepare(
         for language in brief.metadata.translations
     )
     return replace(ready, translations=editions)
+
+
+def _render(
+    project: Project,
+    only: str | None,
+    epoch: int | None,
+    checked: Checked | None,
+    early: bool,
+    laps: Stopwatch | None,
+    theme_assets: dict[str, bytes],
+) -> tuple[Rendered, bool]:
+    """Return the brief rendered, and whether its checks are still to run: `early`, it is
+    rendered as loaded (`_render_before_checks`), unless its text would be slow to
+    typeset; otherwise checked (unless `checked` says it was already), then rendered."""
+    if early:
+        brief = load_project_brief(project)
+        if laps is not None:
+            laps.lap("load")
+        if not _slow_to_typeset(brief):
+            return _render_before_checks(project, only, epoch, brief, laps, theme_assets), True
+        checked = check_loaded(brief, layers=project.layers)  # the checks first, as a shard's
+    return render_site(project, only, epoch, checked, laps, theme_assets), False
 
 
 def _slow_to_typeset(brief: Brief) -> bool:
