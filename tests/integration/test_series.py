@@ -183,6 +183,28 @@ def test_one_brief_and_unknown_brief(tmp_path: Path) -> None:
     assert "'delta' names no brief of the series; use one of: alpha, beta, gamma" in (wrong.stderr)
 
 
+def test_a_brief_taken_out_of_the_series_leaves_the_output(tmp_path: Path) -> None:
+    """A build of the series (even of one brief: the others are kept, and recorded) removes
+    the folder of a brief the series no longer holds, and nothing an earlier build did not
+    make."""
+    shutil.copytree(FIXTURES / "series", tmp_path / "content")
+    project = Project(tmp_path / "content", tmp_path / "templates", theme=TEMPLATES)
+    out = tmp_path / "build"
+    assert isinstance(build_project(project, out, run=RunOptions(jobs=2)), Built)
+    (out / "notes.txt").write_text("the analyst's own file\n")
+    shutil.rmtree(project.content / "briefs" / "beta")
+    args = ["build", "--content", str(project.content), "--out", str(out), "--brief", "alpha"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output + result.stderr
+    said = re.search(r"removed (\d+) file\(s\) an earlier build made and this one no longer "
+                     r"makes: beta/\S+, beta/\S+, beta/\S+ and (\d+) more", result.output)  # fmt: skip
+    assert said and int(said[1]) == int(said[2]) + 3 > 10, result.output
+    assert not (out / "beta").exists()
+    assert "beta/" not in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "notes.txt").is_file() and (out / "gamma" / "brief.pdf").is_file()
+    assert (out / "alpha" / "brief.pdf").is_file()
+
+
 def test_library_checks(tmp_path: Path) -> None:
     """A source no brief cites (BW180) and two sources of one text (BW181) are warnings."""
     shutil.copytree(FIXTURES / "series", tmp_path / "content")

@@ -59,6 +59,16 @@ def summary_table(built: Built) -> Table:
     return table
 
 
+def _retired_line(retired: tuple[str, ...]) -> str:
+    """Say which files an earlier build made that this one no longer makes, and removed."""
+    more = f" and {len(retired) - 3} more" if len(retired) > 3 else ""
+    return (
+        f"removed {len(retired)} file(s) an earlier build made and this one no longer makes: "
+        + ", ".join(retired[:3])
+        + more
+    )
+
+
 def print_summary(built: Built, verbose: bool) -> None:
     """Print the summary table and, with --verbose, the time of each stage."""
     console = Console()
@@ -82,6 +92,8 @@ def print_outcome(outcome: UpToDate | Built, quiet: bool, verbose: bool) -> None
                 f"typeset {len(produced.typeset)} document(s), reused {len(produced.reused)} "
                 f"unchanged; wrote {len(outcome.written)} files to {outcome.out_dir}"
             )
+            if outcome.retired:
+                print(_retired_line(outcome.retired))
             print_summary(outcome, verbose)
             for length in produced.lengths:  # pages and words against the brief's budget
                 print(length.remark)

@@ -118,9 +118,16 @@ class Manifest:
     def read(cls, out_dir: Path) -> Manifest | None:
         """Return the manifest in out_dir, or None when there is no usable one."""
         try:
-            data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-            return cls._from_json(data)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return cls.parse((out_dir / MANIFEST).read_bytes())
+        except OSError:
+            return None
+
+    @classmethod
+    def parse(cls, data: bytes) -> Manifest | None:
+        """Return the manifest these bytes hold, or None when they hold no usable one."""
+        try:
+            return cls._from_json(json.loads(data.decode("utf-8")))
+        except (ValueError, TypeError, KeyError, AttributeError):
             return None
 
     @classmethod

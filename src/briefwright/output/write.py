@@ -8,10 +8,17 @@ All artifacts are first written into a staging folder inside the output folder, 
 into place together while SIGINT and SIGTERM wait, so a reader (or an interrupted build)
 sees either the previous artifacts or the new ones, never a mix or a half-written file.
 A lock on the output folder makes a second build wait for the first to finish writing.
+
+A whole build also retires what it no longer makes: a file the folder's previous manifest
+recorded that the new artifacts do not hold (the one-pager of a removed topic, a dropped
+translation's folder, a source page no note cites now) is removed in the same step, so a
+folder published as it stands never serves a document its content has withdrawn. Files
+no manifest recorded (an analyst's own, a release's folder) are never touched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -25,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 
 from briefwright.errors import BriefError, Diagnostic, Interrupted, Location
+from briefwright.output.manifest import MANIFEST, Manifest
 from briefwright.output.spool import Payload, Spool, Spooled, digest, place, read_payload
 
 STAGING_PREFIX = ".staging-"
@@ -107,12 +115,16 @@ class Output:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.written: tuple[Path, ...] | None = None
+        self.retired: list[str] = []
         self.seconds = 0.0
 
-    def write(self, artifacts: Mapping[str, bytes]) -> tuple[Path, ...]:
-        """Write every artifact at once (`write_artifacts`); return their paths."""
+    def write(self, artifacts: Mapping[str, bytes], whole: bool = False) -> tuple[Path, ...]:
+        """Write every artifact at once (`write_artifacts`); return their paths. A `whole`
+        build (every document of the folder, not a share or an --only) also retires the
+        files it no longer makes, their names kept in `retired`."""
         started = time.perf_counter()
-        self.written = tuple(write_artifacts(self.out_dir, artifacts))
+        retired = self.retired if whole else None
+        self.written = tuple(write_artifacts(self.out_dir, artifacts, retired))
         self.seconds = time.perf_counter() - started
         return self.written
 
@@ -148,8 +160,14 @@ def check_writable(out_dir: Path) -> None:
         raise _cannot_write(out_dir, f"{existing} is {problem}; give another --out")
 
 
-def write_artifacts(out_dir: Path, artifacts: Mapping[str, bytes]) -> list[Path]:
+def write_artifacts(
+    out_dir: Path, artifacts: Mapping[str, bytes], retired: list[str] | None = None
+) -> list[Path]:
     """Write every artifact (relative path → bytes) into out_dir at once; return their paths.
+
+    With `retired` (a list), and a manifest among the artifacts, the files the folder's
+    previous manifest recorded that the artifacts no longer hold are removed as the new
+    ones move in, and their names added to `retired`.
 
     Any operating-system error (a full disk, a read-only file system, a file in the way)
     becomes BW006 naming the path; the folder keeps its previous artifacts.
@@ -169,8 +187,11 @@ def write_artifacts(out_dir: Path, artifacts: Mapping[str, bytes]) -> list[Path]
                 held = artifacts.payload(name) if isinstance(artifacts, Artifacts) else None
                 place(artifacts[name] if held is None else held, staging / name)
             _refuse_clashes(out_dir, artifacts)
+            unmade = _unmade(out_dir, artifacts) if retired is not None else []
             with _signals_deferred():
                 moved = [_move(staging / name, out_dir / name) for name in sorted(artifacts)]
+                if retired is not None:
+                    retired += _retire(out_dir, unmade)
             if isinstance(artifacts, Artifacts):
                 artifacts.settle(out_dir)
             return moved
@@ -219,6 +240,46 @@ def _read_only(path: Path) -> bool:
         return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
     except OSError:
         return False
+
+
+def _unmade(out_dir: Path, artifacts: Mapping[str, bytes]) -> list[str]:
+    """Return, sorted, what the folder's previous manifest recorded that its new one (among
+    `artifacts`) does not, nor `artifacts`: nothing without a manifest either side. (A file
+    kept from the previous build stays where it is, out of `artifacts`, in the new manifest.)"""
+    names = set(artifacts)  # the keys alone: `in` on the mapping would read each file
+    new = Manifest.parse(artifacts[MANIFEST]) if MANIFEST in names else None
+    previous = Manifest.read(out_dir) if new is not None else None
+    if new is None or previous is None:
+        return []
+    return sorted(set(previous.artifacts) - set(new.artifacts) - names)
+
+
+def _retire(out_dir: Path, names: list[str]) -> list[str]:
+    """Remove these files (each inside out_dir; the manifest is a file anyone may edit),
+    then the folders they leave empty; return the names removed. A file already gone, or
+    one that cannot go, is left: the new build is in place either way."""
+    removed = []
+    for name in names:
+        path = PurePosixPath(name)
+        if not path.parts or path.is_absolute() or ".." in path.parts:
+            continue
+        target = out_dir / path
+        with contextlib.suppress(OSError):
+            if target.is_symlink() or target.is_file():
+                target.unlink()
+                removed.append(name)
+                _prune_empty(target.parent, out_dir)
+    return removed
+
+
+def _prune_empty(folder: Path, out_dir: Path) -> None:
+    """Remove `folder` and its parents, up to out_dir (kept), while each is empty."""
+    while folder != out_dir and out_dir in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or not ours to remove): stop here
+            return
+        folder = folder.parent
 
 
 def remove_stale_staging(out_dir: Path) -> None:

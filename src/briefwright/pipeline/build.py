@@ -45,8 +45,9 @@ def build_brief(
     what `previous` holds unchanged."""
     with Output(out_dir) as output:
         produced = produce(project, pdf, run, snapshot, previous)
-        written = output.write(produced.artifacts)
-    return Built(out_dir, written, produced, output.seconds)
+        whole = run.only is None and run.shard is None
+        written = output.write(produced.artifacts, whole)
+    return Built(out_dir, written, produced, output.seconds, tuple(output.retired))
 
 
 def produce(

@@ -87,12 +87,14 @@ class UpToDate:
 
 @dataclass(frozen=True)
 class Built:
-    """What a build made and wrote: the files, in out_dir, and the seconds writing took."""
+    """What a build made and wrote: the files, in out_dir, the seconds writing took, and
+    the files an earlier build made that this one removed (relative to out_dir)."""
 
     out_dir: Path
     written: tuple[Path, ...]
     produced: Produced
     write_seconds: float = 0.0
+    retired: tuple[str, ...] = ()
 
     @property
     def brief(self) -> Brief:

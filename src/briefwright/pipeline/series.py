@@ -125,8 +125,9 @@ def build_series(
         shard_files = share.record(snapshot, pdf, gathered.seconds)
         gathered.artifacts.update(shard_files, "the shard record")
         laps.lap("series pages and manifest")
-        written = output.write(gathered.artifacts)
-    return Built(out_dir, written, _produced(gathered, laps), output.seconds)
+        written = output.write(gathered.artifacts, whole=run.shard is None and run.only is None)
+    produced = _produced(gathered, laps)
+    return Built(out_dir, written, produced, output.seconds, tuple(output.retired))
 
 
 def _sort_briefs(

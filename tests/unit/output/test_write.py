@@ -156,3 +156,81 @@ def test_reporting_a_written_build_marks_an_interrupt_too(tmp_path: Path) -> Non
     assert caught.value.written == tmp_path
     with pytest.raises(ValueError), written_output(tmp_path):
         raise ValueError("not an interrupt")
+
+
+def _manifest(*names: str) -> bytes:
+    """Return a manifest recording these artifacts (the fields Manifest.read requires)."""
+    import json
+
+    record = {"sha256": "0" * 64, "bytes": 1}
+    data = {"product_id": "BW-1", "version": "1.0", "built": "2026-01-01T00:00:00+00:00",
+            "source_date_epoch": 0, "options": {}, "inputs": {}, "sources": {}, "documents": {},
+            "artifacts": {name: record for name in names}}  # fmt: skip
+    return json.dumps(data).encode()
+
+
+def test_a_whole_build_retires_what_it_no_longer_makes(tmp_path: Path) -> None:
+    """Files the previous manifest recorded and the new artifacts lack are removed, with
+    the folders they leave empty; files no manifest recorded stay, as do the others'."""
+    old = ["brief.pdf", "onepagers/gone.pdf", "ja/brief.pdf", "ja/manifest.json"]
+    write_artifacts(tmp_path, {**{n: b"old" for n in old}, "manifest.json": _manifest(*old)})
+    (tmp_path / "onepagers" / "mine.txt").write_bytes(b"an analyst's own file")
+    retired: list[str] = []
+    new = {"brief.pdf": b"new", "manifest.json": _manifest("brief.pdf")}
+    write_artifacts(tmp_path, new, retired)
+    assert retired == ["ja/brief.pdf", "ja/manifest.json", "onepagers/gone.pdf"]
+    assert not (tmp_path / "ja").exists()
+    assert (tmp_path / "onepagers" / "mine.txt").exists()
+    assert not (tmp_path / "onepagers" / "gone.pdf").exists()
+    assert (tmp_path / "brief.pdf").read_bytes() == b"new"
+
+
+def test_a_file_kept_in_place_is_not_retired(tmp_path: Path) -> None:
+    """A file the new manifest records but the write does not carry (kept from the previous
+    build, as a series' unchanged brief is) stays."""
+    old = ["kept/brief.pdf", "gone/brief.pdf"]
+    write_artifacts(tmp_path, {**{n: b"old" for n in old}, "manifest.json": _manifest(*old)})
+    retired: list[str] = []
+    write_artifacts(tmp_path, {"manifest.json": _manifest("kept/brief.pdf")}, retired)
+    assert retired == ["gone/brief.pdf"]
+    assert (tmp_path / "kept" / "brief.pdf").read_bytes() == b"old"
+
+
+def test_only_a_whole_build_retires(tmp_path: Path) -> None:
+    """A write without `retired` (a share, an --only build), or without a manifest of its
+    own, removes nothing."""
+    old = ["brief.pdf", "onepagers/a.pdf"]
+    write_artifacts(tmp_path, {**{n: b"old" for n in old}, "manifest.json": _manifest(*old)})
+    write_artifacts(tmp_path, {"brief.pdf": b"new", "manifest.json": _manifest("brief.pdf")})
+    retired: list[str] = []
+    write_artifacts(tmp_path, {"brief.pdf": b"newer"}, retired)
+    assert retired == []
+    write_artifacts(tmp_path, {"brief.pdf": b"newest", "manifest.json": b"{}"}, retired)
+    assert retired == []
+    assert (tmp_path / "onepagers" / "a.pdf").read_bytes() == b"old"
+
+
+def test_retiring_never_leaves_the_folder(tmp_path: Path) -> None:
+    """A manifest naming a path outside the output folder (it is a file anyone may edit)
+    retires nothing there."""
+    out = tmp_path / "out"
+    outside = tmp_path / "precious.txt"
+    outside.write_bytes(b"keep")
+    names = ["../precious.txt", str(outside)]
+    write_artifacts(out, {"manifest.json": _manifest(*names)})
+    retired: list[str] = []
+    write_artifacts(out, {"manifest.json": _manifest()}, retired)
+    assert retired == []
+    assert outside.read_bytes() == b"keep"
+
+
+def test_output_keeps_what_a_whole_write_retired(tmp_path: Path) -> None:
+    """Output.write(whole=True) records the names it removed; a partial write does not remove."""
+    write_artifacts(tmp_path, {"a.pdf": b"a", "manifest.json": _manifest("a.pdf")})
+    partial = Output(tmp_path)
+    partial.write({"manifest.json": _manifest()})
+    assert partial.retired == [] and (tmp_path / "a.pdf").exists()
+    write_artifacts(tmp_path, {"a.pdf": b"a", "manifest.json": _manifest("a.pdf")})
+    whole = Output(tmp_path)
+    whole.write({"manifest.json": _manifest()}, whole=True)
+    assert whole.retired == ["a.pdf"] and not (tmp_path / "a.pdf").exists()

@@ -120,6 +120,19 @@ def test_only_builds_just_what_it_names(tmp_path: Path) -> None:
     assert "onepagers/co-development.pdf" not in stems
 
 
+def test_only_retires_nothing(built: Built, tmp_path: Path) -> None:
+    """--only --force over a whole build's folder keeps the documents it does not name (its
+    manifest records its own alone: nothing is carried), and says it removed nothing."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(built.out_dir, out)
+    again = build_project(PROJECT, out, run=RunOptions(only="strategic-context", force=True))
+    assert isinstance(again, Built) and again.retired == ()
+    assert (out / "onepagers" / "co-development.pdf").is_file()
+    assert (out / "ja" / "brief.pdf").is_file()
+
+
 def test_artifacts_leak_nothing_local(built: Built) -> None:
     """No artifact holds a template comment, the home folder, or a value from the environment."""
     secrets = {v for k, v in os.environ.items() if len(v) >= 12 and k not in {"SHELL", "TERM"}}

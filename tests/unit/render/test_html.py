@@ -145,3 +145,19 @@ def test_note_numbers_are_joined_to_their_word_and_basis_lines_follow_the_text()
     assert sups > 50 and html.count('&#8288;<sup class="note-refs">') == sups
     assert html.count('<span class="basis">') > 10
     assert not re.search(r'\s<span class="basis">', html)
+
+
+def test_the_timeline_figure_is_drawn_for_paper_only_where_the_annex_prints() -> None:
+    """The timeline (an annex section) carries its paper drawing with `annex: pdf` only: with
+    the annex left to the HTML edition no medium shows it, and it weighed 16 kB."""
+    from briefwright.model.vocab import AnnexPlace
+
+    brief = load_brief(CONTENT)
+    screen_only = render_brief(brief, LAYERS, BUILT)
+    meta = brief.metadata.model_copy(update={"annex": AnnexPlace.PDF})
+    front = brief.front.model_copy(update={"metadata": meta})
+    printed = render_brief(brief.model_copy(update={"front": front}), LAYERS, BUILT)
+    for html in (screen_only, printed):
+        assert 'id="figure-timeline"' in html and 'class="figure-screen"' in html
+    assert 'class="figure-print"' not in screen_only
+    assert printed.count('class="figure-print"') == 1
