@@ -214,3 +214,31 @@ def server() -> Iterator[Server]:
         running.httpd.shutdown()
         running.httpd.server_close()
         running.thread.join(timeout=5)
+
+
+def preloads_resolve(out_dir: Path) -> int:
+    """Assert that every font a page under out_dir preloads is a file its fonts.css declares
+    (a preload the page never uses, or a missing file, is a warning in every browser);
+    return how many pages preload."""
+    import posixpath
+    import re
+
+    pages = 0
+    for page in sorted(out_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        hrefs = re.findall(r'<link rel="preload" href="([^"]+)" as="font"', html)
+        if not hrefs:
+            continue
+        pages += 1
+        sheet = re.search(r'<link rel="stylesheet" href="([^"]+/fonts\.css)"', html)
+        assert sheet, f"{page} preloads fonts but links no fonts.css"
+        css_path = page.parent / sheet[1]
+        declared = {
+            posixpath.normpath((css_path.parent / url).as_posix())
+            for url in re.findall(r'url\("([^"]+)"\)', css_path.read_text(encoding="utf-8"))
+        }
+        for href in hrefs:
+            font = posixpath.normpath((page.parent / href).as_posix())
+            assert Path(font).is_file(), f"{page} preloads {href}, which is missing"
+            assert font in declared, f"{page} preloads {href}, which its fonts.css does not use"
+    return pages

@@ -196,8 +196,11 @@ def test_a_brief_taken_out_of_the_series_leaves_the_output(tmp_path: Path) -> No
     args = ["build", "--content", str(project.content), "--out", str(out), "--brief", "alpha"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output + result.stderr
-    said = re.search(r"removed (\d+) file\(s\) an earlier build made and this one no longer "
-                     r"makes: beta/\S+, beta/\S+, beta/\S+ and (\d+) more", result.output)  # fmt: skip
+    said = re.search(
+        r"removed (\d+) file\(s\) an earlier build made and this one no longer makes: "
+        r"beta/\S+, beta/\S+, beta/\S+ and (\d+) more",
+        result.output,
+    )
     assert said and int(said[1]) == int(said[2]) + 3 > 10, result.output
     assert not (out / "beta").exists()
     assert "beta/" not in (out / "index.html").read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ from briefwright.pipeline.locate import locate_missing_glyphs
 from briefwright.pipeline.outcome import Built, Produced, RunOptions
 from briefwright.pipeline.prepare import Prepared, prepare
 from briefwright.pipeline.shards import Share
+from briefwright.render.brand import WebFonts
 from briefwright.settings import PdfSettings, Project
 from briefwright.typeset.pool import Pool
 from briefwright.typeset.worker import Typeset
@@ -65,8 +66,9 @@ def produce(
         # A whole build hands each edition's jobs to the workers as soon as it is rendered,
         # the next edition rendered meanwhile; a shard must see them all.
         early = pool.submit if run.shard is None else None
+        fonts = WebFonts.OWN if run.web_fonts else WebFonts.FULL
         prepared = prepare(project, pdf, run.only, snapshot, previous, checked, laps,
-                           submit=early)  # fmt: skip
+                           submit=early, fonts=fonts)  # fmt: skip
         if early is None:
             pool.submit(share.jobs(prepared))
         try:

@@ -13,11 +13,10 @@ build, like an unchanged PDF.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from briefwright.docx.model import Logo
 from briefwright.docx.writer import write_docx
@@ -29,7 +28,13 @@ from briefwright.pipeline.cutter import Cutter, Stopped, WebTask
 from briefwright.pipeline.incremental import Previous
 from briefwright.pipeline.prepare import Prepared
 from briefwright.pipeline.targets import Target
-from briefwright.render.brand import FALLBACK_FAMILIES, FONTS_CSS, logo_url, web_fonts_stylesheet
+from briefwright.render.brand import (
+    FALLBACK_FAMILIES,
+    FONTS_CSS,
+    logo_url,
+    series_assets_url,
+    web_fonts_stylesheet,
+)
 from briefwright.render.changes import History
 from briefwright.render.figures import draw_figures
 from briefwright.render.labels import Labels
@@ -60,8 +65,7 @@ class SharedFonts:
 
     def url(self, prefix: str) -> str:
         """Return the URL of the series' assets folder from a brief's (under `prefix`)."""
-        start = PurePosixPath(prefix) / PurePosixPath(FONTS_CSS).parent
-        return posixpath.relpath(str(PurePosixPath(FONTS_CSS).parent), str(start)) + "/"
+        return series_assets_url(prefix)
 
     def union(self, *more: str) -> str:
         """Return, sorted, the characters of every brief recorded here and of `more`."""

@@ -33,7 +33,7 @@ from briefwright.pipeline.incremental import (
 )
 from briefwright.pipeline.targets import Target, render_pages, select_targets
 from briefwright.pipeline.versions import changes_of_edition, record_of
-from briefwright.render.brand import brand_assets
+from briefwright.render.brand import WebFonts, brand_assets, preloaded_fonts
 from briefwright.render.changes import History, history
 from briefwright.render.html import document_labels
 from briefwright.render.labels import LABELS_CSS, Labels
@@ -67,6 +67,15 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an edition's pages will be: its folder in the output (`prefix`, a series'
+    brief's and a translation's) and where its web fonts are."""
+
+    fonts: WebFonts = WebFonts.FULL
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
 class Prepared:
     """One brief ready to typeset: rendered, its reuse planned, its typesetting jobs (their
     stems under `prefix`, the brief's folder in a series), and what it carries over; and
@@ -82,6 +91,8 @@ class Prepared:
     versions: dict[str, object]
     prefix: str = ""
     translations: tuple[Prepared, ...] = ()
+    fonts: WebFonts = WebFonts.FULL
+    """Where the HTML edition's fonts are (its pages preload their body face from there)."""
 
     @property
     def language(self) -> str:
@@ -114,16 +125,19 @@ def prepare(
     prefix: str = "",
     theme_assets: dict[str, bytes] | None = None,
     submit: Callable[[list[Job]], None] | None = None,
+    fonts: WebFonts = WebFonts.FULL,
 ) -> Prepared:
     """Load, check and render one brief, and plan which of its PDFs to typeset again
     (`theme_assets`: the templates' assets, when the caller has read them already); then
     the same for each translation it declares. Each edition's jobs go to `submit`, when
     given, as soon as they are known: then the brief is checked once its own are out
-    (`_render_before_checks`), unless `checked` says it was already."""
+    (`_render_before_checks`), unless `checked` says it was already. `fonts` says where
+    the HTML edition's fonts will be, for its pages to preload."""
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
     early = checked is None and submit is not None  # render, hand out, then check
+    place = Place(fonts, prefix)
     rendered, unchecked = _render(project, only, snapshot.epoch, checked, early, laps,
-                                  theme_assets)  # fmt: skip
+                                  theme_assets, place)  # fmt: skip
     plan = plan_reuse(rendered.pages, pdf, rendered.assets, previous)
     jobs = [
         replace(t.job(rendered.pages[t.stem]), stem=prefix + t.stem, made=rendered.made)
@@ -142,7 +156,8 @@ def prepare(
     carried = carry_over(previous, rendered, project.content)
     if laps is not None:
         laps.lap("source pages and reuse plan")
-    ready = Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix)
+    ready = Prepared(project, snapshot, rendered, plan, jobs, carried, previous, versions, prefix,
+                     fonts=fonts)  # fmt: skip
     brief = rendered.checked.brief
     editions = tuple(
         _prepare_translation(ready, pdf, only, language, laps, theme_assets, submit)
@@ -159,6 +174,7 @@ def _render(
     early: bool,
     laps: Stopwatch | None,
     theme_assets: dict[str, bytes],
+    place: Place,
 ) -> tuple[Rendered, bool]:
     """Return the brief rendered, and whether its checks are still to run: `early`, it is
     rendered as loaded (`_render_before_checks`), unless its text would be slow to
@@ -168,9 +184,11 @@ def _render(
         if laps is not None:
             laps.lap("load")
         if not _slow_to_typeset(brief):
-            return _render_before_checks(project, only, epoch, brief, laps, theme_assets), True
+            rendered = _render_before_checks(project, only, epoch, brief, laps, theme_assets,
+                                             place)  # fmt: skip
+            return rendered, True
         checked = check_loaded(brief, layers=project.layers)  # the checks first, as a shard's
-    return render_site(project, only, epoch, checked, laps, theme_assets), False
+    return render_site(project, only, epoch, checked, laps, theme_assets, place), False
 
 
 def _slow_to_typeset(brief: Brief) -> bool:
@@ -187,6 +205,7 @@ def _render_before_checks(
     brief: Brief,
     laps: Stopwatch | None,
     theme_assets: dict[str, bytes],
+    place: Place,
 ) -> Rendered:
     """Return the brief rendered as loaded, its checks not yet run (its `Checked` holds no
     notices until they have), so that its documents reach the workers ~0.2 s sooner:
@@ -195,7 +214,7 @@ def _render_before_checks(
     which the renderer cannot place) is what a reader must fix, whatever rendering tripped
     on. An interrupt is no failure: it passes at once, unchecked."""
     try:
-        return render_site(project, only, epoch, Checked(brief, ()), laps, theme_assets)
+        return render_site(project, only, epoch, Checked(brief, ()), laps, theme_assets, place)
     except Exception:
         check_loaded(brief, layers=project.layers)
         raise
@@ -215,7 +234,7 @@ def _prepare_translation(
     previous = _within(ready.previous, language)
     prefix = f"{ready.prefix}{language}/"
     return prepare(ready.project, pdf, only, ready.snapshot, previous, edition, laps, prefix,
-                   theme_assets, submit)  # fmt: skip
+                   theme_assets, submit, ready.fonts)  # fmt: skip
 
 
 def _within(previous: Previous | None, language: str) -> Previous | None:
@@ -230,9 +249,11 @@ def render_site(
     checked: Checked | None = None,
     laps: Stopwatch | None = None,
     theme_assets: dict[str, bytes] | None = None,
+    place: Place | None = None,
 ) -> Rendered:
-    """Load and check the content (unless given), then render the documents `only` names;
-    the templates' assets are read, unless given."""
+    """Load and check the content (unless given), then render the documents `only` names,
+    each page preloading its body face from where `place` says the edition's web fonts are
+    (none: the full faces); the templates' assets are read, unless given."""
     laps = laps or Stopwatch()
     if checked is None:
         checked = load_and_check_brief(project)
@@ -244,7 +265,9 @@ def render_site(
     record = record_of(brief, t)
     changes = changes_of_edition(project, brief, record, t)
     past = history(changes, t, record) if changes is not None else None
-    pages = render_pages(brief, targets, project.layers, built_at, t, past)
+    place = place or Place()
+    preload = preloaded_fonts(brief.brand, brief.metadata.language, place.fonts, place.prefix)
+    pages = render_pages(brief, targets, project.layers, built_at, t, past, preload)
     made = made_assets(brief, t, project.content)
     laps.lap("render HTML")
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
@@ -252,7 +275,7 @@ def render_site(
     notes = NoteIndex(brief, t)
     sources = {
         source_page_path(source): render_source_page(
-            brief, source, notes, project.layers, built_at, source.publish, t
+            brief, source, notes, project.layers, built_at, source.publish, t, preload
         )
         for source in brief.sources
     }

@@ -42,6 +42,7 @@ from briefwright.pipeline.stream import Finished, stream
 from briefwright.render.brand import (
     FALLBACK_FAMILIES,
     FONTS_CSS,
+    WebFonts,
     brand_assets,
     web_fonts_stylesheet,
 )
@@ -164,12 +165,13 @@ def _build_briefs(
     """Build the briefs a few at a time (pipeline/stream.py), their documents typeset by
     one pool of workers (those of this run's `share`), and gather each as it is finished."""
     theme_assets = read_assets(project.layers)  # one copy for every brief: fonts are MBs
+    web_fonts = WebFonts.SERIES if run.web_fonts else WebFonts.FULL
 
     def prepare_one(item: tuple[str, Previous | None]) -> Prepared:
         brief_id, past = item
         sub = replace(project, brief=brief_id)
         ready = prepare(sub, pdf, run.only, snapshot, past, prefix=f"{brief_id}/",
-                        theme_assets=theme_assets)  # fmt: skip
+                        theme_assets=theme_assets, fonts=web_fonts)  # fmt: skip
         forget_parsed()
         return replace(ready, snapshot=_brief_snapshot(ready, snapshot))
 

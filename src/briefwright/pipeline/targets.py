@@ -3,6 +3,7 @@ their HTML, and describe each as a typesetting job."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,12 +41,14 @@ class Target:
         built: datetime,
         t: Labels,
         history: History | None = None,
+        preload: Sequence[str] = (),
     ) -> str:
         """Render this document's HTML from the template layers, in the labels' language
-        (the brief with what changed since its previous version, when `history` says)."""
+        (the brief with what changed since its previous version, when `history` says),
+        preloading the fonts `preload` names (from its assets folder)."""
         if self.topic is None:
-            return render_brief(brief, layers, built, t, history)
-        return render_onepager(brief, self.topic, layers, built, t)
+            return render_brief(brief, layers, built, t, history, preload)
+        return render_onepager(brief, self.topic, layers, built, t, preload)
 
     def job(self, html: str) -> Job:
         """Describe this document's typesetting for a worker process."""
@@ -79,6 +82,9 @@ def render_pages(
     built: datetime,
     t: Labels,
     history: History | None = None,
+    preload: Sequence[str] = (),
 ) -> dict[str, str]:
     """Return each target's HTML by its stem, in target order."""
-    return {target.stem: target.render(brief, layers, built, t, history) for target in targets}
+    return {
+        target.stem: target.render(brief, layers, built, t, history, preload) for target in targets
+    }

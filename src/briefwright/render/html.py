@@ -8,7 +8,7 @@ labels `t` in the brief's language, its brand, and the sections the brief has.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -204,9 +204,11 @@ def render_brief(
     built: datetime,
     t: Labels | None = None,
     history: History | None = None,
+    preload: Sequence[str] = (),
 ) -> str:
     """Render the brief's HTML (with what changed since the previous version, when `history`
-    says); a template error names the template file and line."""
+    says), preloading the web fonts `preload` names; a template error names the template
+    file and line."""
     t = t or document_labels(brief, layers)
     notes = NoteIndex(brief, t)
     who = identity(brief, built)
@@ -228,6 +230,7 @@ def render_brief(
         annex_in_pdf=brief.metadata.annex is AnnexPlace.PDF,
         annex_ids=annex_ids(brief),
         assets=ASSETS,
+        preload_fonts=list(preload),
         reader_labels=reader_labels(t),
         link_notes=True,
     )
@@ -239,8 +242,10 @@ def render_onepager(
     layers: tuple[Path, ...],
     built: datetime,
     t: Labels | None = None,
+    preload: Sequence[str] = (),
 ) -> str:
-    """Render one topic's one-pager from the same content, and note numbers, as the brief."""
+    """Render one topic's one-pager from the same content, and note numbers, as the brief
+    (preloading the web fonts `preload` names)."""
     t = t or document_labels(brief, layers)
     notes = NoteIndex(brief, t)
     by_id = {item.id: item for item in brief.front.recommendations}
@@ -258,6 +263,7 @@ def render_onepager(
         notes=notes,
         figures={},
         assets=f"../{ASSETS}",
+        preload_fonts=list(preload),
         reader_labels={},  # a one-pager's note numbers are plain: no cards
         topic=topic,
         number=brief.topics.index(topic) + 1,

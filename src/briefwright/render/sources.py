@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -242,9 +242,11 @@ def render_source_page(
     built: datetime,
     publish: Publish = "cited",
     t: Labels | None = None,
+    preload: Sequence[str] = (),
 ) -> str:
     """Render `sources/<source-id>.html`: the full stored text or its cited paragraphs only,
-    every passage the brief quotes highlighted; the fingerprint covers the full text."""
+    every passage the brief quotes highlighted; the fingerprint covers the full text. The
+    page preloads the web fonts `preload` names."""
     t = t or notes.labels
     passages = find_passages(brief, source, notes)
     paragraphs = cut_paragraphs(source.text, passages, publish)
@@ -258,6 +260,7 @@ def render_source_page(
         notes=notes,
         figures={},
         assets=f"../{ASSETS}",
+        preload_fonts=list(preload),
         reader_labels=reader_labels(t),
         source=source,
         publish=publish,

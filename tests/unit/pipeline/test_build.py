@@ -24,7 +24,7 @@ from briefwright.pipeline.outcome import Built, RunOptions
 from briefwright.pipeline.run import build_project
 from briefwright.settings import PdfSettings
 from briefwright.typeset.worker import Typeset
-from tests.conftest import CONTENT, PROJECT, TEMPLATES
+from tests.conftest import CONTENT, PROJECT, TEMPLATES, preloads_resolve
 
 
 def test_build_writes_brief_and_assets(built: Built) -> None:
@@ -131,6 +131,14 @@ def test_only_retires_nothing(built: Built, tmp_path: Path) -> None:
     assert isinstance(again, Built) and again.retired == ()
     assert (out / "onepagers" / "co-development.pdf").is_file()
     assert (out / "ja" / "brief.pdf").is_file()
+
+
+def test_japanese_pages_preload_fonts_the_build_made(built: Built) -> None:
+    """Every Japanese page (brief, one-pagers, source pages) preloads its two body faces,
+    each a WOFF2 the build wrote and the page's fonts.css uses; no English page preloads."""
+    japanese = list((built.out_dir / "ja").rglob("*.html"))
+    assert preloads_resolve(built.out_dir) == len(japanese) > 5
+    assert 'rel="preload"' not in (built.out_dir / "brief.html").read_text(encoding="utf-8")
 
 
 def test_artifacts_leak_nothing_local(built: Built) -> None:

@@ -8,7 +8,14 @@ import pytest
 
 from briefwright.errors import BriefError
 from briefwright.model.brand import Brand, Colors, contrast_ratio
-from briefwright.render.brand import brand_assets, brand_stylesheet, font_faces, logo_url
+from briefwright.render.brand import (
+    WebFonts,
+    brand_assets,
+    brand_stylesheet,
+    font_faces,
+    logo_url,
+    preloaded_fonts,
+)
 from tests.conftest import TEMPLATES
 
 FONT = TEMPLATES / "assets" / "fonts" / "NotoSans-Regular.ttf"
@@ -33,6 +40,38 @@ def test_bundled_families_map_to_the_theme_faces() -> None:
         ("BW Serif", "fonts/NotoSans-Italic.ttf", 400, "italic"),
     ]
     assert {f.family for f in faces} == {"BW Serif", "BW Sans"}
+
+
+def test_a_japanese_page_preloads_the_faces_of_its_body_text() -> None:
+    """A Japanese page preloads the headings' family's regular face and the CJK face, as
+    the web-font stage names their WOFF2, from its assets folder: its own, or the series'
+    (up from a brief's translation); an English page, and `serve` (the full faces), none."""
+    brand = Brand()
+    assert preloaded_fonts(brand, "ja", WebFonts.OWN, "ja/") == [
+        "fonts/NotoSans-Regular.woff2", "fonts/NotoSansCJKjp-Regular-JIS.woff2",
+    ]  # fmt: skip
+    assert preloaded_fonts(brand, "ja", WebFonts.SERIES, "alpha/ja/") == [
+        "../../../assets/fonts/NotoSans-Regular.woff2",
+        "../../../assets/fonts/NotoSansCJKjp-Regular-JIS.woff2",
+    ]
+    assert preloaded_fonts(brand, "ja", WebFonts.FULL, "ja/") == []
+    assert preloaded_fonts(brand, "en-GB", WebFonts.OWN, "") == []
+    sans = Brand.model_validate({"typography": {"headings": {"family": "Source Serif 4"}}})
+    assert preloaded_fonts(sans, "ja", WebFonts.OWN, "")[0] == "fonts/SourceSerif4-Regular.woff2"
+
+
+def test_a_brand_s_own_headings_family_is_not_preloaded() -> None:
+    """When the brand supplies the headings' family (it may hold Japanese, and the CJK face
+    then goes uncut), a Japanese page preloads nothing rather than a file that may be
+    missing."""
+    brand = Brand.model_validate({
+        "typography": {
+            "fonts": [{"family": "My", "files": [{"path": "brand/My-Regular.ttf"}],
+                       "license": "brand/OFL.txt"}],
+            "headings": {"family": "My"},
+        },
+    })  # fmt: skip
+    assert preloaded_fonts(brand, "ja", WebFonts.OWN, "") == []
 
 
 def test_supplied_fonts_and_logo_are_copied_from_the_content(tmp_path: Path) -> None:
