@@ -55,7 +55,8 @@ def print_notices(
     notices: Iterable[Diagnostic], verbose: bool = False, quiet: bool = False
 ) -> None:
     """Print warnings and information, one a line with their severity, on stderr: with
-    `quiet`, only warnings; unless `verbose`, per-paragraph notices one line per file."""
+    `quiet`, only warnings; unless `verbose`, per-paragraph notices one line per file (a
+    file's only one as itself: "1 texts … (lines 1)" said less than its own message)."""
     grouped: dict[tuple[str, str], list[Diagnostic]] = {}
     for notice in notices:
         if quiet and notice.severity is Severity.INFO:
@@ -65,6 +66,9 @@ def print_notices(
             continue
         typer.echo(f"{notice} ({notice.severity.value})", err=True)
     for (code, path), group in grouped.items():
+        if len(group) == 1:
+            typer.echo(f"{group[0]} ({group[0].severity.value})", err=True)
+            continue
         lines = ", ".join(dict.fromkeys(str(n.location.line) for n in group if n.location.line))
         typer.echo(
             f"{path}: {code} {len(group)} {SUMMARISED[code]} (lines {lines}); "

@@ -177,16 +177,22 @@ def test_unknown_only_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_check_quiet_prints_only_problems(project: MakeProject) -> None:
     """`check -q` prints nothing for clean content; the uncited-paragraph notices are one
-    line per source unless --verbose lists each."""
+    line per source unless --verbose lists each, and a source's only one is itself."""
     quiet = runner.invoke(app, ["check", "-q", "--content", str(project("minimal"))])
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
     content = project("uncited-source")
+    alone = runner.invoke(app, ["check", "--content", str(content)])
+    lines = [line for line in alone.stderr.splitlines() if " BW120 " in line]
+    assert len(lines) == 1 and "--verbose" not in lines[0] and " 1 paragraphs" not in lines[0]
+    cited = content / "sources" / "one.txt"
+    more = "A paragraph that no statement of the brief cites, however long it runs on.\n"
+    cited.write_text(cited.read_text() + f"\n{more}\nAnd another, {more}")
     summary = runner.invoke(app, ["check", "--content", str(content)])
-    lines = [line for line in summary.stderr.splitlines() if " BW120 " in line]
-    assert len(lines) == 1 and "--verbose lists each (info)" in lines[0]
+    lines = [line for line in summary.stderr.splitlines() if " BW120 2 " in line]
+    assert len(lines) == 1 and "--verbose lists each (info)" in lines[0], summary.stderr
     verbose = runner.invoke(app, ["check", "--content", str(content), "--verbose"])
     each = [line for line in verbose.stderr.splitlines() if " BW120 " in line]
-    assert len(each) >= 1 and all("--verbose" not in line for line in each)
+    assert len(each) == 3 and all("--verbose" not in line for line in each)
 
 
 #: The most lines a command's body may take: parse, call the library, print (STYLE.md).
