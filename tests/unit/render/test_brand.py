@@ -43,21 +43,21 @@ def test_bundled_families_map_to_the_theme_faces() -> None:
 
 
 def test_a_japanese_page_preloads_the_faces_of_its_body_text() -> None:
-    """A Japanese page preloads the headings' family's regular face and the CJK face, as
+    """A Japanese page preloads the CJK face, then the headings' family's regular face, as
     the web-font stage names their WOFF2, from its assets folder: its own, or the series'
     (up from a brief's translation); an English page, and `serve` (the full faces), none."""
     brand = Brand()
     assert preloaded_fonts(brand, "ja", WebFonts.OWN, "ja/") == [
-        "fonts/NotoSans-Regular.woff2", "fonts/NotoSansCJKjp-Regular-JIS.woff2",
+        "fonts/NotoSansCJKjp-Regular-JIS.woff2", "fonts/NotoSans-Regular.woff2",
     ]  # fmt: skip
     assert preloaded_fonts(brand, "ja", WebFonts.SERIES, "alpha/ja/") == [
-        "../../../assets/fonts/NotoSans-Regular.woff2",
         "../../../assets/fonts/NotoSansCJKjp-Regular-JIS.woff2",
+        "../../../assets/fonts/NotoSans-Regular.woff2",
     ]
     assert preloaded_fonts(brand, "ja", WebFonts.FULL, "ja/") == []
     assert preloaded_fonts(brand, "en-GB", WebFonts.OWN, "") == []
     sans = Brand.model_validate({"typography": {"headings": {"family": "Source Serif 4"}}})
-    assert preloaded_fonts(sans, "ja", WebFonts.OWN, "")[0] == "fonts/SourceSerif4-Regular.woff2"
+    assert preloaded_fonts(sans, "ja", WebFonts.OWN, "")[1] == "fonts/SourceSerif4-Regular.woff2"
 
 
 def test_a_brand_s_own_headings_family_is_not_preloaded() -> None:
