@@ -259,12 +259,16 @@ def _retire(out_dir: Path, names: list[str]) -> list[str]:
     then the folders they leave empty; return the names removed. A file already gone, or
     one that cannot go, is left: the new build is in place either way."""
     removed = []
+    root = out_dir.resolve()
     for name in names:
         path = PurePosixPath(name)
         if not path.parts or path.is_absolute() or ".." in path.parts:
             continue
         target = out_dir / path
         with contextlib.suppress(OSError):
+            folder = target.parent.resolve()  # a linked folder may lead out of out_dir
+            if folder != root and root not in folder.parents:
+                continue
             if target.is_symlink() or target.is_file():
                 target.unlink()
                 removed.append(name)

@@ -211,13 +211,14 @@ def test_only_a_whole_build_retires(tmp_path: Path) -> None:
 
 
 def test_retiring_never_leaves_the_folder(tmp_path: Path) -> None:
-    """A manifest naming a path outside the output folder (it is a file anyone may edit)
-    retires nothing there."""
+    """A manifest naming a path outside the output folder (it is a file anyone may edit),
+    or inside a folder linked to one outside, retires nothing there."""
     out = tmp_path / "out"
     outside = tmp_path / "precious.txt"
     outside.write_bytes(b"keep")
-    names = ["../precious.txt", str(outside)]
+    names = ["../precious.txt", str(outside), "linked/precious.txt"]
     write_artifacts(out, {"manifest.json": _manifest(*names)})
+    (out / "linked").symlink_to(tmp_path, target_is_directory=True)
     retired: list[str] = []
     write_artifacts(out, {"manifest.json": _manifest()}, retired)
     assert retired == []
