@@ -32,6 +32,8 @@ from typing import Any
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont, woff2
 
+from briefwright.output.minify import minified
+
 # Drawn by the browser without being in the text: ordered-list numbers and their ".", the
 # hyphen `hyphens: auto` inserts (Chromium uses U+2010 where the face has it, else "-"),
 # the spaces, and the digits of counter()/target-counter().
@@ -262,10 +264,10 @@ def web_assets(
     text: str | None = None,
 ) -> dict[str, bytes]:
     """Return the HTML edition's assets: `assets` (keyed by output path, fonts.css's rules
-    relative to its folder) without font files, plus a WOFF2 subset of each face
-    `fonts_css` declares that the pages need (or `text`, when given: a series' union), and
-    fonts.css pointing at them. A face of a `fallbacks` family gets only the characters
-    the other families' faces lack."""
+    relative to its folder) without font files, stylesheets and scripts minified, plus a
+    WOFF2 subset of each face `fonts_css` declares that the pages need (or `text`, when
+    given: a series' union), and fonts.css pointing at them. A face of a `fallbacks`
+    family gets only the characters the other families' faces lack."""
     folder = PurePosixPath(fonts_css_path).parent
     if text is None:
         text = edition_text(pages, assets, fonts_css)
@@ -275,8 +277,9 @@ def web_assets(
         cut = subset_web_font(assets[str(folder / url)], needed, family, common)
         if cut is not None:
             web[str(folder / woff2_name(url))] = cut
-    kept = {name: data for name, data in assets.items()
-            if not name.endswith(FONT_FILES) and not _unused_licence(name, web)}  # fmt: skip
+    kept = minified({name: data for name, data in assets.items()
+                     if not name.endswith(FONT_FILES)
+                     and not _unused_licence(name, web)})  # fmt: skip
     stylesheet = web_font_css(fonts_css, {str(PurePosixPath(n).relative_to(folder)) for n in web})
     return dict(sorted((kept | web | {fonts_css_path: stylesheet.encode("utf-8")}).items()))
 
@@ -291,12 +294,13 @@ def linked_web_assets(
 ) -> dict[str, bytes]:
     """Return the HTML edition's assets when its fonts are a series' (cut once for every
     brief, from the union of their characters): `assets` without font files or their
-    licences, and a fonts.css whose rules, for the faces `text` needs, point at `fonts_url`
-    (relative to fonts.css's folder) and the face's WOFF2 name."""
+    licences, stylesheets and scripts minified, and a fonts.css whose rules, for the faces
+    `text` needs, point at `fonts_url` (relative to fonts.css's folder) and the face's
+    WOFF2 name."""
     folder = PurePosixPath(fonts_css_path).parent
     needed = _needed_faces(text, assets, fonts_css, folder, fallbacks)
-    kept = {name: data for name, data in assets.items()
-            if not name.endswith(FONT_FILES) and not _is_licence(name)}  # fmt: skip
+    kept = minified({name: data for name, data in assets.items()
+                     if not name.endswith(FONT_FILES) and not _is_licence(name)})  # fmt: skip
     stylesheet = web_font_css(fonts_css, {woff2_name(url) for url in needed}, fonts_url)
     return dict(sorted((kept | {fonts_css_path: stylesheet.encode("utf-8")}).items()))
 

@@ -68,6 +68,20 @@ def test_web_assets_drop_full_faces_and_unused_scripts() -> None:
     assert "BW Japanese" in japanese["assets/fonts.css"].decode()
 
 
+def test_the_stylesheets_ship_minified_in_both_kinds_of_edition() -> None:
+    """A brief's own and a series brief's HTML edition ship the theme's CSS minified (the
+    characters were read from it as written: the arrow its `content` prints is cut)."""
+    css = web_fonts_stylesheet(Brand())
+    alone = web_assets(["<p>A brief</p>"], _theme_assets(), css, "assets/fonts.css",
+                       FALLBACK_FAMILIES)  # fmt: skip
+    linked = linked_web_assets("A brief", _theme_assets(), css, "assets/fonts.css",
+                               "../../assets/", FALLBACK_FAMILIES)  # fmt: skip
+    minified = b'.x::before{content:"\\2192"}.y{text-transform:uppercase}'
+    assert alone["assets/base.css"] == linked["assets/base.css"] == minified
+    face = TTFont(io.BytesIO(alone["assets/fonts/SourceSerif4-Regular.woff2"]))
+    assert ord("→") in face.getBestCmap()
+
+
 def test_subsets_share_the_common_set_and_are_compressed_at_quality_10() -> None:
     """Two texts differing only in ASCII punctuation ask for one subset (the common set);
     its Brotli stream is quality 10's, and fontTools' brotli is left as it was."""
