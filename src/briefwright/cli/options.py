@@ -68,7 +68,12 @@ MemoryOption = Annotated[
     ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="Typeset everything, even what is up to date.")
+    bool,
+    typer.Option(
+        "--force",
+        help="Typeset everything it builds, even what is up to date (with --only, the rest "
+        "is kept as it is).",
+    ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Show stage timings.")]

@@ -126,12 +126,15 @@ class Previous:
 
     out_dir: Path
     manifest: Manifest
+    forced: bool = False
+    """--only --force: the documents this build makes are made afresh (none is reused); the
+    others are still carried, so the manifest stays whole."""
 
     @classmethod
-    def read(cls, out_dir: Path) -> Previous | None:
+    def read(cls, out_dir: Path, forced: bool = False) -> Previous | None:
         """Return the previous build, or None when the folder holds no usable manifest."""
         manifest = Manifest.read(out_dir)
-        return cls(out_dir, manifest) if manifest is not None else None
+        return cls(out_dir, manifest, forced) if manifest is not None else None
 
     def is_current(self, snapshot: Snapshot, pdf: PdfSettings) -> bool:
         """Return True when nothing about the build has changed and its artifacts are intact."""
@@ -167,7 +170,7 @@ class Previous:
     def reusable_pdf(self, stem: str, key: str) -> Kept | None:
         """Return a document's previous PDF and record when its typesetting key matches."""
         record = self.manifest.documents.get(stem)
-        if record is None or record.typeset_key != key:
+        if self.forced or record is None or record.typeset_key != key:
             return None
         data = self._read(f"{stem}.pdf", record.pdf_sha256)
         return Kept(data, record) if data is not None else None
@@ -175,7 +178,7 @@ class Previous:
     def reusable_docx(self, stem: str, key: str) -> bytes | None:
         """Return a document's previous .docx when its Word edition's key matches."""
         record = self.manifest.documents.get(stem)
-        if record is None or record.docx_key != key or record.docx_sha256 is None:
+        if self.forced or record is None or record.docx_key != key or record.docx_sha256 is None:
             return None
         return self._read(f"{stem}.docx", record.docx_sha256)
 

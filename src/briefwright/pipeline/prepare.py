@@ -239,7 +239,9 @@ def _prepare_translation(
 
 def _within(previous: Previous | None, language: str) -> Previous | None:
     """Return the previous build of a translated edition: its folder's own manifest."""
-    return Previous.read(previous.out_dir / language) if previous is not None else None
+    if previous is None:
+        return None
+    return Previous.read(previous.out_dir / language, previous.forced)
 
 
 def render_site(

@@ -46,8 +46,8 @@ def build_project(
     series = is_series(project)
     refuse_briefs_of_one(project, run.briefs, series)
     snapshot = snapshot or take_snapshot(project)
-    previous = None if run.force else Previous.read(out_dir)
     whole = not run.briefs if series else run.only is None
+    previous = _previous(out_dir, run, whole)
     if whole and previous is not None and previous.is_current(snapshot, pdf):
         return UpToDate(out_dir)
     scratch = start(out_dir)
@@ -56,6 +56,16 @@ def build_project(
 
         return build_series(project, out_dir, pdf, run, snapshot, scratch)
     return build_brief(project, out_dir, pdf, run, snapshot, previous)
+
+
+def _previous(out_dir: Path, run: RunOptions, whole: bool) -> Previous | None:
+    """Return the previous build this one may draw on: none with --force, except for a
+    partial build (--only), which carries what it does not make from it (reusing nothing),
+    so that its manifest still records the whole folder and a later build can retire what
+    it no longer makes."""
+    if run.force and whole:
+        return None
+    return Previous.read(out_dir, forced=run.force)
 
 
 def check_project(

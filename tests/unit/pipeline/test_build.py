@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
+from briefwright.output.manifest import Manifest
 from briefwright.output.spool import Payload
 from briefwright.pipeline import build as build_module
 from briefwright.pipeline.build import typeset_with_editions
@@ -121,16 +122,29 @@ def test_only_builds_just_what_it_names(tmp_path: Path) -> None:
 
 
 def test_only_retires_nothing(built: Built, tmp_path: Path) -> None:
-    """--only --force over a whole build's folder keeps the documents it does not name (its
-    manifest records its own alone: nothing is carried), and says it removed nothing."""
+    """--only --force over a whole build's folder keeps the documents it does not name and
+    says it removed nothing; it typesets and writes afresh the one it names (no PDF or .docx
+    reused), and its manifest, in each edition's folder, still records every document (the
+    others carried), so a later whole build can retire what that one no longer makes."""
     import shutil
 
     out = tmp_path / "out"
     shutil.copytree(built.out_dir, out)
+    before = {edition: Manifest.read(out / edition) for edition in ("", "ja")}
     again = build_project(PROJECT, out, run=RunOptions(only="strategic-context", force=True))
     assert isinstance(again, Built) and again.retired == ()
+    assert again.produced.typeset == (
+        "onepagers/strategic-context",
+        "ja/onepagers/strategic-context",
+    )
+    assert again.produced.reused == again.produced.docx_reused == ()
     assert (out / "onepagers" / "co-development.pdf").is_file()
     assert (out / "ja" / "brief.pdf").is_file()
+    for edition, manifest in before.items():
+        after = Manifest.read(out / edition)
+        assert manifest is not None and after is not None
+        assert set(after.documents) == set(manifest.documents)
+        assert set(after.artifacts) == set(manifest.artifacts)
 
 
 def test_japanese_pages_preload_fonts_the_build_made(built: Built) -> None:
