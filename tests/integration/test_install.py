@@ -121,7 +121,7 @@ def test_init_fill_build(venv: Path, tmp_path: Path) -> None:
     html = (out / "brief.html").read_text()
     assert '<img class="logo" src="assets/brand/logo.png" alt="Nordic Policy Lab">' in html
     assert "NORDIC POLICY BRIEFS" in html.upper()
-    assert "--accent: #0b5c4a;" in (out / "assets" / "brand.css").read_text()
+    assert "--accent:#0b5c4a;" in (out / "assets" / "brand.css").read_text()  # minified
     fonts = sorted(p.suffix for p in (out / "assets" / "fonts").iterdir())
     assert ".ttf" not in fonts and ".otf" not in fonts and ".woff2" in fonts
 
