@@ -1,7 +1,7 @@
 """A series of briefs in one project (tests/fixtures/series: three briefs, two shared
 sources): build all and each brief's folder, the index and the feed; build one; an edit to
 one brief or to a shared source rebuilds only what depends on it; the library's checks;
-the release of a series."""
+the release of a series; clearing one brief of a series."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
 from briefwright.pipeline.run import build_project, release_project
 from briefwright.settings import Project
 from tests.conftest import FIXTURES, TEMPLATES
+from tests.reviewing import Reviewer
 
 BRIEFS = ("alpha", "beta", "gamma")
 
@@ -142,6 +143,22 @@ def test_feed_is_valid_atom_with_absolute_links(series: tuple[Project, Path, Bui
         f"https://briefs.example.org/{b}/brief.html" for b in BRIEFS
     ]
     assert all(entry.summary == "The fixture holds together." for entry in feed.entries)
+
+
+def test_each_briefs_pages_name_their_address_under_the_base_url(
+    series: tuple[Project, Path, Built],
+) -> None:
+    """A brief of a series with a base_url is published in its folder there: its pages'
+    canonical address and its suggested citation say so."""
+    _, out, _ = series
+    html = (out / "alpha" / "brief.html").read_text(encoding="utf-8")
+    address = "https://briefs.example.org/alpha/brief.html"
+    assert f'<link rel="canonical" href="{address}">' in html
+    assert f'<a href="{address}">{address}</a></p>' in html
+    page = (out / "alpha" / "sources" / "one.html").read_text(encoding="utf-8")
+    assert (
+        '<link rel="canonical" href="https://briefs.example.org/alpha/sources/one.html">' in page
+    )
 
 
 def test_edits_rebuild_only_what_depends_on_them(
@@ -290,3 +307,39 @@ def test_index_is_valid_and_accessible(series: tuple[Project, Path, Built]) -> N
             found = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
             assert found.violations_count == 0, found.generate_report()
         browser.close()
+
+
+def test_one_brief_of_a_series_is_cleared_in_its_own_review_file(
+    series: tuple[Project, Path, Built], tmp_path: Path
+) -> None:
+    """`review import` and `review apply` need `--brief` in a series (a usage error without,
+    naming the briefs); the items go to review-<id>.yaml, `check` reports them open, and the
+    accepted change lands in that brief's file alone."""
+    _, out, _ = series
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "series", content)
+    reviewer = Reviewer((out / "beta" / "brief.docx").read_bytes())
+    reviewer.comment("kj-2", "Which sources?")
+    reviewer.insert("fact-bg", len("The source exists"), " in print")
+    reviewed = tmp_path / "reviewed.docx"
+    reviewed.write_bytes(reviewer.data)
+    runner = CliRunner()
+    refused = runner.invoke(app, ["review", "import", str(reviewed), "--content", str(content)])
+    assert refused.exit_code == 2 and "name a brief" in refused.output
+    assert "alpha, beta, gamma" in refused.output
+    target = tmp_path / "review-beta.yaml"
+    result = runner.invoke(app, ["review", "import", str(reviewed), "--content", str(content),
+                                 "--brief", "beta", "--write", str(target)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "kj-2" in result.output and "fact-bg" in result.output
+    checked = runner.invoke(app, ["check", "--content", str(content)])
+    assert checked.exit_code == 0, checked.output
+    assert checked.output.count("BW505") == 2 and "review-beta.yaml:" in checked.output
+    target.write_text(target.read_text().replace("status: open", "status: accepted"))
+    before = (content / "briefs" / "alpha" / "brief.yaml").read_bytes()
+    applied = runner.invoke(app, ["review", "apply", "--content", str(content), "--brief",
+                                  "beta"])  # fmt: skip
+    assert applied.exit_code == 0, applied.output
+    beta = (content / "briefs" / "beta" / "brief.yaml").read_text()
+    assert 'text: "The source exists in print."' in beta, applied.output
+    assert (content / "briefs" / "alpha" / "brief.yaml").read_bytes() == before

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.load.content import load_brief, load_translation, read_text
+from briefwright.load.content import load_named_brief, load_translation, read_text
 from briefwright.load.yamlfile import parse_yaml
 from briefwright.model.brief import Brief
 from briefwright.model.translation import Translation, fingerprint
@@ -50,7 +50,7 @@ class Status:
 
 def translation_status(project: Project, languages: tuple[str, ...] = ()) -> list[Status]:
     """Return the status of each translation the brief declares (or of those named)."""
-    brief = _brief(project)
+    brief = load_named_brief(project)
     chosen = languages or brief.metadata.translations
     return [_status(brief, _translation(project, brief, lang)) for lang in chosen]
 
@@ -68,7 +68,7 @@ def _status(brief: Brief, translation: Translation) -> Status:
 def stub_translation(project: Project, language: str) -> tuple[Path, int]:
     """Append to the translation into `language` an entry for every text it lacks (its
     original, its fingerprint, an empty `text`); return the file and how many were added."""
-    brief = _brief(project)
+    brief = load_named_brief(project)
     translation = _translation(project, brief, language)
     if translation.language == brief.metadata.language:
         message = f"the brief is written in {language_name(language)}; choose another language"
@@ -80,19 +80,6 @@ def stub_translation(project: Project, language: str) -> tuple[Path, int]:
     if missing:
         _write(path, _stubbed(path, project, translation, missing))
     return path, len(missing)
-
-
-def _brief(project: Project) -> Brief:
-    """Load the brief a project value stands for; a series needs --brief to name one."""
-    if project.is_series and project.brief not in project.series():
-        briefs = ", ".join(project.series())
-        named = f"{project.brief!r} names no brief" if project.brief else "name a brief"
-        message = f"{named} of the series with --brief; one of: {briefs}"
-        raise BriefError.of("BW005", message, Location(str(project.content / "briefs")))
-    if project.brief and not project.is_series:
-        message = f"{project.brief!r} names no brief: this project is one brief; leave out --brief"
-        raise BriefError.of("BW005", message, Location(str(project.content)))
-    return load_brief(project.content, project.brief_root if project.brief else None)
 
 
 def _translation(project: Project, brief: Brief, language: str) -> Translation:

@@ -18,6 +18,7 @@ import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from pydantic import ValidationError
 
@@ -33,6 +34,7 @@ from briefwright.model.figure import Figure
 from briefwright.model.series import Series
 from briefwright.model.source import Source
 from briefwright.model.translation import Translation, TranslationFile
+from briefwright.settings import BRIEFS, Project
 
 M = TypeVar("M", bound=Model)
 BRAND_FILE = "brand.yaml"
@@ -76,7 +78,38 @@ def load_brief(content_dir: Path, brief_dir: Path | None = None) -> Brief:
         brief = Brief.model_validate(parts)
     except ValidationError as error:
         raise BriefError(_empty_collections(error, root)) from None
-    return brief if brief_dir is None else only_cited_sources(brief)
+    if brief_dir is None:
+        return brief
+    return published_in_series(only_cited_sources(brief), content_dir, brief_dir.name)
+
+
+def load_named_brief(project: Project) -> Brief:
+    """Load the brief a project value stands for: its one brief, or the brief of the series
+    `project.brief` names; BW005 (a usage error) when a series' brief is not named or names
+    none of its briefs, or when a project of one brief is given a name."""
+    if project.is_series and project.brief not in project.series():
+        briefs = ", ".join(project.series())
+        named = f"{project.brief!r} names no brief" if project.brief else "name a brief"
+        message = f"{named} of the series with --brief; one of: {briefs}"
+        raise BriefError.of("BW005", message, Location(str(project.content / BRIEFS)))
+    if project.brief and not project.is_series:
+        message = f"{project.brief!r} names no brief: this project is one brief; leave out --brief"
+        raise BriefError.of("BW005", message, Location(str(project.content)))
+    return load_brief(project.content, project.brief_root if project.brief else None)
+
+
+def published_in_series(brief: Brief, content_dir: Path, brief_id: str) -> Brief:
+    """Return a brief of a series with its address: its own `url`, else the series'
+    `base_url` and its folder (a build writes each brief to the folder of its id)."""
+    if brief.metadata.url is not None:
+        return brief
+    series, _ = load_series(content_dir)
+    if series.base_url is None:
+        return brief
+    url = f"{series.base_url}{quote(brief_id, safe='')}/"
+    metadata = brief.metadata.model_copy(update={"url": url})
+    front = brief.front.model_copy(update={"metadata": metadata})
+    return brief.model_copy(update={"front": front})
 
 
 def only_cited_sources(brief: Brief) -> Brief:

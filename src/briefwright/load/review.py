@@ -1,5 +1,6 @@
-"""Turn review.yaml, beside content/, into a validated ReviewFile that remembers where each
-item was written (or None when the project has no review file)."""
+"""Turn review.yaml, beside content/ (review-<id>.yaml for a brief of a series), into a
+validated ReviewFile that remembers where each item was written (or None when the project
+has no review file)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from briefwright.model.review import ReviewFile
 REVIEW_FILE = "review.yaml"
 
 
-def review_path(content_dir: Path) -> Path:
-    """Return where a project's review file lives: beside its content folder."""
-    return content_dir.parent / REVIEW_FILE
+def review_path(content_dir: Path, brief: str | None = None) -> Path:
+    """Return where a project's review file lives: beside its content folder; in a series,
+    each brief's there too, named for it (review-<id>.yaml)."""
+    name = f"review-{brief}.yaml" if brief else REVIEW_FILE
+    return content_dir.parent / name
 
 
 def load_review(path: Path) -> ReviewFile | None:

@@ -24,6 +24,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENG
 #: (a folder's name, a command-line option).
 ID_RULE = f"lower-case letters, digits and hyphens, at most {ID_MAX_LENGTH} characters"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+#: A folder's web address: http(s), ending with `/`.
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+/$")]
 
 
 def id_problem(text: str) -> str | None:

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from briefwright.model.annex import Actor, GlossaryEntry, TimelineEvent
-from briefwright.model.base import Id, Model, Text
+from briefwright.model.base import Id, Model, Text, Url
 from briefwright.model.brand import Brand
 from briefwright.model.cited import Citation as Citation  # re-exported: where they lived
 from briefwright.model.cited import Fact as Fact
@@ -217,6 +217,13 @@ class Metadata(Model):
     doi: Annotated[str, StringConstraints(pattern=DOI_PATTERN)] | None = None
     """The DOI of this version (`10.5281/zenodo.1003150`), printed in the suggested citation
     and written into CITATION.cff, the CSL-JSON and the JSON-LD."""
+    url: Url | None = None
+    """Where the HTML edition is published: its folder's address, ending with `/` (e.g.
+    `https://briefs.example.org/bw-2026-001/`; in a series, the series' `base_url` and the
+    brief's folder by default). Each page then names its own address (`canonical`) and the
+    same page in the other languages (`hreflang` alternates, which search engines read only
+    as full addresses), and the suggested citation, CITATION.cff, the CSL-JSON and the
+    JSON-LD give it (after the DOI, when there is one)."""
     annex: AnnexPlace = AnnexPlace.HTML
     """Where the annex (timeline, key actors, glossary, sources, methods) goes: `html` (the
     HTML edition only; the PDF ends with the source notes, every one kept) or `pdf` (also

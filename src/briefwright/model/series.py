@@ -6,9 +6,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from briefwright.model.base import Model, Text
-
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+/$")]
+from briefwright.model.base import Model, Text, Url
 
 
 class Series(Model):

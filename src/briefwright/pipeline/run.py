@@ -84,7 +84,8 @@ def check_project(
         checked = ProjectChecked({"": load_and_check_brief(project, strict)})
     from briefwright.review.status import open_review_items
 
-    return replace(checked, review=tuple(open_review_items(project.content)))
+    reviewed = tuple(checked.briefs) if is_series(project) else ()
+    return replace(checked, review=tuple(open_review_items(project.content, briefs=reviewed)))
 
 
 def release_project(
@@ -114,7 +115,8 @@ def refuse_open_review(project: Project, allow: bool) -> tuple[Diagnostic, ...]:
     when not."""
     from briefwright.review.status import ALLOWED, RELEASE, open_review_items
 
-    still_open = open_review_items(project.content, ALLOWED if allow else RELEASE)
+    briefs = project.series() if is_series(project) else ()
+    still_open = open_review_items(project.content, ALLOWED if allow else RELEASE, briefs)
     if still_open and not allow:
         raise BriefError(still_open)
     return tuple(still_open)

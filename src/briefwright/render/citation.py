@@ -4,8 +4,9 @@ managers, and the schema.org `Report` its HTML edition carries as JSON-LD.
 
 Every one is made from the same value (`Identity`): the organisation and series the
 brand names (else the metadata's), the title, the product id, the version, the date of this
-version (the build's, so the same inputs give the same bytes) and the DOI when the brief has
-one. Nothing here is fetched or looked up.
+version (the build's, so the same inputs give the same bytes), the DOI when the brief has
+one and its web address when it says where it is published. Nothing here is fetched or
+looked up.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from briefwright.model.brief import Brief
+from briefwright.render.editions import page_address
 from briefwright.render.labels import Labels
 from briefwright.render.typography import keep_dates_whole
 
@@ -45,11 +47,19 @@ class Identity:
     doi: str | None
     based_on: tuple[str, ...]
     """The addresses of the sources that give one, in the brief's order."""
+    address: str | None = None
+    """The HTML edition's address (its brief.html), when the brief has a `url`."""
 
     @property
     def doi_url(self) -> str | None:
         """Return the DOI as the address that resolves it, or None."""
         return f"{DOI_RESOLVER}{self.doi}" if self.doi else None
+
+    @property
+    def link(self) -> str | None:
+        """Return the address a citation ends with: the DOI's (it outlives any web
+        address), else the HTML edition's, else None."""
+        return self.doi_url or self.address
 
 
 def identity(brief: Brief, built: datetime) -> Identity:
@@ -62,12 +72,13 @@ def identity(brief: Brief, built: datetime) -> Identity:
         issued=built.date(), language=meta.language, keywords=meta.keywords,
         abstract=brief.front.bottom_line.text, doi=meta.doi,
         based_on=tuple(s.url for s in brief.sources if s.url),
+        address=page_address(brief, "brief.html"),
     )  # fmt: skip
 
 
 def suggested_citation(who: Identity, t: Labels) -> str:
-    """Return the suggested citation in the brief's language (without the DOI's address,
-    which a template links and a Word document prints after it)."""
+    """Return the suggested citation in the brief's language (without its address,
+    `Identity.link`, which a template links and a Word document prints after it)."""
     key = "citation_text" if who.series else "citation_text_no_series"
     return t(key, authors=t("list_separator").join(who.authors), title=who.title,
              series=who.series or "", product_id=who.product_id, version=who.version,
@@ -99,6 +110,8 @@ def citation_cff(who: Identity) -> bytes:
         data["keywords"] = list(who.keywords)
     if who.doi:
         data["doi"] = report["doi"] = who.doi
+    if who.address:
+        data["url"] = report["url"] = who.address
     data["preferred-citation"] = report
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
     return text.encode("utf-8")
@@ -116,7 +129,9 @@ def csl_json(who: Identity) -> bytes:
     if who.series:
         item["collection-title"] = who.series
     if who.doi:
-        item["DOI"], item["URL"] = who.doi, who.doi_url
+        item["DOI"] = who.doi
+    if who.link:
+        item["URL"] = who.link
     return (json.dumps([item], indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -137,6 +152,8 @@ def report_jsonld(who: Identity) -> dict[str, Any]:
         data["keywords"] = list(who.keywords)
     if who.based_on:
         data["isBasedOn"] = list(who.based_on)
+    if who.address:
+        data["url"] = who.address
     if who.doi:
         data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": who.doi}
         data["sameAs"] = who.doi_url

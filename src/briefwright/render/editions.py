@@ -5,12 +5,15 @@ language of the text the brief quotes, and the original names beside translated 
 The original edition is at the root of the brief's folder, each translation in
 `<language>/` (build/ja/…); a page has the same path in every edition (brief.html,
 onepagers/<topic>.html, sources/<source>.html), so each link is that path from the other
-edition's folder, relative to the page.
+edition's folder, relative to the page. When the brief says where it is published
+(`metadata.url`), each page also has its full address: search engines read a page's
+`canonical` and `hreflang` alternates only as full addresses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from babel import Locale
 
@@ -29,6 +32,8 @@ class EditionLink:
     """The page in that edition, relative to the page linking to it."""
     current: bool
     """True for the edition the page belongs to."""
+    address: str | None = None
+    """The page's full address in that edition, when the brief says where it is published."""
 
 
 def edition_links(brief: Brief, page: str) -> list[EditionLink]:
@@ -43,8 +48,23 @@ def edition_links(brief: Brief, page: str) -> list[EditionLink]:
     links = []
     for tag in languages:
         href = f"{up}{edition_folder(brief, tag)}{page}"
-        links.append(EditionLink(tag, language_name(tag), href, tag == brief.metadata.language))
+        current = tag == brief.metadata.language
+        address = _address(brief, tag, page)
+        links.append(EditionLink(tag, language_name(tag), href, current, address))
     return links
+
+
+def page_address(brief: Brief, page: str) -> str | None:
+    """Return the full address of a page (its path inside its edition's folder) in the
+    brief's own edition, or None when the brief does not say where it is published."""
+    return _address(brief, brief.metadata.language, page)
+
+
+def _address(brief: Brief, language: str, page: str) -> str | None:
+    folder = brief.original.metadata.url
+    if folder is None:
+        return None
+    return folder + quote(edition_folder(brief, language) + page)
 
 
 def edition_folder(brief: Brief, language: str) -> str:

@@ -31,6 +31,7 @@ from briefwright.render.citation import identity, report_jsonld, suggested_citat
 from briefwright.render.editions import (
     edition_links,
     original_names,
+    page_address,
     quoted_language,
     translated_terms,
 )
@@ -308,6 +309,7 @@ def render_page(
             favicon=favicon_uri(brand.color),
             origins=lambda item: independent_origins(brief, item),
             edition_links=edition_links(brief, page),
+            canonical=page_address(brief, page),
             quoted_language=quoted_language(brief),
             original_names=original_names(brief),
             translated_terms=translated_terms(brief),

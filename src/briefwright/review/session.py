@@ -9,9 +9,8 @@ from pathlib import Path
 from briefwright.docx.reader import UnreadableReview, read_reviewed
 from briefwright.errors import BriefError, Location
 from briefwright.files import read_file
-from briefwright.load.content import load_brief
+from briefwright.load.content import load_named_brief
 from briefwright.load.review import load_review
-from briefwright.model.brief import Brief
 from briefwright.model.review import ReviewFile
 from briefwright.review.apply import Applied, apply_review
 from briefwright.review.items import review_items
@@ -32,7 +31,7 @@ def import_review(project: Project, reviewed: Path) -> ReviewFile:
     except UnreadableReview as error:
         where = Location(str(reviewed))
         raise BriefError.of("BW501", f"cannot read the review: {error}", where) from None
-    return review_items(marks, _brief(project), reviewed.name)
+    return review_items(marks, load_named_brief(project), reviewed.name)
 
 
 def write_review(review: ReviewFile, path: Path) -> None:
@@ -49,14 +48,13 @@ def write_review(review: ReviewFile, path: Path) -> None:
 
 
 def apply_project_review(project: Project, path: Path) -> Applied:
-    """Apply the accepted items of the review file at `path` to the project's content."""
+    """Apply the accepted items of the review file at `path` to the project's content (in
+    a series, the brief `project.brief` names)."""
+    brief = load_named_brief(project)
     review = load_review(path)
     if review is None:
-        message = "no review file here; write one with `review import REVIEWED.docx --write`"
+        named = f" --brief {project.brief}" if project.brief else ""
+        command = f"review import REVIEWED.docx{named} --write {path}"
+        message = f"no review file here; write one with `{command}`"
         raise BriefError.of("BW502", message, Location(str(path)))
-    return apply_review(review, _brief(project), path)
-
-
-def _brief(project: Project) -> Brief:
-    brief_dir = project.brief_root if project.brief else None
-    return load_brief(project.content, brief_dir)
+    return apply_review(review, brief, path)

@@ -14,14 +14,21 @@ from briefwright.model.review import ReviewItem
 CHECK, RELEASE, ALLOWED = "BW505", "BW506", "BW507"
 
 
-def open_review_items(content_dir: Path, code: str = CHECK) -> list[Diagnostic]:
-    """Return one diagnostic of `code` for each open item of the project's review file."""
-    path = review_path(content_dir)
-    review = load_review(path)
-    if review is None:
-        return []
-    return [Diagnostic(code, _describe(item), item.where("status") or Location(str(path)))
-            for item in review.open_items()]  # fmt: skip
+def open_review_items(
+    content_dir: Path, code: str = CHECK, briefs: tuple[str, ...] = ()
+) -> list[Diagnostic]:
+    """Return one diagnostic of `code` for each open item of the project's review file and
+    of each of `briefs`' (a series' briefs: review-<id>.yaml)."""
+    found = []
+    for path in [review_path(content_dir), *(review_path(content_dir, b) for b in briefs)]:
+        review = load_review(path)
+        if review is not None:
+            found += [_open(code, item, path) for item in review.open_items()]
+    return found
+
+
+def _open(code: str, item: ReviewItem, path: Path) -> Diagnostic:
+    return Diagnostic(code, _describe(item), item.where("status") or Location(str(path)))
 
 
 def _describe(item: ReviewItem) -> str:

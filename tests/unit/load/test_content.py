@@ -10,7 +10,7 @@ import pytest
 
 from briefwright.errors import BriefError
 from briefwright.load.content import load_brief, load_source
-from tests.conftest import CONTENT, MakeProject
+from tests.conftest import CONTENT, FIXTURES, MakeProject
 
 
 def _problems(content: Path) -> list[str]:
@@ -186,3 +186,25 @@ def test_a_content_symlink_leading_outside_is_refused(
     (content / "glossary.yaml").symlink_to(secret)
     with pytest.raises(BriefError, match=r"glossary\.yaml:1:1: BW012 leads outside"):
         load_brief(content)
+
+
+def test_a_brief_of_a_series_is_published_in_its_folder_under_the_base_url(
+    tmp_path: Path,
+) -> None:
+    """In a series, a brief without `url` takes the series' base_url and its folder (its
+    id); one with its own keeps it; without a base_url there is no address."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "series", content)
+    alpha, beta = content / "briefs" / "alpha", content / "briefs" / "beta"
+    assert load_brief(content, alpha).metadata.url == "https://briefs.example.org/alpha/"
+    brief_yaml = beta / "brief.yaml"
+    text = brief_yaml.read_text(encoding="utf-8")
+    assert text.startswith("metadata:\n")
+    own = "metadata:\n  url: https://elsewhere.example.net/beta/\n"
+    brief_yaml.write_text(text.replace("metadata:\n", own, 1), encoding="utf-8")
+    assert load_brief(content, beta).metadata.url == "https://elsewhere.example.net/beta/"
+    series = content / "series.yaml"
+    series.write_text(series.read_text(encoding="utf-8").replace("base_url:", "# base_url:"))
+    assert load_brief(content, alpha).metadata.url is None

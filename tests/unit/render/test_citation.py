@@ -48,6 +48,13 @@ def with_doi(brief: Brief) -> Brief:
     return brief.model_copy(update={"front": brief.front.model_copy(update={"metadata": meta})})
 
 
+@pytest.fixture(scope="module")
+def with_url(brief: Brief) -> Brief:
+    """The real brief, saying where it is published."""
+    meta = brief.metadata.model_copy(update={"url": "https://briefs.example.org/bw-1/"})
+    return brief.model_copy(update={"front": brief.front.model_copy(update={"metadata": meta})})
+
+
 def _validate(schema: Path, data: bytes, tmp_path: Path, name: str) -> None:
     """Validate a file with check-jsonschema against a bundled schema (YAML or JSON)."""
     (tmp_path / name).write_bytes(data)
@@ -80,6 +87,7 @@ def test_citation_cff_validates_against_cff_1_2_0(
     """CITATION.cff validates against the Citation File Format 1.2.0 schema, with and
     without a DOI; a report is its preferred citation; dates are strings."""
     data = citation_cff(identity(with_doi if doi else brief, BUILT))
+    assert "url" not in yaml.safe_load(data)
     _validate(CFF_SCHEMA, data, tmp_path, "CITATION.cff")
     cff = yaml.safe_load(data)
     assert cff["cff-version"] == "1.2.0" and cff["date-released"] == "2023-03-21"
@@ -152,3 +160,31 @@ def test_json_ld_cannot_close_its_script(project: MakeProject) -> None:
     html = render_brief(load_brief(content), LAYERS, BUILT)
     assert "</script><b>" not in html
     assert report_jsonld(identity(load_brief(content), BUILT))["name"] == "x</script><b>y"
+
+
+def test_a_published_brief_is_cited_with_its_address_after_any_doi(
+    brief: Brief, with_url: Brief, tmp_path: Path
+) -> None:
+    """With `metadata.url`, the citation ends with the HTML edition's address (the DOI's
+    when there is one: it outlives any web address); CITATION.cff, the CSL-JSON and the
+    JSON-LD give the address, each still valid against its schema."""
+    address = "https://briefs.example.org/bw-1/brief.html"
+    who = identity(with_url, BUILT)
+    assert who.link == who.address == address
+    assert identity(brief, BUILT).link is None
+    both = with_url.metadata.model_copy(update={"doi": "10.5281/zenodo.1003150"})
+    with_both = with_url.model_copy(update={"front": with_url.front.model_copy(
+        update={"metadata": both})})  # fmt: skip
+    assert identity(with_both, BUILT).link == "https://doi.org/10.5281/zenodo.1003150"
+    cff = citation_cff(who)
+    _validate(CFF_SCHEMA, cff, tmp_path, "CITATION.cff")
+    assert (
+        yaml.safe_load(cff)["url"] == yaml.safe_load(cff)["preferred-citation"]["url"] == address
+    )
+    csl = csl_json(who)
+    _validate(CSL_SCHEMA, csl, tmp_path, "citation.json")
+    assert json.loads(csl)[0]["URL"] == address
+    (report,) = jsonld.expand(report_jsonld(who), {"documentLoader": offline_loader})
+    assert report[SCHEMA + "url"] == [{"@id": address}]
+    html = render_brief(with_url, LAYERS, BUILT)
+    assert f'(briefwright, 21\u00a0March\u00a02023). <a href="{address}">{address}</a></p>' in html

@@ -91,7 +91,7 @@ def cite_as(ctx: Context, built: datetime) -> Paragraph:
     """Return page 1's colophon: how to cite this version (with its DOI's address)."""
     t = ctx.t
     who = identity(ctx.brief, built)
-    cite = suggested_citation(who, t) + (f" {who.doi_url}" if who.doi_url else "")
+    cite = suggested_citation(who, t) + (f" {who.link}" if who.link else "")
     return Paragraph("Note", (Text(t("citation_label"), style="QuietLabel"), Text(f" {cite}")))
 
 
