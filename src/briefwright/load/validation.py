@@ -11,9 +11,22 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from briefwright.errors import BriefError, Diagnostic, Location
-from briefwright.model.base import ID_PATTERN, POSITION_KEY, Model, Position
+from briefwright.model.base import (
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    POSITION_KEY,
+    URL_PATTERN,
+    WEB_ADDRESS_PATTERN,
+    Model,
+    Position,
+)
 from briefwright.model.brand import COLOR_PATTERN
-from briefwright.model.brief import DOI_PATTERN, PREVIOUS_PATTERN
+from briefwright.model.brief import (
+    DOI_PATTERN,
+    PREVIOUS_PATTERN,
+    PRODUCT_ID_PATTERN,
+    VERSION_PATTERN,
+)
 from briefwright.model.dates import PARTIAL_DATE_PATTERN, impossible_date
 
 M = TypeVar("M", bound=Model)
@@ -102,11 +115,20 @@ _PATTERN_ADVICE = {
         "name a release zip inside the project (build/release/BW-2026-001-1.0.zip) or a git "
         "revision (a tag such as v1.0): no spaces, not starting with '-'"
     ),
+    PRODUCT_ID_PATTERN: "a product id uses capital letters, digits and hyphens, e.g. BW-2026-001",
+    VERSION_PATTERN: 'write a version as two or three numbers, e.g. "1.0" or "1.0.1" (quoted)',
+    LANGUAGE_PATTERN: "write a BCP 47 language tag, e.g. en, en-GB or ja",
+    URL_PATTERN: (
+        "write the folder's full address, with http:// or https:// and ending with /, e.g. "
+        "https://briefs.example.org/bw-2026-001/"
+    ),
+    WEB_ADDRESS_PATTERN: "write a full address, with http:// or https:// and no spaces",
 }
 
 
 def _pattern_advice(pattern: str) -> str:
-    return _PATTERN_ADVICE.get(pattern, "this value has the wrong form; see docs/content.md")
+    fallback = "this value has the wrong form; docs/schemas/ gives each field's"
+    return _PATTERN_ADVICE.get(pattern, fallback)
 
 
 def _date_advice(value: Any) -> str:

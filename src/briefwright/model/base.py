@@ -24,8 +24,13 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX_LENG
 #: (a folder's name, a command-line option).
 ID_RULE = f"lower-case letters, digits and hyphens, at most {ID_MAX_LENGTH} characters"
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-#: A folder's web address: http(s), ending with `/`.
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+/$")]
+#: A web address (http or https), and a folder's: one ending with `/`.
+WEB_ADDRESS_PATTERN = r"^https?://[^\s<>\"']+$"
+URL_PATTERN = r"^https?://[^\s<>\"']+/$"
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+#: A BCP 47 language tag as the content writes one: `en`, `en-GB`, `ja`.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+LanguageTag = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 
 
 def id_problem(text: str) -> str | None:

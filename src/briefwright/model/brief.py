@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator
 
 from briefwright.model.annex import Actor, GlossaryEntry, TimelineEvent
-from briefwright.model.base import Id, Model, Text, Url
+from briefwright.model.base import Id, LanguageTag, Model, Text, Url
 from briefwright.model.brand import Brand
 from briefwright.model.cited import Citation as Citation  # re-exported: where they lived
 from briefwright.model.cited import Fact as Fact
@@ -23,8 +23,6 @@ from briefwright.model.figure import Figure
 from briefwright.model.source import Source
 from briefwright.model.translation import Translation
 from briefwright.model.vocab import AnnexPlace, Confidence, Likelihood
-
-LanguageTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
 
 
 class Judgment(Model):
@@ -142,6 +140,8 @@ class Topic(Model):
 #: A DOI as the Citation File Format accepts it (`10.5281/zenodo.1003150`), not its URL.
 DOI_PATTERN = r"^10\.\d{4,9}(\.\d+)?/[A-Za-z0-9:/_;\-\.\(\)\[\]\\]+$"
 #: A release zip's path or a git revision: never an option (`-…`), never white space.
+PRODUCT_ID_PATTERN = r"^[A-Z0-9][A-Z0-9-]*$"
+VERSION_PATTERN = r"^\d+\.\d+(\.\d+)?$"
 PREVIOUS_PATTERN = r"^[A-Za-z0-9_.][A-Za-z0-9_./~^@{}+-]*$"
 
 
@@ -178,9 +178,9 @@ class Metadata(Model):
     """One line under the title."""
     series: Text | None = None
     """The publication series (a brand's `series:` takes precedence)."""
-    product_id: Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]*$")]
+    product_id: Annotated[str, StringConstraints(pattern=PRODUCT_ID_PATTERN)]
     """Product identifier, e.g. `BW-2026-001`."""
-    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
+    version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
     """Version of this edition, e.g. `1.0`."""
     as_of: date
     """The date up to which the sources were read."""

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import StringConstraints
-
-from briefwright.model.base import Model, Text, Url
+from briefwright.model.base import LanguageTag, Model, Text, Url
 
 
 class Series(Model):
@@ -17,7 +13,7 @@ class Series(Model):
     """The index page's and the feed's title (default: the brand's series, else `Briefs`)."""
     description: Text | None = None
     """One line under the title."""
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
+    language: LanguageTag = "en"
     """The index page's language (BCP 47); each brief keeps its own."""
     base_url: Url | None = None
     """Where the build folder is published, ending with `/` (e.g.

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, StringConstraints, field_validator
 
-from briefwright.model.base import Id, Model, Text
+from briefwright.model.base import WEB_ADDRESS_PATTERN, Id, Model, Text
 from briefwright.model.vocab import DateBasis, SourceKind
 
 SHA256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
@@ -77,7 +77,7 @@ class Source(Model):
     """How the date was established."""
     kind: SourceKind
     """Official briefing transcript, official statement, news report or wire copy."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN)] | None = None
     """Where the article was published, when known: an http(s) address, never fetched by a
     build (`sources add URL` fetched it once, and sets `retrieved` and `original`)."""
     retrieved: AwareDatetime | None = None

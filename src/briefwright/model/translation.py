@@ -18,7 +18,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from briefwright.model.base import Model
+from briefwright.model.base import LanguageTag, Model
 
 FINGERPRINT_LENGTH = 12
 #: What an entry may name besides a statement's or a source's id: the brief's metadata (and
@@ -77,7 +77,7 @@ class TranslationFile(Model):
 class Translation(Model):
     """A brief's translation into one language, as loaded from its file."""
 
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")]
+    language: LanguageTag
     """BCP 47 tag of the translation's language (its file's name)."""
     path: str
     """The file it was read from (or would be, when it is missing)."""

@@ -41,3 +41,32 @@ def test_fields_at_follows_names_and_list_indices_down_the_models() -> None:
     """The fields of a list item are found through the list; a path off the models is empty."""
     assert "office" in fields_at(ActorsFile, ("actors", 0))
     assert fields_at(ActorsFile, ("actors", 0, "name", "deeper")) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "advice"),
+    [
+        ("url", "briefs.example.org/bw/", "https://briefs.example.org/bw-2026-001/"),
+        ("url", "https://briefs.example.org/bw", "ending with /"),
+        ("language", "en_GB", "BCP 47 language tag"),
+        ("product_id", "bw-1", "capital letters, digits and hyphens"),
+        ("version", "v1", '"1.0" or "1.0.1"'),
+    ],
+)
+def test_each_metadata_form_is_said_as_a_reader_would_write_it(
+    field: str, value: str, advice: str
+) -> None:
+    """The metadata's patterned fields are answered with the form to use, at the value."""
+    from briefwright.model.brief import Metadata
+
+    fields = {"title": "T", "subtitle": "S", "product_id": "BW-1", "version": "1.0",
+              "as_of": "2023-03-20", "authors": ["A"], "organisation": "O"}  # fmt: skip
+    fields[field] = value
+    text = "".join(f"{k}: {v!r}\n" if isinstance(v, str) else f"{k}: {v}\n"
+                   for k, v in fields.items())  # fmt: skip
+    with pytest.raises(BriefError) as caught:
+        validate(parse_yaml(text, "brief.yaml"), Metadata, "brief.yaml")
+    (problem,) = [str(d) for d in caught.value.diagnostics]
+    line = list(fields).index(field) + 1
+    assert problem.startswith(f"brief.yaml:{line}:") and advice in problem, problem
+    assert "docs/content.md" not in problem
