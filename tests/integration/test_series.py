@@ -23,7 +23,7 @@ from briefwright.pipeline.checked import check_series
 from briefwright.pipeline.outcome import Built, RunOptions, UpToDate
 from briefwright.pipeline.run import build_project, release_project
 from briefwright.settings import Project
-from tests.conftest import FIXTURES, TEMPLATES
+from tests.conftest import FIXTURES, TEMPLATES, preloads_resolve
 from tests.reviewing import Reviewer
 
 BRIEFS = ("alpha", "beta", "gamma")
@@ -83,6 +83,9 @@ def test_the_briefs_share_one_cut_of_each_face(series: tuple[Project, Path, Buil
     serif = TTFont(io.BytesIO(shared["SourceSerif4-Regular.woff2"])).getBestCmap()
     whole = TTFont(TEMPLATES / "assets" / "fonts" / "SourceSerif4-Regular.ttf").getBestCmap()
     assert {ord(c) for c in union} & set(whole) <= set(serif)
+    # Each brief's source pages preload their title's faces from the series' fonts.
+    sources = [page for b in BRIEFS for page in (out / b / "sources").glob("*.html")]
+    assert preloads_resolve(out) == len(sources) >= 3
 
 
 def test_a_new_character_in_one_brief_changes_the_series_fonts_only(tmp_path: Path) -> None:

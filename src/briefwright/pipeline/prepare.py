@@ -33,7 +33,7 @@ from briefwright.pipeline.incremental import (
 )
 from briefwright.pipeline.targets import Target, render_pages, select_targets
 from briefwright.pipeline.versions import changes_of_edition, record_of
-from briefwright.render.brand import WebFonts, brand_assets, preloaded_fonts
+from briefwright.render.brand import WebFonts, brand_assets, preloaded_fonts, source_page_fonts
 from briefwright.render.changes import History, history
 from briefwright.render.html import document_labels
 from briefwright.render.labels import LABELS_CSS, Labels
@@ -268,16 +268,18 @@ def render_site(
     changes = changes_of_edition(project, brief, record, t)
     past = history(changes, t, record) if changes is not None else None
     place = place or Place()
-    preload = preloaded_fonts(brief.brand, brief.metadata.language, place.fonts, place.prefix)
+    language = brief.metadata.language
+    preload = preloaded_fonts(brief.brand, language, place.fonts, place.prefix)
     pages = render_pages(brief, targets, project.layers, built_at, t, past, preload)
     made = made_assets(brief, t, project.content)
     laps.lap("render HTML")
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
     assets = dict(sorted((theme_assets | made).items()))
     notes = NoteIndex(brief, t)
+    source_preload = source_page_fonts(brief.brand, language, place.fonts, place.prefix)
     sources = {
         source_page_path(source): render_source_page(
-            brief, source, notes, project.layers, built_at, source.publish, t, preload
+            brief, source, notes, project.layers, built_at, source.publish, t, source_preload
         )
         for source in brief.sources
     }

@@ -147,12 +147,15 @@ def test_only_retires_nothing(built: Built, tmp_path: Path) -> None:
         assert set(after.artifacts) == set(manifest.artifacts)
 
 
-def test_japanese_pages_preload_fonts_the_build_made(built: Built) -> None:
+def test_pages_preload_only_fonts_the_build_made(built: Built) -> None:
     """Every Japanese page (brief, one-pagers, source pages) preloads its two body faces,
-    each a WOFF2 the build wrote and the page's fonts.css uses; no English page preloads."""
+    and every English source page its title's two; each a WOFF2 the build wrote and the
+    page's fonts.css uses. The English brief and one-pagers preload none."""
     japanese = list((built.out_dir / "ja").rglob("*.html"))
-    assert preloads_resolve(built.out_dir) == len(japanese) > 5
-    assert 'rel="preload"' not in (built.out_dir / "brief.html").read_text(encoding="utf-8")
+    sources = list((built.out_dir / "sources").glob("*.html"))
+    assert preloads_resolve(built.out_dir) == len(japanese) + len(sources) > 10
+    for page in [built.out_dir / "brief.html", *(built.out_dir / "onepagers").glob("*.html")]:
+        assert 'rel="preload"' not in page.read_text(encoding="utf-8"), page
 
 
 def test_artifacts_leak_nothing_local(built: Built) -> None:

@@ -15,6 +15,7 @@ from briefwright.render.brand import (
     font_faces,
     logo_url,
     preloaded_fonts,
+    source_page_fonts,
 )
 from tests.conftest import TEMPLATES
 
@@ -148,3 +149,33 @@ def test_an_svg_logo_must_hold_all_it_draws(tmp_path: Path, svg: bytes, problem:
               b'<image href="data:image/png;base64,iVBORw0KGgo="/></svg>')  # fmt: skip
     (tmp_path / "logo.svg").write_bytes(inside)
     assert brand_assets(brand, tmp_path)["assets/brand/logo.svg"] == inside
+
+
+def test_a_source_page_preloads_the_faces_of_its_title() -> None:
+    """An English source page preloads its title's faces (the headings' bold, and the
+    italic its <cite> is set in), from its own assets folder or the series'; a Japanese one
+    its body faces only; none from `serve`, or when the brand supplies the headings'
+    family (its cut faces cannot be known before the cut)."""
+    brand = Brand()
+    assert source_page_fonts(brand, "en-GB", WebFonts.OWN, "") == [
+        "fonts/NotoSans-Bold.woff2", "fonts/NotoSans-Italic.woff2",
+    ]  # fmt: skip
+    assert source_page_fonts(brand, "en", WebFonts.SERIES, "alpha/") == [
+        "../../assets/fonts/NotoSans-Bold.woff2", "../../assets/fonts/NotoSans-Italic.woff2",
+    ]  # fmt: skip
+    assert source_page_fonts(brand, "ja", WebFonts.OWN, "ja/") == preloaded_fonts(
+        brand, "ja", WebFonts.OWN, "ja/"
+    )
+    assert source_page_fonts(brand, "en-GB", WebFonts.FULL, "") == []
+    serif = Brand.model_validate({"typography": {"headings": {"family": "Source Serif 4"}}})
+    assert source_page_fonts(serif, "en-GB", WebFonts.OWN, "") == [
+        "fonts/SourceSerif4-Bold.woff2", "fonts/SourceSerif4-BoldItalic.woff2",
+    ]  # fmt: skip
+    own = Brand.model_validate({
+        "typography": {
+            "fonts": [{"family": "My", "files": [{"path": "brand/My-Regular.ttf"}],
+                       "license": "brand/OFL.txt"}],
+            "headings": {"family": "My"},
+        },
+    })  # fmt: skip
+    assert source_page_fonts(own, "en-GB", WebFonts.OWN, "") == []
