@@ -64,7 +64,7 @@ def test_a_japanese_page_preloads_the_faces_of_its_body_text() -> None:
 def test_a_brand_s_own_headings_family_is_not_preloaded() -> None:
     """When the brand supplies the headings' family (it may hold Japanese, and the CJK face
     then goes uncut), a Japanese page preloads nothing rather than a file that may be
-    missing."""
+    missing; nor does an English source page."""
     brand = Brand.model_validate({
         "typography": {
             "fonts": [{"family": "My", "files": [{"path": "brand/My-Regular.ttf"}],
@@ -73,6 +73,7 @@ def test_a_brand_s_own_headings_family_is_not_preloaded() -> None:
         },
     })  # fmt: skip
     assert preloaded_fonts(brand, "ja", WebFonts.OWN, "") == []
+    assert source_page_fonts(brand, "en-GB", WebFonts.OWN, "") == []
 
 
 def test_supplied_fonts_and_logo_are_copied_from_the_content(tmp_path: Path) -> None:
@@ -154,8 +155,7 @@ def test_an_svg_logo_must_hold_all_it_draws(tmp_path: Path, svg: bytes, problem:
 def test_a_source_page_preloads_the_faces_of_its_title() -> None:
     """An English source page preloads its title's faces (the headings' bold, and the
     italic its <cite> is set in), from its own assets folder or the series'; a Japanese one
-    its body faces only; none from `serve`, or when the brand supplies the headings'
-    family (its cut faces cannot be known before the cut)."""
+    its body faces only; none from `serve` (the full faces)."""
     brand = Brand()
     assert source_page_fonts(brand, "en-GB", WebFonts.OWN, "") == [
         "fonts/NotoSans-Bold.woff2", "fonts/NotoSans-Italic.woff2",
@@ -171,11 +171,3 @@ def test_a_source_page_preloads_the_faces_of_its_title() -> None:
     assert source_page_fonts(serif, "en-GB", WebFonts.OWN, "") == [
         "fonts/SourceSerif4-Bold.woff2", "fonts/SourceSerif4-BoldItalic.woff2",
     ]  # fmt: skip
-    own = Brand.model_validate({
-        "typography": {
-            "fonts": [{"family": "My", "files": [{"path": "brand/My-Regular.ttf"}],
-                       "license": "brand/OFL.txt"}],
-            "headings": {"family": "My"},
-        },
-    })  # fmt: skip
-    assert source_page_fonts(own, "en-GB", WebFonts.OWN, "") == []
