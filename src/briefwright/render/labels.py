@@ -254,7 +254,15 @@ def _catalogue(path: Path, layer: Path) -> dict[str, str]:
     """Read one catalogue file (a flat mapping of keys to strings), if the layer has it."""
     if not path.exists():
         return {}
-    data = parse_yaml(read_regular(path, layer).decode("utf-8"), str(path))
+    return dict(_parsed_catalogue(str(path), read_regular(path, layer).decode("utf-8")))
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed_catalogue(path: str, text: str) -> tuple[tuple[str, str], ...]:
+    """Parse one catalogue's text; cached by its text, as the content's files are: a live
+    preview renders both editions on every save, and parsing the four catalogues they read
+    took ~0.06 s of its ~0.25 s."""
+    data = parse_yaml(text, path)
     if not isinstance(data, dict):
-        raise BriefError.of("BW003", "a label catalogue is a mapping of keys", Location(str(path)))
-    return {str(key): str(value) for key, value in data.items() if key != POSITION_KEY}
+        raise BriefError.of("BW003", "a label catalogue is a mapping of keys", Location(path))
+    return tuple((str(key), str(value)) for key, value in data.items() if key != POSITION_KEY)

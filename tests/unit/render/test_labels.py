@@ -76,6 +76,22 @@ def test_project_catalogue_and_brand_override_one_key(tmp_path: Path) -> None:
     assert labels("key_judgments_heading") == "Key judgments"
 
 
+def test_an_edited_catalogue_is_read_again(tmp_path: Path) -> None:
+    """Catalogues are parsed once per text (a live preview reads them on every save): an
+    edit to a project's catalogue shows at the next load, and a broken one is refused at
+    its path."""
+    (tmp_path / "labels").mkdir()
+    catalogue = tmp_path / "labels" / "en.yaml"
+    catalogue.write_text('bluf_heading: "Key message"\n')
+    assert load_labels((tmp_path, TEMPLATES), "en")("bluf_heading") == "Key message"
+    catalogue.write_text('bluf_heading: "The answer"\n')
+    assert load_labels((tmp_path, TEMPLATES), "en")("bluf_heading") == "The answer"
+    catalogue.write_text("- a list\n")
+    with pytest.raises(BriefError, match="a label catalogue is a mapping") as caught:
+        load_labels((tmp_path, TEMPLATES), "en")
+    assert caught.value.diagnostics[0].location.path == str(catalogue)
+
+
 def test_unknown_override_suggests_the_nearest_key() -> None:
     """A misspelt label key under `brand: labels:` is refused, naming the nearest key."""
     where = Location("content/brand.yaml", 7, 3)
