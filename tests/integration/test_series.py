@@ -256,6 +256,11 @@ def test_release_of_a_series(tmp_path: Path) -> None:
     assert "../T-ALPHA-0.1.zip" in sums and "index.html" in sums and "feed.xml" in sums
     assert 'href="T-BETA-0.1/brief.pdf"' in (folder / "index.html").read_text()
     assert 'href="../T-BETA-0.1/brief.html">version 0.1</a>' in (folder / "index.html").read_text()
+    # A released brief is published in its release folder, as the release's feed says.
+    address = "https://briefs.example.org/T-BETA-0.1/brief.html"
+    beta = (folder.parent / "T-BETA-0.1" / "brief.html").read_text()
+    assert f'<link rel="canonical" href="{address}">' in beta
+    assert f'href="{address}"' in (folder / "feed.xml").read_text()
 
 
 def test_the_index_lists_each_brief_s_released_versions(tmp_path: Path) -> None:
@@ -335,10 +340,17 @@ def test_one_brief_of_a_series_is_cleared_in_its_own_review_file(
                                  "--brief", "beta", "--write", str(target)])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "kj-2" in result.output and "fact-bg" in result.output
+    assert (
+        "review apply --brief beta" in target.read_text() and "brief: T-BETA" in target.read_text()
+    )
+    (tmp_path / "review.yaml").write_text(target.read_text())  # a series reads no root file
     checked = runner.invoke(app, ["check", "--content", str(content)])
     assert checked.exit_code == 0, checked.output
     assert checked.output.count("BW505") == 2 and "review-beta.yaml:" in checked.output
     target.write_text(target.read_text().replace("status: open", "status: accepted"))
+    wrong = runner.invoke(app, ["review", "apply", str(target), "--content", str(content),
+                                "--brief", "alpha"])  # fmt: skip
+    assert wrong.exit_code == 1 and "was imported for T-BETA, not T-ALPHA" in wrong.output
     before = (content / "briefs" / "alpha" / "brief.yaml").read_bytes()
     applied = runner.invoke(app, ["review", "apply", "--content", str(content), "--brief",
                                   "beta"])  # fmt: skip

@@ -140,7 +140,8 @@ def release(
     ] = False,
 ) -> None:
     """Build strictly, then write OUT/release/<product>-<version>/ and its reproducible zip.
-    Refused while review.yaml (beside --content) holds an open item."""
+    Refused while review.yaml (beside --content; review-<id>.yaml for each brief of a
+    series) holds an open item."""
     from briefwright.pipeline.outcome import RunOptions
     from briefwright.pipeline.run import release_project
 

@@ -58,7 +58,7 @@ def import_(
     try:
         review = import_review(Project(content, brief=brief), reviewed)
         if write is not None:
-            write_review(review, write)
+            write_review(review, write, brief)
     except BriefError as error:
         fail_usage_or(error, context, "--brief")
     typer.echo(review_json(review) if format is Format.JSON else review_table(review), nl=False)

@@ -103,13 +103,21 @@ def published_in_series(brief: Brief, content_dir: Path, brief_id: str) -> Brief
     `base_url` and its folder (a build writes each brief to the folder of its id)."""
     if brief.metadata.url is not None:
         return brief
+    return with_address(brief, series_address(content_dir, brief_id))
+
+
+def series_address(content_dir: Path, folder: str) -> str | None:
+    """Return the address of a folder of the series' output, or None without a base_url."""
     series, _ = load_series(content_dir)
-    if series.base_url is None:
-        return brief
-    url = f"{series.base_url}{quote(brief_id, safe='')}/"
+    return f"{series.base_url}{quote(folder, safe='')}/" if series.base_url else None
+
+
+def with_address(brief: Brief, url: str | None) -> Brief:
+    """Return the brief published at `url` (none: at no known address)."""
     metadata = brief.metadata.model_copy(update={"url": url})
-    front = brief.front.model_copy(update={"metadata": metadata})
-    return brief.model_copy(update={"front": front})
+    return brief.model_copy(
+        update={"front": brief.front.model_copy(update={"metadata": metadata})}
+    )
 
 
 def only_cited_sources(brief: Brief) -> Brief:

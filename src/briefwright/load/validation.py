@@ -127,7 +127,7 @@ _PATTERN_ADVICE = {
 
 
 def _pattern_advice(pattern: str) -> str:
-    fallback = "this value has the wrong form; docs/schemas/ gives each field's"
+    fallback = "this value has the wrong form; docs/schemas/ gives each field's form"
     return _PATTERN_ADVICE.get(pattern, fallback)
 
 

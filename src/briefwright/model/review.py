@@ -69,6 +69,9 @@ class ReviewFile(Model):
     """The file's format and its version."""
     reviewed: str
     """The reviewed Word file the items come from."""
+    brief: str | None = None
+    """The product id of the brief the items were mapped to (`review apply` refuses the file
+    for another brief: statement ids repeat from brief to brief of a series)."""
     items: tuple[ReviewItem, ...] = Field(default=())
     """The comments and tracked changes, in document order."""
 

@@ -35,6 +35,7 @@ from briefwright.pipeline.targets import Target, render_pages, select_targets
 from briefwright.pipeline.versions import changes_of_edition, record_of
 from briefwright.render.brand import WebFonts, brand_assets, preloaded_fonts, source_page_fonts
 from briefwright.render.changes import History, history
+from briefwright.render.editions import quoted_language
 from briefwright.render.html import document_labels
 from briefwright.render.labels import LABELS_CSS, Labels
 from briefwright.render.notes import NoteIndex
@@ -276,7 +277,8 @@ def render_site(
     theme_assets = read_assets(project.layers) if theme_assets is None else theme_assets
     assets = dict(sorted((theme_assets | made).items()))
     notes = NoteIndex(brief, t)
-    source_preload = source_page_fonts(brief.brand, language, place.fonts, place.prefix)
+    quoted = quoted_language(brief)
+    source_preload = source_page_fonts(brief.brand, language, place.fonts, place.prefix, quoted)
     sources = {
         source_page_path(source): render_source_page(
             brief, source, notes, project.layers, built_at, source.publish, t, source_preload

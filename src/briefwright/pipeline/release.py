@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from briefwright.errors import BriefError, Diagnostic, Location
+from briefwright.load.content import series_address, with_address
 from briefwright.output.archive import checksums, make_zip
 from briefwright.output.write import Output
 from briefwright.pipeline.build import produce
@@ -54,6 +55,11 @@ def release_brief(project: Project, out_dir: Path, pdf: PdfSettings, run: RunOpt
             "or remove the old release"
         )
         raise BriefError.of("BW009", message, Location(str(project.brief_root / "brief.yaml")))
+    if project.brief and meta.url == series_address(project.content, project.brief):
+        # A series' release writes the brief to its release folder: its default address is
+        # there, as the release's feed links it, not the live build's folder.
+        at = series_address(project.content, name)
+        checked = replace(checked, brief=with_address(checked.brief, at))
     produced = produce(project, pdf, run, take_snapshot(project), checked=checked)
     assert produced.built_at is not None, "a release builds its brief"
     if over_budget := [d for length in produced.lengths for d in length.diagnostics]:

@@ -84,7 +84,7 @@ def check_project(
         checked = ProjectChecked({"": load_and_check_brief(project, strict)})
     from briefwright.review.status import open_review_items
 
-    reviewed = tuple(checked.briefs) if is_series(project) else ()
+    reviewed = tuple(checked.briefs) if is_series(project) else None
     return replace(checked, review=tuple(open_review_items(project.content, briefs=reviewed)))
 
 
@@ -115,7 +115,7 @@ def refuse_open_review(project: Project, allow: bool) -> tuple[Diagnostic, ...]:
     when not."""
     from briefwright.review.status import ALLOWED, RELEASE, open_review_items
 
-    briefs = project.series() if is_series(project) else ()
+    briefs = project.series() if is_series(project) else None
     still_open = open_review_items(project.content, ALLOWED if allow else RELEASE, briefs)
     if still_open and not allow:
         raise BriefError(still_open)

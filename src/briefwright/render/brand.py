@@ -213,7 +213,9 @@ def preloaded_fonts(brand: Brand, language: str, fonts: WebFonts, prefix: str) -
     return [base + str(PurePosixPath(url).with_suffix(".woff2")) for url in urls]
 
 
-def source_page_fonts(brand: Brand, language: str, fonts: WebFonts, prefix: str) -> list[str]:
+def source_page_fonts(
+    brand: Brand, language: str, fonts: WebFonts, prefix: str, quoted: str | None = None
+) -> list[str]:
     """Return the URLs of the web fonts a source page preloads: a page's (`preloaded_fonts`)
     and, on a page in a Latin script, the faces of its title, the headings' family bold
     and the italic its `<cite>` is set in (the bold italic the theme's faces lack is the
@@ -226,10 +228,12 @@ def source_page_fonts(brand: Brand, language: str, fonts: WebFonts, prefix: str)
     mobile, five runs: layout shift 0.18, performance 0.91; its two faces preloaded, 0.005
     and 0.99; first paint 1.05 → 1.65 s, the page is small and the faces come with its
     stylesheets). Every source page has a title with a `<cite>`, so the web-font stage
-    always cuts both faces."""
+    always cuts both faces. None when the sources are quoted in a language set in a
+    fallback face (`quoted`: a translation from Japanese sets its titles in the CJK face)."""
     urls = preloaded_fonts(brand, language, fonts, prefix)
     supplied = {font.family for font in brand.typography.fonts}
-    if fonts is WebFonts.FULL or language.split("-")[0] in BODY_IN_FALLBACK:
+    scripts = {tag.split("-")[0] for tag in (language, quoted or language)}
+    if fonts is WebFonts.FULL or scripts & set(BODY_IN_FALLBACK):
         return urls
     if brand.typography.headings.family in supplied:
         return urls

@@ -48,7 +48,7 @@ def review_items(reviewed: Reviewed, brief: Brief, name: str) -> ReviewFile:
     # The tracked changes `diff --docx` wrote are briefwright's own, not a reviewer's.
     theirs = [(s, c) for s, c in _changes(reviewed.segments) if c.author != AUTHOR]
     changes = [reader.change(segment, change, n) for n, (segment, change) in enumerate(theirs, 1)]
-    return ReviewFile(reviewed=name, items=(*comments, *changes))
+    return ReviewFile(reviewed=name, brief=brief.metadata.product_id, items=(*comments, *changes))
 
 
 def _changes(segments: tuple[Segment, ...]) -> Iterator[tuple[Segment, _Change]]:

@@ -12,7 +12,7 @@ from briefwright.model.review import ReviewFile, ReviewItem
 _HEADER = """\
 # Review of {reviewed}, imported by `briefwright review import`.
 # Set each item's `status:` to accepted or declined (and write a `reply:` to the reviewer).
-# `briefwright review apply` makes the accepted text changes in content/; `release` refuses
+# `{apply}` makes the accepted text changes in content/; `release` refuses
 # while any item is open. A change inside a quote (`quote: true`) is never applied: a quote
 # changes only when its source does.
 """
@@ -24,13 +24,16 @@ def review_json(review: ReviewFile) -> str:
     return review.model_dump_json(indent=2) + "\n"
 
 
-def review_yaml(review: ReviewFile) -> str:
-    """Return review.yaml: a header on what to do, then one entry per item, its decision
-    fields first and the empty ones left out."""
+def review_yaml(review: ReviewFile, apply_command: str = "briefwright review apply") -> str:
+    """Return review.yaml: a header on what to do (`apply_command`: how to apply it), then
+    one entry per item, its decision fields first and the empty ones left out."""
     items = [_entry(item) for item in review.items]
-    body = {"format": review.format, "reviewed": review.reviewed, "items": items}
+    body = {"format": review.format, "reviewed": review.reviewed, "brief": review.brief,
+            "items": items}  # fmt: skip
+    if review.brief is None:
+        del body["brief"]
     dumped = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=_WIDTH)
-    return _HEADER.format(reviewed=review.reviewed) + dumped
+    return _HEADER.format(reviewed=review.reviewed, apply=apply_command) + dumped
 
 
 def _entry(item: ReviewItem) -> dict[str, object]:

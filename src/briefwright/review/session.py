@@ -34,11 +34,13 @@ def import_review(project: Project, reviewed: Path) -> ReviewFile:
     return review_items(marks, load_named_brief(project), reviewed.name)
 
 
-def write_review(review: ReviewFile, path: Path) -> None:
-    """Write review.yaml at `path`, never over a file (BW502): it holds decisions."""
+def write_review(review: ReviewFile, path: Path, brief: str | None = None) -> None:
+    """Write review.yaml at `path`, never over a file (BW502): it holds decisions. `brief`
+    is the series brief it is for, named in the header's `review apply` command."""
+    command = f"briefwright review apply --brief {brief}" if brief else "briefwright review apply"
     try:
         with path.open("x", encoding="utf-8") as opened:
-            opened.write(review_yaml(review))
+            opened.write(review_yaml(review, command))
     except FileExistsError:
         message = "already exists and may hold decisions; write to another path or remove it"
         raise BriefError.of("BW502", message, Location(str(path))) from None
@@ -52,6 +54,10 @@ def apply_project_review(project: Project, path: Path) -> Applied:
     a series, the brief `project.brief` names)."""
     brief = load_named_brief(project)
     review = load_review(path)
+    if review is not None and review.brief not in (None, brief.metadata.product_id):
+        message = (f"was imported for {review.brief}, not {brief.metadata.product_id}; name "
+                   "that brief with --brief, or import this brief's reviewed file")  # fmt: skip
+        raise BriefError.of("BW502", message, Location(str(path)))
     if review is None:
         named = f" --brief {project.brief}" if project.brief else ""
         command = f"review import REVIEWED.docx{named} --write {path}"

@@ -15,12 +15,17 @@ CHECK, RELEASE, ALLOWED = "BW505", "BW506", "BW507"
 
 
 def open_review_items(
-    content_dir: Path, code: str = CHECK, briefs: tuple[str, ...] = ()
+    content_dir: Path, code: str = CHECK, briefs: tuple[str, ...] | None = None
 ) -> list[Diagnostic]:
-    """Return one diagnostic of `code` for each open item of the project's review file and
-    of each of `briefs`' (a series' briefs: review-<id>.yaml)."""
+    """Return one diagnostic of `code` for each open item of the project's review file, or
+    in a series of each of `briefs`' (review-<id>.yaml)."""
     found = []
-    for path in [review_path(content_dir), *(review_path(content_dir, b) for b in briefs)]:
+    paths = (
+        [review_path(content_dir)]
+        if briefs is None
+        else [review_path(content_dir, b) for b in briefs]
+    )
+    for path in paths:
         review = load_review(path)
         if review is not None:
             found += [_open(code, item, path) for item in review.open_items()]

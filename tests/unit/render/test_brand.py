@@ -167,6 +167,8 @@ def test_a_source_page_preloads_the_faces_of_its_title() -> None:
         brand, "ja", WebFonts.OWN, "ja/"
     )
     assert source_page_fonts(brand, "en-GB", WebFonts.FULL, "") == []
+    # An English edition of a Japanese original sets its sources' titles in the CJK face.
+    assert source_page_fonts(brand, "en-GB", WebFonts.OWN, "", quoted="ja") == []
     serif = Brand.model_validate({"typography": {"headings": {"family": "Source Serif 4"}}})
     assert source_page_fonts(serif, "en-GB", WebFonts.OWN, "") == [
         "fonts/SourceSerif4-Bold.woff2", "fonts/SourceSerif4-BoldItalic.woff2",
