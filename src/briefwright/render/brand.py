@@ -225,8 +225,8 @@ def source_page_fonts(
     Defence Cooperation : Design and Innovation Focus") and large, it took four lines in
     the fallback face a browser lays the page out in before the faces arrive, and three
     in its own, so everything below it moved up a line once they came (Lighthouse,
-    mobile, five runs: layout shift 0.18, performance 0.91; its two faces preloaded, 0.005
-    and 0.99; first paint 1.05 → 1.65 s, the page is small and the faces come with its
+    mobile: layout shift 0.18, performance 0.91; its two faces preloaded, 0.005 and 0.99;
+    first paint 1.06 → 1.37 s, the page is small and the faces come with its
     stylesheets). Every source page has a title with a `<cite>`, so the web-font stage
     always cuts both faces. None when the sources are quoted in a language set in a
     fallback face (`quoted`: a translation from Japanese sets its titles in the CJK face)."""
