@@ -198,19 +198,16 @@ def preloaded_fonts(brand: Brand, language: str, fonts: WebFonts, prefix: str) -
     so the web-font stage always cuts them. None with the full faces (`serve`), or when the
     brand supplies the headings' family (it may hold Japanese, and then the CJK face is not
     cut)."""
-    supplied = {font.family for font in brand.typography.fonts}
     script = BODY_IN_FALLBACK.get(language)
-    if fonts is WebFonts.FULL or script is None or brand.typography.headings.family in supplied:
+    if fonts is WebFonts.FULL or script is None or _own_headings_family(brand):
         return []
-    base = series_assets_url(prefix) if fonts is WebFonts.SERIES else ""
     regular, latin = (400, "normal"), ROLES["headings"]
     # The script's face first: it is the larger, and the one the text waits for.
     urls = [f"fonts/{file}" for family, file, weight, style in FALLBACK_FACES
             if family == script and (weight, style) == regular]  # fmt: skip
     urls += [face.url for face in font_faces(brand)
              if face.family == latin and (face.weight, face.style) == regular][:1]  # fmt: skip
-    # The web-font stage names each subset so (output/webfonts.py, woff2_name).
-    return [base + str(PurePosixPath(url).with_suffix(".woff2")) for url in urls]
+    return _cut_urls(urls, fonts, prefix)
 
 
 def source_page_fonts(
@@ -230,20 +227,30 @@ def source_page_fonts(
     stylesheets). Every source page has a title with a `<cite>`, so the web-font stage
     always cuts both faces. None when the sources are quoted in a language set in a
     fallback face (`quoted`: a translation from Japanese sets its titles in the CJK face)."""
-    urls = preloaded_fonts(brand, language, fonts, prefix)
-    supplied = {font.family for font in brand.typography.fonts}
     scripts = {tag.split("-")[0] for tag in (language, quoted or language)}
-    if fonts is WebFonts.FULL or scripts & set(BODY_IN_FALLBACK):
-        return urls
-    if brand.typography.headings.family in supplied:
-        return urls
-    base = series_assets_url(prefix) if fonts is WebFonts.SERIES else ""
+    if scripts & set(BODY_IN_FALLBACK):
+        return preloaded_fonts(brand, language, fonts, prefix)
+    if fonts is WebFonts.FULL or _own_headings_family(brand):
+        return []
     faces = [face for face in font_faces(brand) if face.family == ROLES["headings"]]
     bold = [face for face in faces if (face.weight, face.style) == (700, "normal")]
     italics = sorted((face for face in faces if face.style == "italic"),
                      key=lambda face: abs(face.weight - 700))  # fmt: skip
-    title = [face.url for face in [*bold[:1], *italics[:1]]]
-    return urls + [base + str(PurePosixPath(url).with_suffix(".woff2")) for url in title]
+    return _cut_urls([face.url for face in [*bold[:1], *italics[:1]]], fonts, prefix)
+
+
+def _own_headings_family(brand: Brand) -> bool:
+    """Return True when the brand supplies the headings' family: which of its faces the
+    web-font stage cuts is known only once it has cut them."""
+    return brand.typography.headings.family in {font.family for font in brand.typography.fonts}
+
+
+def _cut_urls(urls: list[str], fonts: WebFonts, prefix: str) -> list[str]:
+    """Return the URLs of faces' web-font cuts, from a page's assets folder (the series'
+    when the briefs share one). The web-font stage names each cut so (output/webfonts.py,
+    woff2_name)."""
+    base = series_assets_url(prefix) if fonts is WebFonts.SERIES else ""
+    return [base + str(PurePosixPath(url).with_suffix(".woff2")) for url in urls]
 
 
 def web_fonts_stylesheet(brand: Brand) -> str:
